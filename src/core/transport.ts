@@ -1,0 +1,119 @@
+// The boundary between the core and the chat platforms. Adapters in bots/* turn platform
+// events into InboundEvent and OutboundMessage into platform calls; nothing else crosses.
+
+import type { ChatAddress, MemberAddress, MessageRef, TransportName } from './ids.js';
+
+/** What a button on a bot post does. Transports without buttons never emit these. */
+export type ButtonAction = 'claim' | 'join' | 'release';
+
+interface EventBase {
+  /**
+   * Stable across redeliveries of the same platform event (Signal: sender uuid + timestamp,
+   * Telegram: update_id). The core records it in the same transaction as the event's effects,
+   * so a redelivered event is answered once.
+   */
+  readonly dedupeKey: string;
+  readonly transport: TransportName;
+  readonly chat: ChatAddress;
+  readonly chatKind: 'group' | 'direct';
+  readonly sender: MemberAddress;
+  /** The sender's profile name if the platform gives one; stored sealed, shown to the group. */
+  readonly senderName?: string;
+}
+
+/** A text message: a command, a reply to a bot post, or ordinary chatter (ignored). */
+export interface MessageEvent extends EventBase {
+  readonly kind: 'message';
+  readonly messageRef: MessageRef;
+  readonly text: string;
+  /** The message this one replies to or quotes, if any. */
+  readonly replyTo?: MessageRef;
+}
+
+/** An emoji reaction added to (or removed from) a message. */
+export interface ReactionEvent extends EventBase {
+  readonly kind: 'reaction';
+  readonly emoji: string;
+  readonly target: MessageRef;
+  readonly removed: boolean;
+}
+
+/** A button pressed under a bot post (Telegram inline keyboard). */
+export interface ButtonEvent extends EventBase {
+  readonly kind: 'button';
+  readonly action: ButtonAction;
+  readonly target: MessageRef;
+}
+
+/** A chat changed its address (Telegram group upgraded to a supergroup). The link follows. */
+export interface ChatMigratedEvent {
+  readonly kind: 'chat-migrated';
+  readonly dedupeKey: string;
+  readonly transport: TransportName;
+  readonly from: ChatAddress;
+  readonly to: ChatAddress;
+}
+
+export type InboundEvent = MessageEvent | ReactionEvent | ButtonEvent | ChatMigratedEvent;
+
+/**
+ * What the core did with an event. `notice` is a short text in the user's language that a
+ * transport may show in place of a chat message (Telegram's answerCallbackQuery).
+ */
+export interface EventOutcome {
+  readonly status: 'handled' | 'duplicate' | 'ignored' | 'failed';
+  readonly notice?: string;
+}
+
+export type EventHandler = (event: InboundEvent) => Promise<EventOutcome>;
+
+export interface OutboundButton {
+  readonly action: ButtonAction;
+  readonly label: string;
+}
+
+export interface OutboundMessage {
+  /** Outbox row id: stable across retries of the same message. */
+  readonly id: number;
+  /** A chat, or a member for a direct message. */
+  readonly to: ChatAddress | MemberAddress;
+  readonly text: string;
+  /** Quote/reply to this message. Signal needs the quoted message's author as well. */
+  readonly replyTo?: { readonly ref: MessageRef; readonly author?: MemberAddress };
+  /** Buttons to show under the post (transports without buttons ignore them). */
+  readonly buttons?: readonly OutboundButton[];
+  /** When set, edit this earlier bot post in place instead of sending a new message. */
+  readonly edit?: MessageRef;
+}
+
+export interface SendReceipt {
+  /** The platform's id of the delivered message; stored so replies and reactions find it. */
+  readonly messageRef?: MessageRef;
+  /** Delivered, but some recipients were not reached (Signal partial group failure). */
+  readonly problems?: readonly DeliveryProblem[];
+}
+
+/** Something coordinators should hear about, once, in their language. */
+export type DeliveryAlert =
+  | 'rate-limited' // the platform throttles the bot; it backs off and retries
+  | 'captcha-required' // Signal wants a rate-limit challenge solved by a human
+  | 'identity-changed' // a recipient's safety number changed (Signal)
+  | 'recipient-unreachable' // unregistered number, bot blocked, left the chat
+  | 'direct-not-started'; // Telegram: the member never started the bot, so no direct message
+
+export interface DeliveryProblem {
+  /** Stable code for logs, e.g. SIGNAL_UNTRUSTED_IDENTITY. Never message text or numbers. */
+  readonly code: string;
+  readonly alert?: DeliveryAlert;
+  /** The member concerned, when the platform says which. */
+  readonly member?: MemberAddress;
+}
+
+export interface Transport {
+  readonly name: TransportName;
+  /** Connects and starts delivering inbound events to `onEvent`, awaiting each before confirming it. */
+  start(onEvent: EventHandler): Promise<void>;
+  /** Delivers one message or throws DeliveryError. Must not retry internally: the outbox does. */
+  send(message: OutboundMessage): Promise<SendReceipt>;
+  stop(): Promise<void>;
+}
