@@ -1,0 +1,164 @@
+// The pure command parser: text in, a typed command or a typed error out. No store, no clock
+// of its own; the caller passes the time and the centre's zone.
+
+import type { RequestDraft, RequestKind } from '../core/domain.js';
+import { LANGS, type Lang } from '../i18n/lang.js';
+import { COMMAND_WORDS, type CommandName, normaliseWords } from '../i18n/words.js';
+import { parseWhen, type WhenError } from './when.js';
+
+/** Longest command text accepted; anything longer is refused before parsing. */
+export const MAX_COMMAND_LENGTH = 2000;
+const MAX_SEATS = 8;
+/** A pseudonymous detainee reference such as R-12 or AB-3041: never a name. */
+const DETAINEE_REF = /^[A-Za-z]{1,3}-\d{1,6}$/;
+const SEATS_WORDS = new Set(['seats', 'seat', 'places', 'place']);
+const PLACE_WORDS = new Set(['from', 'depuis', 'rdv', 'meet', 'meeting', 'depart']);
+const REF_WORDS = new Set(['ref', 'ref:', 'reference']);
+const NOTE_WORDS = new Set(['note', 'note:', 'remarque']);
+
+export type Command =
+  | { readonly name: 'help' | 'list' | 'mine' | 'info' }
+  | { readonly name: 'link'; readonly code?: string }
+  | { readonly name: 'lang'; readonly value?: Lang }
+  | { readonly name: 'claim' | 'join' | 'release' | 'done' | 'cancel'; readonly number: number }
+  | { readonly name: 'visit' | 'package' | 'lawyer'; readonly draft: RequestDraft };
+
+export type ParseError =
+  | { readonly code: 'not-a-command' }
+  | { readonly code: 'unknown-command'; readonly word: string }
+  | { readonly code: 'too-long' }
+  | { readonly code: 'number-missing'; readonly word: string }
+  | { readonly code: WhenError; readonly kind: RequestKind }
+  | { readonly code: 'seats-invalid' | 'items-missing' };
+
+export type ParseResult =
+  | { readonly ok: true; readonly command: Command; readonly lang?: Lang }
+  | { readonly ok: false; readonly error: ParseError; readonly lang?: Lang };
+
+export interface ParseContext {
+  readonly now: number;
+  readonly zone: string;
+}
+
+/** Splits "/Visite@ParloirBot demain 14h" into the command word and the rest. */
+export function splitCommand(text: string): { word: string; rest: string } | undefined {
+  const match = /^\s*\/([^\s@/]+)(?:@\S+)?(?:\s+([\s\S]*))?$/.exec(text);
+  if (!match) return undefined;
+  return { word: match[1] ?? '', rest: (match[2] ?? '').trim() };
+}
+
+/** The command a word names and the language of that word (undefined when both languages use it). */
+export function lookupCommand(word: string): { name: CommandName; lang?: Lang } | undefined {
+  const normal = normaliseWords(word);
+  const found = LANGS.flatMap((lang) =>
+    (Object.entries(COMMAND_WORDS[lang]) as [CommandName, readonly string[]][])
+      .filter(([, words]) => words.includes(normal))
+      .map(([name]) => ({ name, lang })),
+  );
+  const first = found[0];
+  if (!first) return undefined;
+  return found.every((f) => f.lang === first.lang) ? first : { name: first.name };
+}
+
+export function parseCommand(text: string, ctx: ParseContext): ParseResult {
+  const split = splitCommand(text);
+  if (!split) return { ok: false, error: { code: 'not-a-command' } };
+  const found = lookupCommand(split.word);
+  if (!found) return { ok: false, error: { code: 'unknown-command', word: split.word.slice(0, 32) } };
+  const lang = found.lang;
+  const withLang = (result: { ok: true; command: Command } | { ok: false; error: ParseError }): ParseResult =>
+    lang ? { ...result, lang } : result;
+  if (text.length > MAX_COMMAND_LENGTH) return withLang({ ok: false, error: { code: 'too-long' } });
+
+  const rest = split.rest;
+  switch (found.name) {
+    case 'help':
+    case 'list':
+    case 'mine':
+    case 'info':
+      return withLang({ ok: true, command: { name: found.name } });
+    case 'link': {
+      const code = rest.split(/\s+/).join('');
+      return withLang({ ok: true, command: code ? { name: 'link', code } : { name: 'link' } });
+    }
+    case 'lang': {
+      const value = normaliseWords(rest);
+      const chosen = LANGS.find((l) => l === value || (value === 'francais' && l === 'fr') || (value === 'english' && l === 'en'));
+      return withLang({ ok: true, command: chosen ? { name: 'lang', value: chosen } : { name: 'lang' } });
+    }
+    case 'claim':
+    case 'join':
+    case 'release':
+    case 'done':
+    case 'cancel': {
+      const number = /^#?(\d{1,6})\b/.exec(rest);
+      if (!number) return withLang({ ok: false, error: { code: 'number-missing', word: split.word.toLowerCase() } });
+      return withLang({ ok: true, command: { name: found.name, number: Number(number[1]) } });
+    }
+    case 'visit':
+    case 'package':
+    case 'lawyer':
+      return withLang(parseRequest(found.name, rest, ctx));
+  }
+}
+
+function parseRequest(kind: RequestKind, rest: string, ctx: ParseContext): { ok: true; command: Command } | { ok: false; error: ParseError } {
+  const tokens = rest.split(/\s+/).filter((t) => t !== '');
+  const when = parseWhen(tokens, {
+    now: ctx.now,
+    zone: ctx.zone,
+    requireTime: kind === 'visit',
+    bareHoursAreDuration: kind === 'lawyer',
+  });
+  if (!when.ok) return { ok: false, error: { code: when.error, kind } };
+  const after = tokens.slice(when.consumed);
+
+  let seats = 0;
+  let place: string[] | undefined;
+  let detainee: string | undefined;
+  const free: string[] = [];
+  for (let i = 0; i < after.length; i += 1) {
+    const token = after[i] ?? '';
+    const word = normaliseWords(token);
+    const next = after[i + 1];
+    if (kind === 'visit' && SEATS_WORDS.has(word) && next !== undefined && /^\d+$/.test(next)) {
+      seats = Number(next);
+      i += 1;
+    } else if (kind === 'visit' && /^\d+$/.test(token) && SEATS_WORDS.has(normaliseWords(next ?? ''))) {
+      seats = Number(token);
+      i += 1;
+    } else if (kind === 'visit' && PLACE_WORDS.has(word) && place === undefined && next !== undefined) {
+      place = [];
+      while (i + 1 < after.length && !isKeyword(after[i + 1] ?? '', after[i + 2])) place.push(after[(i += 1)] ?? '');
+    } else if (REF_WORDS.has(word) && next !== undefined && detainee === undefined) {
+      detainee = next;
+      i += 1;
+    } else if (DETAINEE_REF.test(token) && detainee === undefined) {
+      detainee = token.toUpperCase();
+    } else if (NOTE_WORDS.has(word) && free.length === 0) {
+      continue;
+    } else {
+      free.push(token);
+    }
+  }
+  if (!Number.isInteger(seats) || seats < 0 || seats > MAX_SEATS) return { ok: false, error: { code: 'seats-invalid' } };
+  const text = free.join(' ').trim();
+  if (kind === 'package' && text === '') return { ok: false, error: { code: 'items-missing' } };
+
+  const draft: RequestDraft = {
+    kind,
+    dueAt: when.at,
+    seats: kind === 'visit' ? seats : 0,
+    ...(place && place.length > 0 ? { place: place.join(' ') } : {}),
+    ...(detainee ? { detainee } : {}),
+    ...(kind === 'package' ? { items: text } : text ? { note: text } : {}),
+  };
+  return { ok: true, command: { name: kind, draft } };
+}
+
+function isKeyword(token: string, next: string | undefined): boolean {
+  const word = normaliseWords(token);
+  if (SEATS_WORDS.has(word) && next !== undefined && /^\d+$/.test(next)) return true;
+  if (/^\d+$/.test(token) && SEATS_WORDS.has(normaliseWords(next ?? ''))) return true;
+  return REF_WORDS.has(word) || NOTE_WORDS.has(word) || DETAINEE_REF.test(token);
+}

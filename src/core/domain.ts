@@ -1,0 +1,61 @@
+// The shapes the core reasons about. Personal values appear here in clear; they are sealed
+// only at the store boundary.
+
+import type { ChatAddress, GroupId, MemberAddress, TransportName } from './ids.js';
+import type { Lang } from '../i18n/lang.js';
+
+export const REQUEST_KINDS = ['visit', 'package', 'lawyer'] as const;
+export type RequestKind = (typeof REQUEST_KINDS)[number];
+
+export const REQUEST_STATES = ['open', 'claimed', 'done', 'cancelled', 'expired'] as const;
+export type RequestState = (typeof REQUEST_STATES)[number];
+
+export type Role = 'coordinator' | 'member';
+
+/** A blind index of a member address: compares equal for the same person, reveals nothing. */
+export type MemberKey = string & { readonly __memberKey: true };
+
+export interface Group {
+  readonly id: GroupId;
+  readonly transport: TransportName;
+  readonly chat: ChatAddress;
+  readonly centreId: string;
+  readonly lang: Lang;
+}
+
+export interface Member {
+  readonly key: MemberKey;
+  readonly address: MemberAddress;
+  readonly name?: string;
+  readonly role: Role;
+}
+
+export interface RequestDetails {
+  readonly place?: string;
+  readonly items?: string;
+  readonly detainee?: string;
+  readonly note?: string;
+}
+
+export interface Request extends RequestDetails {
+  readonly groupId: GroupId;
+  readonly number: number;
+  readonly kind: RequestKind;
+  readonly state: RequestState;
+  /** The visit's time, the package's "by when", or the lawyer deadline (Unix ms). */
+  readonly dueAt: number;
+  /** Passenger seats offered on a visit (0 for other kinds). */
+  readonly seats: number;
+  readonly requester: MemberKey;
+  readonly claimer?: MemberKey;
+  readonly passengers: readonly MemberKey[];
+  readonly createdAt: number;
+}
+
+export interface RequestDraft extends RequestDetails {
+  readonly kind: RequestKind;
+  readonly dueAt: number;
+  readonly seats: number;
+}
+
+export const isActive = (state: RequestState): boolean => state === 'open' || state === 'claimed';

@@ -1,0 +1,155 @@
+// English chat texts. This object defines the Messages type: fr.ts must provide every key with
+// the same parameters, or the type check fails.
+
+import type { RequestKind, RequestState } from '../core/domain.js';
+import { formatWhen, joinList } from './format.js';
+import type { CentreCardView, MyRole, RequestView } from './views.js';
+
+const KIND: Record<RequestKind, string> = { visit: 'Visit', package: 'Package', lawyer: 'Lawyer' };
+const STATE: Record<RequestState, string> = {
+  open: 'open',
+  claimed: 'taken',
+  done: 'done',
+  cancelled: 'cancelled',
+  expired: 'expired',
+};
+const ROLE: Record<MyRole, string> = { requester: 'you asked', claimer: 'you took it', passenger: 'you have a seat' };
+
+function describe(r: RequestView): string {
+  const when = formatWhen('en', r.when);
+  const head =
+    r.kind === 'visit'
+      ? `#${r.n} ${KIND.visit} — ${when} — ${r.centre}`
+      : r.kind === 'package'
+        ? `#${r.n} ${KIND.package} — by ${when} — ${r.centre}`
+        : `#${r.n} ${KIND.lawyer} — deadline ${when} — ${r.centre}`;
+  const lines = [head];
+  if (r.kind === 'visit') {
+    const left = r.seats - r.passengers.length;
+    lines.push(`Seats: ${r.seats === 0 ? 'none offered' : `${left} of ${r.seats} free`}${r.place ? ` · Meet: ${r.place}` : ''}`);
+  }
+  if (r.items) lines.push(`To bring: ${r.items}`);
+  if (r.detainee) lines.push(`Ref: ${r.detainee}`);
+  if (r.note) lines.push(`Note: ${r.note}`);
+  const who = r.kind === 'visit' ? 'Driver' : r.kind === 'package' ? 'Courier' : 'Contact';
+  lines.push(r.claimer ? `${who}: ${r.claimer}` : `${who}: nobody yet`);
+  if (r.passengers.length > 0) lines.push(`Passengers: ${joinList('en', r.passengers)}`);
+  if (r.state !== 'open' && r.state !== 'claimed') lines.push(`(${STATE[r.state]})`);
+  return lines.join('\n');
+}
+
+function line(r: RequestView): string {
+  const when = formatWhen('en', r.when);
+  const who = r.claimer ? `taken by ${r.claimer}` : 'OPEN';
+  const seats = r.kind === 'visit' && r.seats > 0 ? `, ${r.seats - r.passengers.length}/${r.seats} seats` : '';
+  return `#${r.n} ${KIND[r.kind]} ${when} — ${who}${seats}`;
+}
+
+export const en = {
+  help: () =>
+    [
+      'Parloir keeps this group\'s visits, packages and lawyer requests.',
+      '/visit 2026-12-01 14:00 seats 2 from Calais station',
+      '/package friday jumper size M, phone without camera',
+      '/lawyer 48h R-12 OQTF notified this morning',
+      '/list · /mine · /info · /claim N · /join N · /release N · /done N · /cancel N · /lang fr',
+      'To take a request, reply to its post with "I\'ll take it" (or "join" for a seat on a visit).',
+      'Never write a detainee\'s name: use a reference such as R-12.',
+    ].join('\n'),
+  helpUnlinked: () =>
+    'This group is not linked to a detention centre yet. A coordinator can link it with /link CODE (the code comes from `npx parloir invite <centre>`).',
+  notLinked: () => 'This group is not linked to a centre yet: a coordinator must first send /link CODE.',
+  unknownCommand: (p: { word: string }) => `Unknown command /${p.word}. Send /help for the list.`,
+  groupOnly: () => 'Send this command in your collective\'s group, not here.',
+  tooLong: (p: { max: number }) => `That message is too long (more than ${p.max} characters). Nothing was recorded.`,
+  failed: () => 'Something went wrong on my side and nothing was changed. Please try again in a minute.',
+
+  linkUsage: () => 'Send /link followed by the code, e.g. /link PRLR-ABCDE-FGHJK.',
+  linkOk: (p: { centre: string }) =>
+    `This group is now linked to ${p.centre}. You are its first coordinator. Send /help to see what I can do.`,
+  linkUnknown: () => 'I don\'t know that code. Check it, or ask for a new one (`npx parloir invite <centre>`).',
+  linkExpired: () => 'That code has expired (codes last 24 hours). Ask for a new one.',
+  linkUsed: () => 'That code was already used. Ask for a new one.',
+  linkAlready: (p: { centre: string }) => `This group is already linked to ${p.centre}.`,
+  linkDirect: () => 'Send /link in the group you want to link, not in a direct chat.',
+
+  post: (p: { request: RequestView }) => {
+    const hint =
+      p.request.kind === 'visit'
+        ? 'Reply "I\'ll take it" to drive, or "join" for a seat.'
+        : 'Reply "I\'ll take it" to take it on.';
+    const allowed = p.request.allowed ? `\nThe centre allows: ${p.request.allowed}` : '';
+    return `${describe(p.request)}${allowed}\n${hint}`;
+  },
+  urgentPost: (p: { request: RequestView }) => `⚠ Needs someone again:\n${describe(p.request)}\nReply "I'll take it" to take it on.`,
+
+  claimed: (p: { n: number; kind: RequestKind; by: string }) =>
+    p.kind === 'visit' ? `✅ #${p.n}: ${p.by} drives.` : `✅ #${p.n}: ${p.by} takes it on.`,
+  claimYours: (p: { n: number }) => `#${p.n} is already yours.`,
+  claimTaken: (p: { n: number; by: string }) => `Too late: ${p.by} already took #${p.n}.`,
+  notActive: (p: { n: number; state: RequestState }) => `#${p.n} is ${STATE[p.state]}: nothing to do.`,
+  notFound: (p: { n: number }) => `There is no request #${p.n} in this group. /list shows the open ones.`,
+  numberMissing: (p: { command: string }) => `Which request? e.g. /${p.command} 3`,
+
+  joined: (p: { n: number; by: string; left: number }) => `✅ #${p.n}: ${p.by} takes a seat (${p.left} left).`,
+  joinFull: (p: { n: number }) => `#${p.n} has no free seat left.`,
+  joinNotVisit: (p: { n: number }) => `#${p.n} is not a visit: nothing to join. Reply "I'll take it" instead.`,
+  joinAlready: (p: { n: number }) => `You already have a seat on #${p.n}.`,
+  joinIsDriver: (p: { n: number }) => `You are driving #${p.n}.`,
+
+  released: (p: { n: number; by: string }) => `↩ #${p.n} is open again: ${p.by} can no longer do it. Who can?`,
+  seatLeft: (p: { n: number; by: string; left: number }) => `↩ #${p.n}: ${p.by} gave up their seat (${p.left} free).`,
+  releaseNotYours: (p: { n: number }) => `You have not taken #${p.n}, so there is nothing to release.`,
+  done: (p: { n: number }) => `✔ #${p.n} is done. Thank you!`,
+  doneNotAllowed: (p: { n: number }) => `Only whoever took #${p.n}, who asked for it, or a coordinator can mark it done.`,
+  cancelled: (p: { n: number }) => `✖ #${p.n} is cancelled.`,
+  cancelNotAllowed: (p: { n: number }) => `Only whoever asked for #${p.n} or a coordinator can cancel it.`,
+
+  list: (p: { requests: readonly RequestView[] }) => ['Open and taken requests:', ...p.requests.map(line)].join('\n'),
+  listEmpty: () => 'No open requests in this group. Start one with /visit, /package or /lawyer.',
+  mine: (p: { items: readonly { request: RequestView; role: MyRole }[] }) =>
+    ['Your requests:', ...p.items.map(({ request, role }) => `${line(request)} · ${request.centre} (${ROLE[role]})`)].join('\n'),
+  mineEmpty: () => 'You have no open requests.',
+
+  info: (p: { card: CentreCardView }) => {
+    const c = p.card;
+    const lines = [c.name];
+    if (c.address) lines.push(`Address: ${c.address}`);
+    if (c.visiting) lines.push(`Visiting: ${c.visiting}`);
+    if (c.visitorId) lines.push(`Visitors need: ${c.visitorId}`);
+    if (c.allowed) lines.push(`May be brought: ${c.allowed}`);
+    if (c.phone) lines.push(`Phone: ${c.phone}`);
+    if (c.sources.length > 0) lines.push(`Sources: ${c.sources.join(' · ')}${c.lastChecked ? ` (checked ${c.lastChecked})` : ''}`);
+    if (lines.length === 1) lines.push('No checked information yet for this centre.');
+    return lines.join('\n');
+  },
+  langSet: () => 'From now on I answer this group in English (commands in French still get French answers).',
+  langUsage: () => 'Send /lang en or /lang fr.',
+
+  replyHint: (p: { n: number }) => `To take #${p.n}, reply "I'll take it"; for a seat on a visit, reply "join".`,
+
+  whenMissing: (p: { example: string }) => `When? Put the date first, e.g. ${p.example}`,
+  whenInvalid: (p: { example: string }) => `That date does not exist. Try e.g. ${p.example}`,
+  whenPast: (p: { example: string }) => `That time has already passed. Try e.g. ${p.example}`,
+  whenTooFar: () => 'That is more than a year away. Check the date.',
+  timeMissing: (p: { example: string }) => `At what time? e.g. ${p.example}`,
+  seatsInvalid: () => 'Seats must be a number from 0 to 8, e.g. "seats 2".',
+  itemsMissing: () => 'What should be brought? e.g. /package friday jumper size M, phone without camera',
+
+  buttonDrive: () => 'I\'ll drive',
+  buttonSeat: () => 'Take a seat',
+  buttonTake: () => 'Take it',
+  buttonRelease: () => 'Release',
+
+  alertRateLimited: () =>
+    'Signal is slowing the bot down (rate limit). Messages are kept and will go out by themselves; nothing is lost.',
+  alertCaptcha: () =>
+    'Signal asks the bot to prove it is not spam. An operator must solve the captcha at signalcaptchas.org/challenge/generate and post it to /v1/accounts/<number>/rate-limit-challenge (see docs/signal.md). Messages are kept until then.',
+  alertIdentity: (p: { who: string }) =>
+    `${p.who}'s safety number changed. I send them nothing sensitive until a coordinator checks it with them and sends /verify.`,
+  alertUnreachable: (p: { who: string }) => `I cannot reach ${p.who} any more (blocked the bot or left). Reminders won't reach them.`,
+  directNotStarted: (p: { who: string; link: string }) =>
+    `${p.who}, I can't write to you directly yet: open ${p.link} and press Start, so reminders reach you.`,
+} as const;
+
+export type Messages = { readonly [K in keyof typeof en]: (typeof en)[K] };

@@ -1,0 +1,154 @@
+// Textes français. Déclaré `: Messages` : une clé manquante ou des paramètres différents de
+// en.ts font échouer la vérification de types.
+
+import type { RequestKind, RequestState } from '../core/domain.js';
+import type { Messages } from './en.js';
+import { formatWhen, joinList } from './format.js';
+import type { MyRole, RequestView } from './views.js';
+
+const KIND: Record<RequestKind, string> = { visit: 'Visite', package: 'Colis', lawyer: 'Avocat' };
+const STATE: Record<RequestState, string> = {
+  open: 'ouverte',
+  claimed: 'prise',
+  done: 'faite',
+  cancelled: 'annulée',
+  expired: 'expirée',
+};
+const ROLE: Record<MyRole, string> = { requester: 'ta demande', claimer: 'tu l’as prise', passenger: 'tu as une place' };
+
+function describe(r: RequestView): string {
+  const when = formatWhen('fr', r.when);
+  const head =
+    r.kind === 'visit'
+      ? `#${r.n} ${KIND.visit} — ${when} — ${r.centre}`
+      : r.kind === 'package'
+        ? `#${r.n} ${KIND.package} — avant ${when} — ${r.centre}`
+        : `#${r.n} ${KIND.lawyer} — échéance ${when} — ${r.centre}`;
+  const lines = [head];
+  if (r.kind === 'visit') {
+    const left = r.seats - r.passengers.length;
+    lines.push(
+      `Places : ${r.seats === 0 ? 'aucune proposée' : `${left} sur ${r.seats} libres`}${r.place ? ` · RDV : ${r.place}` : ''}`,
+    );
+  }
+  if (r.items) lines.push(`À apporter : ${r.items}`);
+  if (r.detainee) lines.push(`Réf : ${r.detainee}`);
+  if (r.note) lines.push(`Note : ${r.note}`);
+  const who = r.kind === 'visit' ? 'Conducteur·ice' : r.kind === 'package' ? 'Porteur·se' : 'Contact';
+  lines.push(r.claimer ? `${who} : ${r.claimer}` : `${who} : personne pour l’instant`);
+  if (r.passengers.length > 0) lines.push(`Passager·es : ${joinList('fr', r.passengers)}`);
+  if (r.state !== 'open' && r.state !== 'claimed') lines.push(`(${STATE[r.state]})`);
+  return lines.join('\n');
+}
+
+function line(r: RequestView): string {
+  const when = formatWhen('fr', r.when);
+  const who = r.claimer ? `prise par ${r.claimer}` : 'OUVERTE';
+  const seats = r.kind === 'visit' && r.seats > 0 ? `, ${r.seats - r.passengers.length}/${r.seats} places` : '';
+  return `#${r.n} ${KIND[r.kind]} ${when} — ${who}${seats}`;
+}
+
+export const fr: Messages = {
+  help: () =>
+    [
+      'Parloir tient les visites, colis et demandes d’avocat de ce groupe.',
+      '/visite 01/12 14h30 places 2 depuis gare de Calais',
+      '/colis vendredi pull, tabac',
+      '/avocat 48h R-12 OQTF notifiée ce matin',
+      '/liste · /mes · /info · /prendre N · /rejoindre N · /lacher N · /fait N · /annuler N · /langue en',
+      'Pour prendre une demande, réponds à son message par « je prends » (ou « je viens » pour une place dans une visite).',
+      'N’écris jamais le nom d’une personne retenue : utilise une référence comme R-12.',
+    ].join('\n'),
+  helpUnlinked: () =>
+    'Ce groupe n’est lié à aucun centre. Un·e coordinateur·ice peut le lier avec /lier CODE (le code vient de `npx parloir invite <centre>`).',
+  notLinked: () => 'Ce groupe n’est pas encore lié à un centre : un·e coordinateur·ice doit d’abord envoyer /lier CODE.',
+  unknownCommand: (p) => `Commande inconnue /${p.word}. Envoie /aide pour la liste.`,
+  groupOnly: () => 'Envoie cette commande dans le groupe de ton collectif, pas ici.',
+  tooLong: (p) => `Ce message est trop long (plus de ${p.max} caractères). Rien n’a été enregistré.`,
+  failed: () => 'Un problème de mon côté, rien n’a été modifié. Réessaie dans une minute.',
+
+  linkUsage: () => 'Envoie /lier suivi du code, par ex. /lier PRLR-ABCDE-FGHJK.',
+  linkOk: (p) => `Ce groupe est maintenant lié à ${p.centre}. Tu en es le·la premier·e coordinateur·ice. Envoie /aide pour voir ce que je sais faire.`,
+  linkUnknown: () => 'Je ne connais pas ce code. Vérifie-le, ou demande-en un nouveau (`npx parloir invite <centre>`).',
+  linkExpired: () => 'Ce code a expiré (un code dure 24 heures). Demandes-en un nouveau.',
+  linkUsed: () => 'Ce code a déjà servi. Demandes-en un nouveau.',
+  linkAlready: (p) => `Ce groupe est déjà lié à ${p.centre}.`,
+  linkDirect: () => 'Envoie /lier dans le groupe à lier, pas en message privé.',
+
+  post: (p) => {
+    const hint =
+      p.request.kind === 'visit'
+        ? 'Réponds « je prends » pour conduire, ou « je viens » pour une place.'
+        : 'Réponds « je prends » pour t’en charger.';
+    const allowed = p.request.allowed ? `\nLe centre autorise : ${p.request.allowed}` : '';
+    return `${describe(p.request)}${allowed}\n${hint}`;
+  },
+  urgentPost: (p) => `⚠ Il faut de nouveau quelqu’un :\n${describe(p.request)}\nRéponds « je prends » pour t’en charger.`,
+
+  claimed: (p) => (p.kind === 'visit' ? `✅ #${p.n} : ${p.by} conduit.` : `✅ #${p.n} : ${p.by} s’en charge.`),
+  claimYours: (p) => `#${p.n} est déjà à toi.`,
+  claimTaken: (p) => `Trop tard : ${p.by} a déjà pris #${p.n}.`,
+  notActive: (p) => `#${p.n} est ${STATE[p.state]} : rien à faire.`,
+  notFound: (p) => `Il n’y a pas de demande #${p.n} dans ce groupe. /liste montre celles qui sont ouvertes.`,
+  numberMissing: (p) => `Quelle demande ? par ex. /${p.command} 3`,
+
+  joined: (p) => `✅ #${p.n} : ${p.by} prend une place (reste ${p.left}).`,
+  joinFull: (p) => `#${p.n} n’a plus de place libre.`,
+  joinNotVisit: (p) => `#${p.n} n’est pas une visite : réponds plutôt « je prends ».`,
+  joinAlready: (p) => `Tu as déjà une place dans #${p.n}.`,
+  joinIsDriver: (p) => `C’est toi qui conduis pour #${p.n}.`,
+
+  released: (p) => `↩ #${p.n} est de nouveau ouverte : ${p.by} ne peut plus. Qui peut ?`,
+  seatLeft: (p) => `↩ #${p.n} : ${p.by} libère sa place (${p.left} libres).`,
+  releaseNotYours: (p) => `Tu n’as pas pris #${p.n}, il n’y a rien à lâcher.`,
+  done: (p) => `✔ #${p.n} est faite. Merci !`,
+  doneNotAllowed: (p) => `Seul·e la personne qui a pris #${p.n}, celle qui l’a demandée ou un·e coordinateur·ice peut la marquer faite.`,
+  cancelled: (p) => `✖ #${p.n} est annulée.`,
+  cancelNotAllowed: (p) => `Seul·e la personne qui a demandé #${p.n} ou un·e coordinateur·ice peut l’annuler.`,
+
+  list: (p) => ['Demandes ouvertes et prises :', ...p.requests.map(line)].join('\n'),
+  listEmpty: () => 'Aucune demande ouverte dans ce groupe. Lance-en une avec /visite, /colis ou /avocat.',
+  mine: (p) =>
+    ['Tes demandes :', ...p.items.map(({ request, role }) => `${line(request)} · ${request.centre} (${ROLE[role]})`)].join('\n'),
+  mineEmpty: () => 'Tu n’as aucune demande en cours.',
+
+  info: (p) => {
+    const c = p.card;
+    const lines = [c.name];
+    if (c.address) lines.push(`Adresse : ${c.address}`);
+    if (c.visiting) lines.push(`Visites : ${c.visiting}`);
+    if (c.visitorId) lines.push(`Pièce demandée aux visiteur·ses : ${c.visitorId}`);
+    if (c.allowed) lines.push(`Peut être apporté : ${c.allowed}`);
+    if (c.phone) lines.push(`Téléphone : ${c.phone}`);
+    if (c.sources.length > 0) lines.push(`Sources : ${c.sources.join(' · ')}${c.lastChecked ? ` (vérifié le ${c.lastChecked})` : ''}`);
+    if (lines.length === 1) lines.push('Pas encore d’information vérifiée pour ce centre.');
+    return lines.join('\n');
+  },
+  langSet: () => 'Désormais je réponds à ce groupe en français (une commande en anglais reçoit toujours une réponse en anglais).',
+  langUsage: () => 'Envoie /langue fr ou /langue en.',
+
+  replyHint: (p) => `Pour prendre #${p.n}, réponds « je prends » ; pour une place dans une visite, réponds « je viens ».`,
+
+  whenMissing: (p) => `Quand ? Mets la date en premier, par ex. ${p.example}`,
+  whenInvalid: (p) => `Cette date n’existe pas. Essaie par ex. ${p.example}`,
+  whenPast: (p) => `Cette heure est déjà passée. Essaie par ex. ${p.example}`,
+  whenTooFar: () => 'C’est dans plus d’un an. Vérifie la date.',
+  timeMissing: (p) => `À quelle heure ? par ex. ${p.example}`,
+  seatsInvalid: () => 'Le nombre de places va de 0 à 8, par ex. « places 2 ».',
+  itemsMissing: () => 'Qu’y a-t-il à apporter ? par ex. /colis vendredi pull, tabac',
+
+  buttonDrive: () => 'Je conduis',
+  buttonSeat: () => 'Je viens',
+  buttonTake: () => 'Je prends',
+  buttonRelease: () => 'Je lâche',
+
+  alertRateLimited: () =>
+    'Signal ralentit le bot (limite d’envoi). Les messages sont gardés et partiront d’eux-mêmes ; rien n’est perdu.',
+  alertCaptcha: () =>
+    'Signal demande au bot de prouver qu’il n’est pas un spammeur. Un·e admin doit résoudre le captcha sur signalcaptchas.org/challenge/generate et l’envoyer à /v1/accounts/<numéro>/rate-limit-challenge (voir docs/signal.md). Les messages sont gardés d’ici là.',
+  alertIdentity: (p) =>
+    `Le numéro de sécurité de ${p.who} a changé. Je ne lui envoie plus rien de sensible jusqu’à ce qu’un·e coordinateur·ice le vérifie avec cette personne et envoie /verifier.`,
+  alertUnreachable: (p) => `Je ne peux plus joindre ${p.who} (bot bloqué ou groupe quitté). Les rappels ne lui parviendront pas.`,
+  directNotStarted: (p) =>
+    `${p.who}, je ne peux pas encore t’écrire en privé : ouvre ${p.link} et appuie sur Démarrer, pour recevoir les rappels.`,
+};

@@ -1,0 +1,72 @@
+// Message keys with typed parameters, rendered in a language at the last moment.
+
+import { en, type Messages } from './en.js';
+import { fr } from './fr.js';
+import type { Lang } from './lang.js';
+import { COMMAND_WORDS, type CommandName } from './words.js';
+
+export type { Lang } from './lang.js';
+export { isLang, LANGS } from './lang.js';
+
+const CATALOGUES: Record<Lang, Messages> = { en, fr };
+
+export type MessageKey = keyof Messages;
+
+/** A message to render later: its key and the parameters its text needs. */
+export type Msg = { [K in MessageKey]: { readonly key: K; readonly args: Parameters<Messages[K]> } }[MessageKey];
+
+export function msg<K extends MessageKey>(key: K, ...args: Parameters<Messages[K]>): Msg {
+  return { key, args } as Msg;
+}
+
+export function render(lang: Lang, message: Msg): string {
+  const template = CATALOGUES[lang][message.key] as (...args: Parameters<Messages[typeof message.key]>) => string;
+  return template(...message.args);
+}
+
+export function t<K extends MessageKey>(lang: Lang, key: K, ...args: Parameters<Messages[K]>): string {
+  return render(lang, msg(key, ...args));
+}
+
+/** The command list a transport can register with the platform (Telegram setMyCommands). */
+export function commandMenu(lang: Lang): ReadonlyArray<{ command: string; description: string }> {
+  const words = COMMAND_WORDS[lang];
+  return MENU_ORDER.map((name) => ({ command: words[name][0], description: COMMAND_DESCRIPTIONS[lang][name] }));
+}
+
+const MENU_ORDER: readonly CommandName[] = ['visit', 'package', 'lawyer', 'list', 'mine', 'claim', 'join', 'release', 'done', 'cancel', 'info', 'lang', 'help', 'link'];
+
+const COMMAND_DESCRIPTIONS: Record<Lang, Record<CommandName, string>> = {
+  en: {
+    help: 'What I can do',
+    link: 'Link this group to a centre with a code',
+    visit: 'Ask for a visit: date time, seats, meeting place',
+    package: 'Ask for a package: by when, what to bring',
+    lawyer: 'Ask for a lawyer: deadline, reference, note',
+    list: 'Open and taken requests',
+    claim: 'Take request N',
+    join: 'Take a seat on visit N',
+    release: 'Give request N back',
+    done: 'Mark request N done',
+    cancel: 'Cancel request N',
+    mine: 'My requests',
+    info: 'The centre\'s information card',
+    lang: 'Group language: en or fr',
+  },
+  fr: {
+    help: 'Ce que je sais faire',
+    link: 'Lier ce groupe à un centre avec un code',
+    visit: 'Demander une visite : date heure, places, RDV',
+    package: 'Demander un colis : avant quand, quoi apporter',
+    lawyer: 'Demander un·e avocat·e : échéance, réf, note',
+    list: 'Demandes ouvertes et prises',
+    claim: 'Prendre la demande N',
+    join: 'Prendre une place dans la visite N',
+    release: 'Lâcher la demande N',
+    done: 'Marquer la demande N faite',
+    cancel: 'Annuler la demande N',
+    mine: 'Mes demandes',
+    info: 'La fiche du centre',
+    lang: 'Langue du groupe : fr ou en',
+  },
+};

@@ -1,0 +1,86 @@
+// Command words and reply words, per language, as data. The language of the word a member
+// used is the language of the answer. Words are matched lowercased, without accents.
+
+import type { Lang } from './lang.js';
+
+export const COMMAND_NAMES = [
+  'help',
+  'link',
+  'visit',
+  'package',
+  'lawyer',
+  'list',
+  'claim',
+  'join',
+  'release',
+  'done',
+  'cancel',
+  'mine',
+  'info',
+  'lang',
+] as const;
+export type CommandName = (typeof COMMAND_NAMES)[number];
+
+/** The first word of each list is the one shown in menus and help. */
+export const COMMAND_WORDS: Record<Lang, Record<CommandName, readonly [string, ...string[]]>> = {
+  en: {
+    help: ['help', 'start', 'commands'],
+    link: ['link'],
+    visit: ['visit'],
+    package: ['package', 'parcel'],
+    lawyer: ['lawyer'],
+    list: ['list'],
+    claim: ['claim', 'take'],
+    join: ['join'],
+    release: ['release', 'drop'],
+    done: ['done'],
+    cancel: ['cancel'],
+    mine: ['mine', 'my'],
+    info: ['info', 'centre', 'center'],
+    lang: ['lang', 'language'],
+  },
+  fr: {
+    help: ['aide', 'commandes'],
+    link: ['lier'],
+    visit: ['visite'],
+    package: ['colis'],
+    lawyer: ['avocat', 'avocate'],
+    list: ['liste'],
+    claim: ['prendre', 'prends'],
+    join: ['rejoindre'],
+    release: ['lacher', 'lache'],
+    done: ['fait', 'faite'],
+    cancel: ['annuler'],
+    mine: ['mes'],
+    info: ['info', 'fiche'],
+    lang: ['langue'],
+  },
+};
+
+export type ReplyIntent = 'claim' | 'join' | 'release';
+
+/** Whole replies to a bot post that act on its request ("moi", "I'll take it"). */
+export const REPLY_WORDS: Record<Lang, Record<ReplyIntent, readonly string[]>> = {
+  en: {
+    claim: ['claim', 'take', 'take it', "i'll take it", 'ill take it', 'i take it', "i'll do it", 'me', 'ok', 'mine', "i'll drive"],
+    join: ['join', "i'm in", "i'll come", 'i come', 'seat'],
+    release: ['release', "i can't", 'i cant'],
+  },
+  fr: {
+    claim: ['je prends', 'prendre', 'moi', 'ok', 'je le fais', 'je conduis', "je m'en charge", 'pour moi'],
+    join: ['je viens', 'rejoindre', 'je monte', 'partant', 'partante'],
+    release: ['je lache', 'lacher', 'je peux plus', 'je ne peux plus'],
+  },
+};
+
+/** Lowercase, no accents, plain apostrophes, no trailing punctuation or emoji, single spaces. */
+export function normaliseWords(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[’`´]/g, "'")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}' ]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

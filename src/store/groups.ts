@@ -1,0 +1,98 @@
+import type { Group } from '../core/domain.js';
+import { type ChatAddress, type GroupId, groupId, splitAddress, type TransportName } from '../core/ids.js';
+import type { Lang } from '../i18n/lang.js';
+import type { Db } from './database.js';
+import { groupKeyAd, type Keyring } from './keyring.js';
+import type { Vault } from './vault.js';
+
+interface GroupRow {
+  id: number;
+  transport: TransportName;
+  chat_enc: Uint8Array;
+  centre_id: string;
+  lang: Lang;
+}
+
+const chatAd = (id: number) => `groups.chat_enc:${id}`;
+
+export class GroupRepository {
+  private readonly byChat;
+  private readonly byId;
+  private readonly all;
+  private readonly insert;
+  private readonly nextId;
+  private readonly updateLang;
+  private readonly takeNumber;
+  private readonly updateChat;
+  private readonly remove;
+
+  constructor(
+    db: Db,
+    private readonly vault: Vault,
+    private readonly keys: Keyring,
+  ) {
+    const columns = 'id, transport, chat_enc, centre_id, lang';
+    this.byChat = db.prepare(`SELECT ${columns} FROM groups WHERE chat_bidx = ?`);
+    this.byId = db.prepare(`SELECT ${columns} FROM groups WHERE id = ?`);
+    this.all = db.prepare(`SELECT ${columns} FROM groups ORDER BY id`);
+    this.nextId = db.prepare('SELECT COALESCE(MAX(id), 0) + 1 FROM groups').pluck();
+    this.insert = db.prepare(
+      'INSERT INTO groups (id, transport, chat_bidx, chat_enc, key_wrapped, centre_id, lang, linked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    this.updateLang = db.prepare('UPDATE groups SET lang = ? WHERE id = ?');
+    this.takeNumber = db.prepare('UPDATE groups SET next_number = next_number + 1 WHERE id = ? RETURNING next_number - 1').pluck();
+    this.updateChat = db.prepare('UPDATE groups SET chat_bidx = ?, chat_enc = ? WHERE id = ?');
+    this.remove = db.prepare('DELETE FROM groups WHERE id = ?');
+  }
+
+  findByChat(chat: ChatAddress): Group | undefined {
+    const row = this.byChat.get(this.vault.blindIndex('chat', chat)) as GroupRow | undefined;
+    return row ? this.toGroup(row, chat) : undefined;
+  }
+
+  get(id: GroupId): Group | undefined {
+    const row = this.byId.get(id) as GroupRow | undefined;
+    return row ? this.toGroup(row) : undefined;
+  }
+
+  list(): Group[] {
+    return (this.all.all() as GroupRow[]).map((row) => this.toGroup(row));
+  }
+
+  link(chat: ChatAddress, centreId: string, lang: Lang, now: number): Group {
+    const id = this.nextId.get() as number;
+    const { key, wrapped } = this.vault.newGroupKey(groupKeyAd(id));
+    const transport = splitAddress(chat).transport;
+    this.insert.run(id, transport, this.vault.blindIndex('chat', chat), this.vault.seal(key, chatAd(id), chat), wrapped, centreId, lang, now);
+    this.keys.remember(groupId(id), key);
+    return { id: groupId(id), transport, chat, centreId, lang };
+  }
+
+  setLang(group: GroupId, lang: Lang): void {
+    this.updateLang.run(lang, group);
+  }
+
+  /** The next request number of this group (#1, #2, …), never reused. */
+  takeRequestNumber(group: GroupId): number {
+    return this.takeNumber.get(group) as number;
+  }
+
+  /** The chat got a new address (Telegram supergroup upgrade): the link and its data follow. */
+  moveChat(group: GroupId, to: ChatAddress): void {
+    const key = this.keys.keyFor(group);
+    this.updateChat.run(this.vault.blindIndex('chat', to), this.vault.seal(key, chatAd(group), to), group);
+  }
+
+  /** Deletes the group, its requests, members and pending messages, and its key. */
+  shred(group: GroupId): void {
+    this.remove.run(group);
+    this.keys.forget(group);
+  }
+
+  /** `knownChat` spares a decryption when the caller looked the group up by its chat. */
+  private toGroup(row: GroupRow, knownChat?: ChatAddress): Group {
+    const id = groupId(row.id);
+    const chat = knownChat ?? (this.vault.open(this.keys.keyFor(id), chatAd(row.id), row.chat_enc) as ChatAddress);
+    return { id, transport: row.transport, chat, centreId: row.centre_id, lang: row.lang };
+  }
+}

@@ -1,0 +1,102 @@
+import type { Member, MemberKey, Role } from '../core/domain.js';
+import type { GroupId, MemberAddress } from '../core/ids.js';
+import { fromMemberKey, toMemberKey } from './codec.js';
+import type { Db } from './database.js';
+import type { Keyring } from './keyring.js';
+import type { Vault } from './vault.js';
+
+interface MemberRow {
+  member_bidx: Uint8Array;
+  address_enc: Uint8Array;
+  name_enc: Uint8Array | null;
+  role: Role;
+}
+
+const ad = (column: string, group: GroupId, key: MemberKey) => `members.${column}:${group}:${key}`;
+/** Longest display name kept: a profile name, not a biography. */
+const MAX_NAME = 64;
+
+export class MemberRepository {
+  private readonly select;
+  private readonly selectMany;
+  private readonly coordinatorsOf;
+  private readonly insert;
+  private readonly updateName;
+  private readonly updateRole;
+  private readonly groupsOf;
+
+  constructor(
+    db: Db,
+    private readonly vault: Vault,
+    private readonly keys: Keyring,
+  ) {
+    this.select = db.prepare('SELECT member_bidx, address_enc, name_enc, role FROM members WHERE group_id = ? AND member_bidx = ?');
+    this.selectMany = db.prepare(
+      'SELECT member_bidx, address_enc, name_enc, role FROM members WHERE group_id = ? AND member_bidx IN (SELECT unhex(value) FROM json_each(?))',
+    );
+    this.coordinatorsOf = db.prepare(
+      "SELECT member_bidx, address_enc, name_enc, role FROM members WHERE group_id = ? AND role = 'coordinator' ORDER BY joined_at",
+    );
+    this.insert = db.prepare(
+      'INSERT INTO members (group_id, member_bidx, address_enc, name_enc, role, joined_at) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    this.updateName = db.prepare('UPDATE members SET name_enc = ? WHERE group_id = ? AND member_bidx = ?');
+    this.updateRole = db.prepare('UPDATE members SET role = ? WHERE group_id = ? AND member_bidx = ?');
+    this.groupsOf = db.prepare('SELECT group_id FROM members WHERE member_bidx = ? ORDER BY group_id').pluck();
+  }
+
+  keyOf(address: MemberAddress): MemberKey {
+    return toMemberKey(this.vault.blindIndex('member', address));
+  }
+
+  get(group: GroupId, key: MemberKey): Member | undefined {
+    const row = this.select.get(group, fromMemberKey(key)) as MemberRow | undefined;
+    return row ? this.toMember(group, row) : undefined;
+  }
+
+  /** Members by key, in no particular order; unknown keys are skipped. */
+  getMany(group: GroupId, keys: readonly MemberKey[]): Member[] {
+    if (keys.length === 0) return [];
+    const rows = this.selectMany.all(group, JSON.stringify(keys)) as MemberRow[];
+    return rows.map((row) => this.toMember(group, row));
+  }
+
+  coordinators(group: GroupId): Member[] {
+    return (this.coordinatorsOf.all(group) as MemberRow[]).map((row) => this.toMember(group, row));
+  }
+
+  /** Records a member the first time they act in the group; refreshes a changed display name. */
+  touch(group: GroupId, address: MemberAddress, name: string | undefined, now: number, role: Role = 'member'): Member {
+    const key = this.keyOf(address);
+    const existing = this.get(group, key);
+    const cleanName = name?.trim().slice(0, MAX_NAME) || undefined;
+    const groupKey = this.keys.keyFor(group);
+    if (!existing) {
+      const nameEnc = cleanName ? this.vault.seal(groupKey, ad('name_enc', group, key), cleanName) : null;
+      this.insert.run(group, fromMemberKey(key), this.vault.seal(groupKey, ad('address_enc', group, key), address), nameEnc, role, now);
+      return { key, address, role, ...(cleanName ? { name: cleanName } : {}) };
+    }
+    if (cleanName && cleanName !== existing.name) {
+      this.updateName.run(this.vault.seal(groupKey, ad('name_enc', group, key), cleanName), group, fromMemberKey(key));
+      return { ...existing, name: cleanName };
+    }
+    return existing;
+  }
+
+  setRole(group: GroupId, key: MemberKey, role: Role): void {
+    this.updateRole.run(role, group, fromMemberKey(key));
+  }
+
+  /** The groups this member belongs to (for direct-message commands such as /mine). */
+  groupsOfMember(address: MemberAddress): GroupId[] {
+    return this.groupsOf.all(this.vault.blindIndex('member', address)) as GroupId[];
+  }
+
+  private toMember(group: GroupId, row: MemberRow): Member {
+    const key = toMemberKey(row.member_bidx);
+    const groupKey = this.keys.keyFor(group);
+    const address = this.vault.open(groupKey, ad('address_enc', group, key), row.address_enc) as MemberAddress;
+    const name = row.name_enc ? this.vault.open(groupKey, ad('name_enc', group, key), row.name_enc) : undefined;
+    return { key, address, role: row.role, ...(name ? { name } : {}) };
+  }
+}

@@ -1,0 +1,169 @@
+// The outbox table: every outbound message is sealed here before any send is attempted.
+// A delivered row is deleted at once (nothing personal lingers); a failed one is kept,
+// content erased, for the retention period so operators can count failures.
+
+import type { GroupId, MessageRef } from '../core/ids.js';
+import { splitAddress, type ChatAddress, type MemberAddress, type TransportName } from '../core/ids.js';
+import type { OutboundButton } from '../core/transport.js';
+import type { Db } from './database.js';
+import type { Keyring } from './keyring.js';
+import type { SealingKey, Vault } from './vault.js';
+
+export interface OutboxDraft {
+  readonly group?: GroupId;
+  readonly to: ChatAddress | MemberAddress;
+  readonly text: string;
+  readonly replyTo?: { readonly ref: MessageRef; readonly author?: MemberAddress };
+  readonly buttons?: readonly OutboundButton[];
+  readonly edit?: MessageRef;
+  /** The message is a post of this request: its id is recorded so replies find the request. */
+  readonly postNumber?: number;
+  readonly notBefore?: number;
+}
+
+export interface OutboxItem extends OutboxDraft {
+  readonly id: number;
+  readonly transport: TransportName;
+  readonly attempts: number;
+}
+
+interface Body {
+  text: string;
+  replyTo?: OutboxDraft['replyTo'];
+  buttons?: OutboxDraft['buttons'];
+  edit?: MessageRef;
+}
+
+interface Row {
+  id: number;
+  transport: TransportName;
+  group_id: number | null;
+  to_bidx: Uint8Array;
+  to_enc: Uint8Array;
+  body_enc: Uint8Array;
+  post_number: number | null;
+  attempts: number;
+  next_attempt_at: number;
+}
+
+export interface PendingHead {
+  readonly id: number;
+  readonly transport: TransportName;
+  readonly recipient: string;
+  readonly due: boolean;
+}
+
+export class OutboxRepository {
+  private readonly nextId;
+  private readonly insert;
+  private readonly heads;
+  private readonly selectOne;
+  private readonly remove;
+  private readonly retry;
+  private readonly fail;
+  private readonly countPending;
+  private readonly purge;
+  private readonly nextDue;
+
+  constructor(
+    db: Db,
+    private readonly vault: Vault,
+    private readonly keys: Keyring,
+  ) {
+    this.nextId = db.prepare('SELECT COALESCE(MAX(id), 0) + 1 FROM outbox').pluck();
+    this.insert = db.prepare(`INSERT INTO outbox (id, transport, group_id, to_bidx, to_enc, body_enc, post_number, state,
+      next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)`);
+    this.heads = db.prepare(
+      "SELECT id, transport, hex(to_bidx) AS recipient, next_attempt_at <= ? AS due FROM outbox WHERE state = 'pending' ORDER BY id LIMIT ?",
+    );
+    this.selectOne = db.prepare(
+      `SELECT id, transport, group_id, to_bidx, to_enc, body_enc, post_number, attempts, next_attempt_at FROM outbox WHERE id = ? AND state = 'pending'`,
+    );
+    this.remove = db.prepare('DELETE FROM outbox WHERE id = ?');
+    this.retry = db.prepare('UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?');
+    this.fail = db.prepare(
+      "UPDATE outbox SET state = 'failed', attempts = attempts + 1, last_error = ?, done_at = ?, to_enc = x'', body_enc = x'' WHERE id = ?",
+    );
+    this.countPending = db.prepare("SELECT COUNT(*) FROM outbox WHERE state = 'pending'").pluck();
+    this.purge = db.prepare("DELETE FROM outbox WHERE state = 'failed' AND done_at < ?");
+    this.nextDue = db.prepare("SELECT MIN(next_attempt_at) FROM outbox WHERE state = 'pending'").pluck();
+  }
+
+  enqueue(draft: OutboxDraft, now: number): number {
+    const id = this.nextId.get() as number;
+    const key = this.keyOf(draft.group);
+    const body: Body = { text: draft.text };
+    if (draft.replyTo) body.replyTo = draft.replyTo;
+    if (draft.buttons && draft.buttons.length > 0) body.buttons = draft.buttons;
+    if (draft.edit) body.edit = draft.edit;
+    this.insert.run(
+      id,
+      splitAddress(draft.to).transport,
+      draft.group ?? null,
+      this.vault.blindIndex('chat', draft.to),
+      this.vault.seal(key, `outbox.to_enc:${id}`, draft.to),
+      this.vault.seal(key, `outbox.body_enc:${id}`, JSON.stringify(body)),
+      draft.postNumber ?? null,
+      draft.notBefore ?? now,
+      now,
+    );
+    return id;
+  }
+
+  /** The oldest pending rows, in order, with whether each is due (for per-recipient ordering). */
+  pendingHeads(now: number, limit: number): PendingHead[] {
+    return (this.heads.all(now, limit) as { id: number; transport: TransportName; recipient: string; due: number }[]).map(
+      (r) => ({ id: r.id, transport: r.transport, recipient: r.recipient, due: r.due === 1 }),
+    );
+  }
+
+  load(id: number): OutboxItem | undefined {
+    const row = this.selectOne.get(id) as Row | undefined;
+    if (!row) return undefined;
+    const group = row.group_id === null ? undefined : (row.group_id as GroupId);
+    const key = this.keyOf(group);
+    const to = this.vault.open(key, `outbox.to_enc:${id}`, row.to_enc) as ChatAddress | MemberAddress;
+    const body = JSON.parse(this.vault.open(key, `outbox.body_enc:${id}`, row.body_enc)) as Body;
+    return {
+      id,
+      transport: row.transport,
+      attempts: row.attempts,
+      to,
+      text: body.text,
+      ...(group !== undefined ? { group } : {}),
+      ...(body.replyTo ? { replyTo: body.replyTo } : {}),
+      ...(body.buttons ? { buttons: body.buttons } : {}),
+      ...(body.edit ? { edit: body.edit } : {}),
+      ...(row.post_number !== null ? { postNumber: row.post_number } : {}),
+    };
+  }
+
+  delivered(id: number): void {
+    this.remove.run(id);
+  }
+
+  reschedule(id: number, at: number, code: string): void {
+    this.retry.run(at, code, id);
+  }
+
+  failed(id: number, code: string, now: number): void {
+    this.fail.run(code, now, id);
+  }
+
+  pendingCount(): number {
+    return this.countPending.get() as number;
+  }
+
+  /** When the earliest pending row becomes due, if any. */
+  nextDueAt(): number | undefined {
+    return (this.nextDue.get() as number | null) ?? undefined;
+  }
+
+  purgeFailedBefore(before: number): number {
+    return this.purge.run(before).changes;
+  }
+
+  private keyOf(group: GroupId | undefined): SealingKey {
+    return group === undefined ? this.vault.systemKey : this.keys.keyFor(group);
+  }
+}

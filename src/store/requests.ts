@@ -1,0 +1,166 @@
+// Requests and their passengers. Every statement is scoped by group; state changes are single
+// conditional UPDATEs, so two claims racing on two connections cannot both win.
+
+import type { MemberKey, Request, RequestDetails, RequestDraft, RequestKind, RequestState } from '../core/domain.js';
+import { type GroupId, groupId } from '../core/ids.js';
+import { fromMemberKey, toMemberKey } from './codec.js';
+import type { Db } from './database.js';
+import type { Keyring } from './keyring.js';
+import type { Vault } from './vault.js';
+
+interface RequestRow {
+  group_id: number;
+  number: number;
+  kind: RequestKind;
+  state: RequestState;
+  due_at: number;
+  seats: number;
+  requester_bidx: Uint8Array;
+  claimer_bidx: Uint8Array | null;
+  place_enc: Uint8Array | null;
+  items_enc: Uint8Array | null;
+  detainee_enc: Uint8Array | null;
+  note_enc: Uint8Array | null;
+  created_at: number;
+  passengers: string | null;
+}
+
+const SEALED = ['place', 'items', 'detainee', 'note'] as const satisfies readonly (keyof RequestDetails)[];
+const ad = (column: string, group: GroupId, number: number) => `requests.${column}_enc:${group}:${number}`;
+
+const COLUMNS = `r.group_id, r.number, r.kind, r.state, r.due_at, r.seats, r.requester_bidx, r.claimer_bidx,
+  r.place_enc, r.items_enc, r.detainee_enc, r.note_enc, r.created_at,
+  (SELECT json_group_array(hex(p.member_bidx)) FROM passengers p WHERE p.group_id = r.group_id AND p.number = r.number) AS passengers`;
+
+export class RequestRepository {
+  private readonly insert;
+  private readonly select;
+  private readonly selectActive;
+  private readonly claimStmt;
+  private readonly releaseStmt;
+  private readonly closeStmt;
+  private readonly addPassenger;
+  private readonly removePassenger;
+  private readonly passengerCount;
+  private readonly involving;
+  private readonly dueBefore;
+  private readonly purgeClosed;
+
+  constructor(
+    db: Db,
+    private readonly vault: Vault,
+    private readonly keys: Keyring,
+  ) {
+    this.insert = db.prepare(`INSERT INTO requests (group_id, number, kind, state, due_at, seats, requester_bidx,
+      place_enc, items_enc, detainee_enc, note_enc, created_at, updated_at) VALUES (?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    this.select = db.prepare(`SELECT ${COLUMNS} FROM requests r WHERE r.group_id = ? AND r.number = ?`);
+    this.selectActive = db.prepare(
+      `SELECT ${COLUMNS} FROM requests r WHERE r.group_id = ? AND r.state IN ('open', 'claimed') ORDER BY r.due_at, r.number`,
+    );
+    this.claimStmt = db.prepare(
+      "UPDATE requests SET state = 'claimed', claimer_bidx = ?, updated_at = ? WHERE group_id = ? AND number = ? AND state = 'open'",
+    );
+    this.releaseStmt = db.prepare(
+      "UPDATE requests SET state = 'open', claimer_bidx = NULL, updated_at = ? WHERE group_id = ? AND number = ? AND state = 'claimed' AND claimer_bidx = ?",
+    );
+    this.closeStmt = db.prepare(
+      "UPDATE requests SET state = ?, updated_at = ?, closed_at = ? WHERE group_id = ? AND number = ? AND state IN ('open', 'claimed')",
+    );
+    this.addPassenger = db.prepare('INSERT OR IGNORE INTO passengers (group_id, number, member_bidx, joined_at) VALUES (?, ?, ?, ?)');
+    this.removePassenger = db.prepare('DELETE FROM passengers WHERE group_id = ? AND number = ? AND member_bidx = ?');
+    this.passengerCount = db.prepare('SELECT COUNT(*) FROM passengers WHERE group_id = ? AND number = ?').pluck();
+    this.involving = db.prepare(`SELECT ${COLUMNS} FROM requests r WHERE r.group_id = @group AND r.state IN ('open', 'claimed')
+      AND (r.claimer_bidx = @member OR r.requester_bidx = @member OR EXISTS (SELECT 1 FROM passengers p
+        WHERE p.group_id = r.group_id AND p.number = r.number AND p.member_bidx = @member)) ORDER BY r.due_at`);
+    this.dueBefore = db.prepare(
+      "SELECT group_id, number FROM requests WHERE state IN ('open', 'claimed') AND due_at < ? ORDER BY due_at LIMIT ?",
+    );
+    this.purgeClosed = db.prepare('DELETE FROM requests WHERE closed_at IS NOT NULL AND closed_at < ?');
+  }
+
+  create(group: GroupId, number: number, draft: RequestDraft, requester: MemberKey, now: number): Request {
+    const key = this.keys.keyFor(group);
+    const sealed = SEALED.map((field) => {
+      const value = draft[field];
+      return value === undefined || value === '' ? null : this.vault.seal(key, ad(field, group, number), value);
+    });
+    this.insert.run(group, number, draft.kind, draft.dueAt, draft.seats, fromMemberKey(requester), ...sealed, now, now);
+    return { ...draft, groupId: group, number, state: 'open', requester, passengers: [], createdAt: now };
+  }
+
+  get(group: GroupId, number: number): Request | undefined {
+    const row = this.select.get(group, number) as RequestRow | undefined;
+    return row ? this.toRequest(row) : undefined;
+  }
+
+  /** Open and claimed requests, soonest first. */
+  active(group: GroupId): Request[] {
+    return (this.selectActive.all(group) as RequestRow[]).map((row) => this.toRequest(row));
+  }
+
+  /** Active requests this member asked for, claimed, or rides in. */
+  involvingMember(group: GroupId, member: MemberKey): Request[] {
+    return (this.involving.all({ group, member: fromMemberKey(member) }) as RequestRow[]).map((row) => this.toRequest(row));
+  }
+
+  /** True if this call won the claim; false if the request was not open any more. */
+  claim(group: GroupId, number: number, member: MemberKey, now: number): boolean {
+    return this.claimStmt.run(fromMemberKey(member), now, group, number).changes === 1;
+  }
+
+  /** True if the claimer's claim was released (the request is open again). */
+  release(group: GroupId, number: number, claimer: MemberKey, now: number): boolean {
+    return this.releaseStmt.run(now, group, number, fromMemberKey(claimer)).changes === 1;
+  }
+
+  close(group: GroupId, number: number, state: 'done' | 'cancelled' | 'expired', now: number): boolean {
+    return this.closeStmt.run(state, now, now, group, number).changes === 1;
+  }
+
+  /** Adds a passenger if a seat is free; the caller holds the write transaction. */
+  join(group: GroupId, number: number, member: MemberKey, seats: number, now: number): 'joined' | 'full' | 'already' {
+    if ((this.passengerCount.get(group, number) as number) >= seats) return 'full';
+    return this.addPassenger.run(group, number, fromMemberKey(member), now).changes === 1 ? 'joined' : 'already';
+  }
+
+  leave(group: GroupId, number: number, member: MemberKey): boolean {
+    return this.removePassenger.run(group, number, fromMemberKey(member)).changes === 1;
+  }
+
+  /** Active requests whose time is before `before`, across groups (for expiry). */
+  activeDueBefore(before: number, limit: number): { group: GroupId; number: number }[] {
+    return (this.dueBefore.all(before, limit) as { group_id: number; number: number }[]).map((r) => ({
+      group: groupId(r.group_id),
+      number: r.number,
+    }));
+  }
+
+  /** Deletes requests closed before `before` (their posts and passengers cascade). */
+  purgeClosedBefore(before: number): number {
+    return this.purgeClosed.run(before).changes;
+  }
+
+  private toRequest(row: RequestRow): Request {
+    const group = groupId(row.group_id);
+    const key = this.keys.keyFor(group);
+    const details: { -readonly [K in keyof RequestDetails]: string } = {};
+    for (const field of SEALED) {
+      const sealed = row[`${field}_enc`];
+      if (sealed) details[field] = this.vault.open(key, ad(field, group, row.number), sealed);
+    }
+    const passengers = row.passengers ? (JSON.parse(row.passengers) as string[]).map((h) => h.toLowerCase() as MemberKey) : [];
+    return {
+      ...details,
+      groupId: group,
+      number: row.number,
+      kind: row.kind,
+      state: row.state,
+      dueAt: row.due_at,
+      seats: row.seats,
+      requester: toMemberKey(row.requester_bidx),
+      ...(row.claimer_bidx ? { claimer: toMemberKey(row.claimer_bidx) } : {}),
+      passengers,
+      createdAt: row.created_at,
+    };
+  }
+}

@@ -1,0 +1,69 @@
+// The store: one SQLite database, one vault, one repository per table.
+
+import type { Db } from './database.js';
+import { openDatabase } from './database.js';
+import { AlertRepository } from './alerts.js';
+import { GroupRepository } from './groups.js';
+import { InboxRepository } from './inbox.js';
+import { InviteRepository } from './invites.js';
+import { Keyring } from './keyring.js';
+import { MemberRepository } from './members.js';
+import { OutboxRepository } from './outbox.js';
+import { PostRepository } from './posts.js';
+import { RequestRepository } from './requests.js';
+import { Vault } from './vault.js';
+
+export interface StoreOptions {
+  readonly path: string;
+  readonly masterKey: Uint8Array;
+  readonly synchronous?: 'normal' | 'full';
+  /** Benchmark only: store fields unencrypted to measure the cost of encryption. */
+  readonly benchOnlyPlaintext?: boolean;
+  readonly now?: number;
+}
+
+export class Store {
+  readonly groups: GroupRepository;
+  readonly members: MemberRepository;
+  readonly requests: RequestRepository;
+  readonly posts: PostRepository;
+  readonly inbox: InboxRepository;
+  readonly invites: InviteRepository;
+  readonly outbox: OutboxRepository;
+  readonly alerts: AlertRepository;
+
+  constructor(
+    readonly db: Db,
+    readonly vault: Vault,
+    /** Migration versions applied when this store was opened. */
+    readonly applied: readonly number[] = [],
+  ) {
+    const keys = new Keyring(db, vault);
+    this.groups = new GroupRepository(db, vault, keys);
+    this.members = new MemberRepository(db, vault, keys);
+    this.requests = new RequestRepository(db, vault, keys);
+    this.posts = new PostRepository(db, vault, keys);
+    this.inbox = new InboxRepository(db, vault);
+    this.invites = new InviteRepository(db, vault);
+    this.outbox = new OutboxRepository(db, vault, keys);
+    this.alerts = new AlertRepository(db);
+  }
+
+  /** Runs `fn` in one write transaction (BEGIN IMMEDIATE: writers queue instead of failing late). */
+  write<T>(fn: () => T): T {
+    return this.db.transaction(fn).immediate();
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}
+
+export async function openStore(options: StoreOptions): Promise<Store> {
+  const vault = await Vault.create(options.masterKey, { benchOnlyPlaintext: options.benchOnlyPlaintext === true });
+  const { db, applied } = openDatabase(options.path, vault, {
+    ...(options.synchronous ? { synchronous: options.synchronous } : {}),
+    ...(options.now !== undefined ? { now: options.now } : {}),
+  });
+  return new Store(db, vault, applied);
+}
