@@ -85,7 +85,7 @@ CREATE TABLE posts (
   created_at   INTEGER NOT NULL,
   PRIMARY KEY (group_id, message_bidx),
   FOREIGN KEY (group_id, number) REFERENCES requests (group_id, number) ON DELETE CASCADE
-) STRICT, WITHOUT ROWID;
+) STRICT;
 
 CREATE INDEX posts_by_request ON posts (group_id, number);
 

@@ -13,6 +13,11 @@ const STATE: Record<RequestState, string> = {
   cancelled: 'cancelled',
   expired: 'expired',
 };
+const EXAMPLE: Record<RequestKind, string> = {
+  visit: '/visit tomorrow 2pm seats 2 from Calais station',
+  package: '/package friday jumper size M, phone without camera',
+  lawyer: '/lawyer 48h R-12 OQTF notified this morning',
+};
 const ROLE: Record<MyRole, string> = { requester: 'you asked', claimer: 'you took it', passenger: 'you have a seat' };
 
 function describe(r: RequestView): string {
@@ -128,13 +133,15 @@ export const en = {
 
   replyHint: (p: { n: number }) => `To take #${p.n}, reply "I'll take it"; for a seat on a visit, reply "join".`,
 
-  whenMissing: (p: { example: string }) => `When? Put the date first, e.g. ${p.example}`,
-  whenInvalid: (p: { example: string }) => `That date does not exist. Try e.g. ${p.example}`,
-  whenPast: (p: { example: string }) => `That time has already passed. Try e.g. ${p.example}`,
+  whenMissing: (p: { kind: RequestKind }) => `When? Put the date first, e.g. ${EXAMPLE[p.kind]}`,
+  whenInvalid: (p: { kind: RequestKind }) => `I can't read that date (or it does not exist). Try e.g. ${EXAMPLE[p.kind]}`,
+  whenPast: (p: { kind: RequestKind }) => `That time has already passed. Try e.g. ${EXAMPLE[p.kind]}`,
   whenTooFar: () => 'That is more than a year away. Check the date.',
-  timeMissing: (p: { example: string }) => `At what time? e.g. ${p.example}`,
+  timeMissing: (p: { kind: RequestKind }) => `At what time? e.g. ${EXAMPLE[p.kind]}`,
   seatsInvalid: () => 'Seats must be a number from 0 to 8, e.g. "seats 2".',
   itemsMissing: () => 'What should be brought? e.g. /package friday jumper size M, phone without camera',
+
+  someone: (p: { tag: string }) => `member ${p.tag}`,
 
   buttonDrive: () => 'I\'ll drive',
   buttonSeat: () => 'Take a seat',

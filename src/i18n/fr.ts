@@ -14,6 +14,11 @@ const STATE: Record<RequestState, string> = {
   cancelled: 'annulée',
   expired: 'expirée',
 };
+const EXAMPLE: Record<RequestKind, string> = {
+  visit: '/visite demain 14h places 2 depuis gare de Calais',
+  package: '/colis vendredi pull, tabac',
+  lawyer: '/avocat 48h R-12 OQTF notifiée ce matin',
+};
 const ROLE: Record<MyRole, string> = { requester: 'ta demande', claimer: 'tu l’as prise', passenger: 'tu as une place' };
 
 function describe(r: RequestView): string {
@@ -129,13 +134,15 @@ export const fr: Messages = {
 
   replyHint: (p) => `Pour prendre #${p.n}, réponds « je prends » ; pour une place dans une visite, réponds « je viens ».`,
 
-  whenMissing: (p) => `Quand ? Mets la date en premier, par ex. ${p.example}`,
-  whenInvalid: (p) => `Cette date n’existe pas. Essaie par ex. ${p.example}`,
-  whenPast: (p) => `Cette heure est déjà passée. Essaie par ex. ${p.example}`,
+  whenMissing: (p) => `Quand ? Mets la date en premier, par ex. ${EXAMPLE[p.kind]}`,
+  whenInvalid: (p) => `Je ne comprends pas cette date (ou elle n’existe pas). Essaie par ex. ${EXAMPLE[p.kind]}`,
+  whenPast: (p) => `Cette heure est déjà passée. Essaie par ex. ${EXAMPLE[p.kind]}`,
   whenTooFar: () => 'C’est dans plus d’un an. Vérifie la date.',
-  timeMissing: (p) => `À quelle heure ? par ex. ${p.example}`,
+  timeMissing: (p) => `À quelle heure ? par ex. ${EXAMPLE[p.kind]}`,
   seatsInvalid: () => 'Le nombre de places va de 0 à 8, par ex. « places 2 ».',
   itemsMissing: () => 'Qu’y a-t-il à apporter ? par ex. /colis vendredi pull, tabac',
+
+  someone: (p) => `membre ${p.tag}`,
 
   buttonDrive: () => 'Je conduis',
   buttonSeat: () => 'Je viens',

@@ -1,5 +1,7 @@
 // Message keys with typed parameters, rendered in a language at the last moment.
 
+import { cliEn, type CliMessages } from './cli-en.js';
+import { cliFr } from './cli-fr.js';
 import { en, type Messages } from './en.js';
 import { fr } from './fr.js';
 import type { Lang } from './lang.js';
@@ -70,3 +72,8 @@ const COMMAND_DESCRIPTIONS: Record<Lang, Record<CommandName, string>> = {
     lang: 'Langue du groupe : fr ou en',
   },
 };
+
+/** Operator texts (CLI, start-up, demo) in a language. */
+export function cliText(lang: Lang): CliMessages {
+  return lang === 'fr' ? cliFr : cliEn;
+}

@@ -1,0 +1,85 @@
+// What `npm start` and every CLI command do first: read settings, load the key and the
+// centres, open the database and apply pending migrations. Errors come back as operator
+// messages in the configured language, with nothing changed.
+
+import { join } from 'node:path';
+import { type Settings, parseSettings, type SettingsProblem } from './config.js';
+import { type CentreDirectory, CentresError, loadCentres } from './core/centres.js';
+import { parseDurationList } from './core/duration.js';
+import { errorCode } from './core/error-code.js';
+import { cliText } from './i18n/index.js';
+import type { Lang } from './i18n/lang.js';
+import { isLang } from './i18n/lang.js';
+import { packageRoot } from './paths.js';
+import { KeyFileError, loadMasterKey } from './store/key-file.js';
+import { SchemaTooNewError } from './store/migrate.js';
+import { openStore, type Store } from './store/store.js';
+import { KeyMismatchError } from './store/vault.js';
+
+export class StartupError extends Error {
+  constructor(readonly text: string) {
+    super(text);
+  }
+}
+
+export interface Opened {
+  readonly settings: Settings;
+  readonly store: Store;
+  readonly centres: CentreDirectory;
+  /** Warnings for the operator (demo key created, key file readable by others). */
+  readonly warnings: readonly string[];
+}
+
+/** The language for operator messages before settings are known to be valid. */
+export function operatorLang(env: Readonly<Record<string, string | undefined>>): Lang {
+  const lang = env['PARLOIR_LANG']?.trim();
+  return lang && isLang(lang) ? lang : 'fr';
+}
+
+export function readSettings(env: Readonly<Record<string, string | undefined>>): Settings {
+  const result = parseSettings(env);
+  if (!result.ok) throw new StartupError(cliText(operatorLang(env)).settingsInvalid({ problems: result.problems }));
+  return result.settings;
+}
+
+export function readCentres(settings: Settings): CentreDirectory {
+  const text = cliText(settings.lang);
+  try {
+    const centres = loadCentres(settings.centresPath, parseDurationList);
+    return settings.demo ? centres.with(loadCentres(join(packageRoot(), 'config', 'demo.yaml')).list()) : centres;
+  } catch (error) {
+    if (error instanceof CentresError) throw new StartupError(text.centresInvalid({ path: error.path, problems: error.problems }));
+    throw error;
+  }
+}
+
+export async function openAll(settings: Settings): Promise<Opened> {
+  const text = cliText(settings.lang);
+  const warnings: string[] = [];
+  let masterKey: Uint8Array;
+  try {
+    const key = loadMasterKey(settings.key);
+    masterKey = key.bytes;
+    if (key.created && settings.key.kind === 'demo') warnings.push(text.demoKeyCreated({ path: settings.key.path }));
+    if (key.looseMode && settings.key.kind !== 'env') warnings.push(text.keyFileLoose({ path: settings.key.path }));
+  } catch (error) {
+    if (error instanceof KeyFileError) {
+      const describe = { KEY_FILE_MISSING: text.keyFileMissing, KEY_FILE_INVALID: text.keyFileInvalid, KEY_FILE_EXISTS: text.keyFileExists };
+      throw new StartupError(describe[error.code]({ path: error.path }));
+    }
+    throw error;
+  }
+  const centres = readCentres(settings);
+  try {
+    const store = await openStore({ path: settings.dbPath, masterKey });
+    return { settings, store, centres, warnings };
+  } catch (error) {
+    if (error instanceof KeyMismatchError) throw new StartupError(text.keyMismatch());
+    if (error instanceof SchemaTooNewError) {
+      throw new StartupError(text.schemaTooNew({ database: error.databaseVersion, code: error.codeVersion }));
+    }
+    throw new StartupError(text.databaseFailed({ path: settings.dbPath, code: errorCode(error) }));
+  }
+}
+
+export type { SettingsProblem };

@@ -1,0 +1,147 @@
+// npx parloir <command>: keygen, invite, centres, migrate, doctor. Every command but keygen
+// opens the database and applies pending migrations first, like `npm start`.
+
+import { DateTime } from 'luxon';
+import { openAll, operatorLang, readCentres, readSettings, StartupError } from '../bootstrap.js';
+import type { Settings } from '../config.js';
+import { errorCode } from '../core/error-code.js';
+import { cliText } from '../i18n/index.js';
+import { KeyFileError, writeKeyFile } from '../store/key-file.js';
+import { currentVersion } from '../store/migrate.js';
+
+type Out = (line: string) => void;
+
+export async function runCli(args: readonly string[], env: Readonly<Record<string, string | undefined>>, out: Out, err: Out): Promise<number> {
+  const [command, ...rest] = args;
+  const text = cliText(operatorLang(env));
+  try {
+    switch (command) {
+      case 'keygen':
+        return keygen(rest[0] ?? env['PARLOIR_KEY_FILE'], env, out, err);
+      case 'invite':
+        return await invite(rest[0], readSettings(env), out, err);
+      case 'centres':
+        return await centres(readSettings(env), out);
+      case 'migrate':
+        return await migrate(readSettings(env), out);
+      case 'doctor':
+        return await doctor(env, out);
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        out(text.usage());
+        return command === undefined ? 1 : 0;
+      default:
+        err(text.unknownCommand({ command }));
+        err(text.usage());
+        return 1;
+    }
+  } catch (error) {
+    if (error instanceof StartupError) {
+      err(error.text);
+      return 2;
+    }
+    err(text.unexpected({ code: errorCode(error) }));
+    return 1;
+  }
+}
+
+function keygen(path: string | undefined, env: Readonly<Record<string, string | undefined>>, out: Out, err: Out): number {
+  const text = cliText(operatorLang(env));
+  if (!path) {
+    err(text.keygenNeedsPath());
+    return 1;
+  }
+  try {
+    writeKeyFile(path);
+  } catch (error) {
+    if (error instanceof KeyFileError && error.code === 'KEY_FILE_EXISTS') {
+      err(text.keyFileExists({ path }));
+      return 1;
+    }
+    throw error;
+  }
+  out(text.keygenDone({ path }));
+  return 0;
+}
+
+async function invite(centreId: string | undefined, settings: Settings, out: Out, err: Out): Promise<number> {
+  const text = cliText(settings.lang);
+  if (!centreId) {
+    err(text.inviteUsage());
+    return 1;
+  }
+  const opened = await openAll(settings);
+  try {
+    opened.warnings.forEach(err);
+    const centre = opened.centres.get(centreId);
+    if (!centre) {
+      err(text.inviteUnknownCentre({ id: centreId }));
+      return 1;
+    }
+    const { code, expiresAt } = opened.store.write(() => opened.store.invites.create(centre.id, Date.now()));
+    const expires = DateTime.fromMillis(expiresAt, { zone: centre.timezone }).setLocale(settings.lang).toFormat('d LLL yyyy HH:mm ZZZZ');
+    out(text.inviteDone({ centre: centre.name, expires }));
+    out(code); // last line of stdout: scripts read it
+    return 0;
+  } finally {
+    opened.store.close();
+  }
+}
+
+async function centres(settings: Settings, out: Out): Promise<number> {
+  const opened = await openAll(settings);
+  opened.store.close();
+  out(cliText(settings.lang).centresHeader());
+  for (const centre of opened.centres.list()) out(`${centre.id} — ${centre.name} (${centre.country})`);
+  return 0;
+}
+
+async function migrate(settings: Settings, out: Out): Promise<number> {
+  const opened = await openAll(settings);
+  const text = cliText(settings.lang);
+  const version = currentVersion(opened.store.db);
+  opened.store.close();
+  out(opened.store.applied.length > 0 ? text.migrated({ versions: opened.store.applied.join(', ') }) : text.migrateNothing({ version }));
+  return 0;
+}
+
+/** Checks each part in turn and reports every problem, not only the first. */
+async function doctor(env: Readonly<Record<string, string | undefined>>, out: Out): Promise<number> {
+  const text = cliText(operatorLang(env));
+  let problems = 0;
+  const ok = (what: string) => out(text.doctorOk({ what }));
+  const bad = (what: string, detail: string) => {
+    problems += 1;
+    out(text.doctorBad({ what }));
+    out(`       ${detail.replace(/\n/g, '\n       ')}`);
+  };
+  let settings: Settings | undefined;
+  try {
+    settings = readSettings(env);
+    ok(text.doctorSettings());
+  } catch (error) {
+    bad(text.doctorSettings(), error instanceof StartupError ? error.text : errorCode(error));
+  }
+  if (settings) {
+    const names = [settings.signal ? 'signal' : '', settings.telegram ? 'telegram' : ''].filter(Boolean).join(', ');
+    ok(names ? text.doctorTransports({ names }) : text.doctorNoTransport());
+    try {
+      ok(text.doctorCentres({ count: readCentres(settings).list().length }));
+    } catch (error) {
+      bad(text.doctorCentres({ count: 0 }), error instanceof StartupError ? error.text : errorCode(error));
+    }
+    try {
+      const opened = await openAll(settings);
+      opened.warnings.forEach((w) => out(`       ${w}`));
+      ok(text.doctorKey());
+      ok(text.doctorDatabase({ path: settings.dbPath, version: currentVersion(opened.store.db) }));
+      opened.store.close();
+    } catch (error) {
+      bad(text.doctorKey(), error instanceof StartupError ? error.text : errorCode(error));
+    }
+  }
+  out(text.doctorSummary({ problems }));
+  return problems === 0 ? 0 : 1;
+}

@@ -1,0 +1,90 @@
+// The claim engine: claim, join, release, done, cancel. Each runs inside the event's write
+// transaction; the store's conditional updates make two racing claims end with one winner.
+
+import { isActive, type Member, type Request } from '../core/domain.js';
+import { msg } from '../i18n/index.js';
+import { actingMember, type GroupContext } from './context.js';
+import { memberName } from './names.js';
+import { announce, answer, notice, refresh, type Reply } from './reply.js';
+
+/** The confirmation goes to the chat, or only to the presser of a button (the post shows it). */
+const confirm = (ctx: GroupContext, m: ReturnType<typeof msg>): Reply => (ctx.viaButton ? notice(m) : answer(m));
+
+function find(ctx: GroupContext, number: number): Request | Reply[] {
+  const request = ctx.store.requests.get(ctx.group.id, number);
+  if (!request) return [answer(msg('notFound', { n: number }))];
+  if (!isActive(request.state)) return [answer(msg('notActive', { n: number, state: request.state }))];
+  return request;
+}
+
+export function claim(ctx: GroupContext, number: number): Reply[] {
+  const found = find(ctx, number);
+  if (Array.isArray(found)) return found;
+  const me = actingMember(ctx);
+  if (found.claimer === me.key) return [answer(msg('claimYours', { n: number }))];
+  if (found.claimer !== undefined) {
+    return [answer(msg('claimTaken', { n: number, by: memberName(ctx, found.claimer) }))];
+  }
+  if (!ctx.store.requests.claim(ctx.group.id, number, me.key, ctx.now)) {
+    // Lost a race with another process: read again to say who won.
+    const now = ctx.store.requests.get(ctx.group.id, number);
+    return now?.claimer
+      ? [answer(msg('claimTaken', { n: number, by: memberName(ctx, now.claimer) }))]
+      : [answer(msg('notActive', { n: number, state: now?.state ?? 'cancelled' }))];
+  }
+  // A passenger who becomes the driver gives up their seat.
+  ctx.store.requests.leave(ctx.group.id, number, me.key);
+  return [confirm(ctx, msg('claimed', { n: number, kind: found.kind, by: nameOf(ctx, me) })), refresh(number)];
+}
+
+export function join(ctx: GroupContext, number: number): Reply[] {
+  const found = find(ctx, number);
+  if (Array.isArray(found)) return found;
+  if (found.kind !== 'visit') return [answer(msg('joinNotVisit', { n: number }))];
+  const me = actingMember(ctx);
+  if (found.claimer === me.key) return [answer(msg('joinIsDriver', { n: number }))];
+  const result = ctx.store.requests.join(ctx.group.id, number, me.key, found.seats, ctx.now);
+  if (result === 'full') return [answer(msg('joinFull', { n: number }))];
+  if (result === 'already') return [answer(msg('joinAlready', { n: number }))];
+  const left = found.seats - found.passengers.length - 1;
+  return [confirm(ctx, msg('joined', { n: number, by: nameOf(ctx, me), left })), refresh(number)];
+}
+
+/** The claimer gives the request back (the group is told), or a passenger gives up a seat. */
+export function release(ctx: GroupContext, number: number): Reply[] {
+  const found = find(ctx, number);
+  if (Array.isArray(found)) return found;
+  const me = actingMember(ctx);
+  if (found.claimer === me.key && ctx.store.requests.release(ctx.group.id, number, me.key, ctx.now)) {
+    const told = announce(msg('released', { n: number, by: nameOf(ctx, me) }));
+    return ctx.viaButton ? [notice(msg('released', { n: number, by: nameOf(ctx, me) })), told, refresh(number)] : [told, refresh(number)];
+  }
+  if (found.passengers.includes(me.key) && ctx.store.requests.leave(ctx.group.id, number, me.key)) {
+    const left = found.seats - found.passengers.length + 1;
+    return [confirm(ctx, msg('seatLeft', { n: number, by: nameOf(ctx, me), left })), refresh(number)];
+  }
+  return [answer(msg('releaseNotYours', { n: number }))];
+}
+
+export function done(ctx: GroupContext, number: number): Reply[] {
+  const found = find(ctx, number);
+  if (Array.isArray(found)) return found;
+  const me = actingMember(ctx);
+  const allowed = found.claimer === me.key || found.requester === me.key || me.role === 'coordinator';
+  if (!allowed) return [answer(msg('doneNotAllowed', { n: number }))];
+  ctx.store.requests.close(ctx.group.id, number, 'done', ctx.now);
+  return [answer(msg('done', { n: number })), refresh(number)];
+}
+
+export function cancel(ctx: GroupContext, number: number): Reply[] {
+  const found = find(ctx, number);
+  if (Array.isArray(found)) return found;
+  const me = actingMember(ctx);
+  if (found.requester !== me.key && me.role !== 'coordinator') return [answer(msg('cancelNotAllowed', { n: number }))];
+  ctx.store.requests.close(ctx.group.id, number, 'cancelled', ctx.now);
+  return [answer(msg('cancelled', { n: number })), refresh(number)];
+}
+
+function nameOf(ctx: GroupContext, member: Member): string {
+  return memberName(ctx, member.key, member);
+}

@@ -1,0 +1,50 @@
+// /help, /list, /mine, /info, /lang: read-only answers (and the group's language).
+
+import { isActive } from '../core/domain.js';
+import type { GroupId } from '../core/ids.js';
+import { msg } from '../i18n/index.js';
+import type { Lang } from '../i18n/lang.js';
+import type { MyRole } from '../i18n/views.js';
+import type { ExecContext, GroupContext } from './context.js';
+import { answer, type Reply } from './reply.js';
+import { centreCard, requestView } from './views.js';
+
+export function list(ctx: GroupContext): Reply[] {
+  const requests = ctx.store.requests.active(ctx.group.id);
+  if (requests.length === 0) return [answer(msg('listEmpty'))];
+  return [answer(msg('list', { requests: requests.map((r) => requestView(ctx, r)) }))];
+}
+
+export function info(ctx: GroupContext): Reply[] {
+  return [answer(msg('info', { card: centreCard(ctx.centre) }))];
+}
+
+export function setLang(ctx: GroupContext, value: Lang | undefined): Reply[] {
+  if (!value) return [answer(msg('langUsage'))];
+  ctx.store.groups.setLang(ctx.group.id, value);
+  // Answer in the language just chosen: that is what the group will see from now on.
+  return [answer(msg('langSet'), value)];
+}
+
+/**
+ * The actor's active requests, in this group or (in a direct chat) in every group they belong
+ * to. Each group's data is opened with that group's key only.
+ */
+export function mine(ctx: ExecContext, inGroup?: GroupContext): Reply[] {
+  const groupIds: GroupId[] = inGroup ? [inGroup.group.id] : ctx.store.members.groupsOfMember(ctx.actor.address);
+  const key = ctx.store.members.keyOf(ctx.actor.address);
+  const items: { request: ReturnType<typeof requestView>; role: MyRole }[] = [];
+  for (const id of groupIds) {
+    const group = inGroup?.group ?? ctx.store.groups.get(id);
+    const centre = group ? ctx.centres.get(group.centreId) : undefined;
+    if (!group || !centre) continue;
+    const gctx: GroupContext = { ...ctx, group, centre };
+    for (const request of ctx.store.requests.involvingMember(id, key)) {
+      if (!isActive(request.state)) continue;
+      const role: MyRole = request.claimer === key ? 'claimer' : request.passengers.includes(key) ? 'passenger' : 'requester';
+      items.push({ request: requestView(gctx, request), role });
+    }
+  }
+  items.sort((a, b) => a.request.when.at - b.request.when.at);
+  return [answer(items.length === 0 ? msg('mineEmpty') : msg('mine', { items }))];
+}

@@ -1,0 +1,20 @@
+// /link CODE: ties an unlinked group to a centre with a one-time code; the sender becomes the
+// group's first coordinator.
+
+import { msg } from '../i18n/index.js';
+import type { ExecContext } from './context.js';
+import { answer, type Reply } from './reply.js';
+
+export function link(ctx: ExecContext, code: string | undefined): Reply[] {
+  if (!code) return [answer(msg('linkUsage'))];
+  const used = ctx.store.invites.consume(code, ctx.now);
+  if (!used.ok) {
+    const key = used.reason === 'expired' ? 'linkExpired' : used.reason === 'used' ? 'linkUsed' : 'linkUnknown';
+    return [answer(msg(key))];
+  }
+  const centre = ctx.centres.get(used.centreId);
+  if (!centre) return [answer(msg('linkUnknown'))];
+  const group = ctx.store.groups.link(ctx.chat, centre.id, ctx.lang, ctx.now);
+  ctx.store.members.touch(group.id, ctx.actor.address, ctx.actor.name, ctx.now, 'coordinator');
+  return [answer(msg('linkOk', { centre: centre.name }))];
+}

@@ -1,0 +1,26 @@
+// What executors return: data describing messages, never sends. The engine renders them in a
+// language and puts them in the outbox inside the event's transaction.
+
+import type { MemberAddress } from '../core/ids.js';
+import type { Msg } from '../i18n/index.js';
+import type { Lang } from '../i18n/lang.js';
+
+export type Reply =
+  /** To the chat the event came from, quoting the member's message. */
+  | { readonly kind: 'answer'; readonly msg: Msg; readonly lang?: Lang }
+  /** To the group, not quoting anything. */
+  | { readonly kind: 'announce'; readonly msg: Msg }
+  /** The request's post (with its buttons); replies and reactions to it act on the request. */
+  | { readonly kind: 'post'; readonly number: number; readonly urgent?: boolean }
+  /** Update the request's latest post in place, on transports that edit posts. */
+  | { readonly kind: 'refresh'; readonly number: number }
+  /** A direct message to one member. */
+  | { readonly kind: 'direct'; readonly member: MemberAddress; readonly msg: Msg }
+  /** A short, transient answer (Telegram answers a button press with it). */
+  | { readonly kind: 'notice'; readonly msg: Msg };
+
+export const answer = (msg: Msg, lang?: Lang): Reply => (lang ? { kind: 'answer', msg, lang } : { kind: 'answer', msg });
+export const announce = (msg: Msg): Reply => ({ kind: 'announce', msg });
+export const notice = (msg: Msg): Reply => ({ kind: 'notice', msg });
+export const post = (number: number, urgent = false): Reply => ({ kind: 'post', number, urgent });
+export const refresh = (number: number): Reply => ({ kind: 'refresh', number });

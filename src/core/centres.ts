@@ -1,0 +1,121 @@
+// Detention centres, read from config/centres.yaml. Each fact of a centre's card carries its
+// source and the date it was last checked; facts nobody could source are simply absent.
+
+import { readFileSync } from 'node:fs';
+import { IANAZone } from 'luxon';
+import { parse } from 'yaml';
+
+export const CARD_FACTS = ['address', 'visiting_hours', 'visitor_id', 'allowed_items', 'phone'] as const;
+export type CardFact = (typeof CARD_FACTS)[number];
+
+export interface SourcedFact {
+  readonly value: string;
+  readonly source: string;
+  readonly lastChecked: string;
+}
+
+export interface Centre {
+  readonly id: string;
+  readonly name: string;
+  readonly country: string;
+  readonly timezone: string;
+  readonly jurisdiction: 'fr' | 'be';
+  /** Optional lead times (ms) overriding PARLOIR_REMINDERS for this centre. */
+  readonly reminders?: readonly number[];
+  readonly card: Partial<Record<CardFact, SourcedFact>>;
+}
+
+export class CentresError extends Error {
+  readonly code = 'CENTRES_INVALID';
+  constructor(
+    readonly path: string,
+    readonly problems: readonly string[],
+  ) {
+    super(`${path}: ${problems.join('; ')}`);
+  }
+}
+
+export class CentreDirectory {
+  private readonly byId: ReadonlyMap<string, Centre>;
+
+  constructor(centres: readonly Centre[]) {
+    this.byId = new Map(centres.map((c) => [c.id, c]));
+  }
+
+  get(id: string): Centre | undefined {
+    return this.byId.get(id);
+  }
+
+  list(): Centre[] {
+    return [...this.byId.values()];
+  }
+
+  with(extra: readonly Centre[]): CentreDirectory {
+    return new CentreDirectory([...this.list(), ...extra]);
+  }
+}
+
+export function loadCentres(path: string, parseDurations?: (text: string) => number[] | undefined): CentreDirectory {
+  let raw: unknown;
+  try {
+    raw = parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new CentresError(path, [error instanceof Error ? error.message.split('\n')[0] ?? 'unreadable' : 'unreadable']);
+  }
+  return new CentreDirectory(validateCentres(raw, path, parseDurations));
+}
+
+function validateCentres(raw: unknown, path: string, parseDurations?: (text: string) => number[] | undefined): Centre[] {
+  const problems: string[] = [];
+  const list = isRecord(raw) && Array.isArray(raw['centres']) ? (raw['centres'] as unknown[]) : undefined;
+  if (!list) throw new CentresError(path, ['expected a top-level "centres:" list']);
+  const seen = new Set<string>();
+  const centres: Centre[] = [];
+  list.forEach((entry, index) => {
+    const where = `centres[${index}]`;
+    if (!isRecord(entry)) return problems.push(`${where} is not a mapping`);
+    const id = str(entry['id']);
+    const name = str(entry['name']);
+    const timezone = str(entry['timezone']);
+    const jurisdiction = entry['jurisdiction'];
+    if (!id || !/^[a-z0-9][a-z0-9-]*$/.test(id)) problems.push(`${where}.id must be lowercase letters, digits and dashes`);
+    else if (seen.has(id)) problems.push(`${where}.id "${id}" is used twice`);
+    if (!name) problems.push(`${where}.name is missing`);
+    if (!timezone || !IANAZone.isValidZone(timezone)) problems.push(`${where}.timezone must be an IANA zone such as Europe/Paris`);
+    if (jurisdiction !== 'fr' && jurisdiction !== 'be') problems.push(`${where}.jurisdiction must be fr or be`);
+    const card: Partial<Record<CardFact, SourcedFact>> = {};
+    const rawCard = entry['card'];
+    if (rawCard !== undefined && rawCard !== null && !isRecord(rawCard)) problems.push(`${where}.card is not a mapping`);
+    for (const fact of CARD_FACTS) {
+      const value = isRecord(rawCard) ? rawCard[fact] : undefined;
+      if (value === undefined || value === null) continue;
+      const parsed = isRecord(value) ? { value: str(value['value']), source: str(value['source']), lastChecked: str(value['last_checked']) } : undefined;
+      if (!parsed?.value || !parsed.source || !parsed.lastChecked) {
+        problems.push(`${where}.card.${fact} needs value, source and last_checked`);
+        continue;
+      }
+      card[fact] = { value: parsed.value, source: parsed.source, lastChecked: parsed.lastChecked };
+    }
+    let reminders: number[] | undefined;
+    if (entry['reminders'] !== undefined) {
+      reminders = parseDurations?.(String(entry['reminders']));
+      if (!reminders) problems.push(`${where}.reminders must be durations such as "24h,2h"`);
+    }
+    if (id && name && timezone && (jurisdiction === 'fr' || jurisdiction === 'be')) {
+      seen.add(id);
+      centres.push({ id, name, country: str(entry['country']) ?? '', timezone, jurisdiction, card, ...(reminders ? { reminders } : {}) });
+    }
+    return undefined;
+  });
+  if (problems.length > 0) throw new CentresError(path, problems);
+  return centres;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function str(value: unknown): string | undefined {
+  if (value instanceof Date) return value.toISOString().slice(0, 10); // YAML reads 2026-11-23 as a date
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}

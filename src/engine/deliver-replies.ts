@@ -1,0 +1,90 @@
+// Renders executors' replies in a language and writes them to the outbox, in the caller's
+// transaction. The only place that turns Reply data into outbound messages.
+
+import type { Group } from '../core/domain.js';
+import type { ChatAddress, MemberAddress, MessageRef, TransportName } from '../core/ids.js';
+import type { ButtonAction, OutboundButton } from '../core/transport.js';
+import type { GroupContext } from '../commands/context.js';
+import type { Reply } from '../commands/reply.js';
+import { requestView } from '../commands/views.js';
+import { render, t } from '../i18n/index.js';
+import type { Lang } from '../i18n/lang.js';
+import type { Request } from '../core/domain.js';
+import type { Store } from '../store/store.js';
+
+/** Transports whose posts are edited in place to show a request's current state. */
+const EDITS_POSTS: Record<TransportName, boolean> = { telegram: true, signal: false, local: false };
+
+export interface ReplyTarget {
+  readonly store: Store;
+  readonly now: number;
+  readonly lang: Lang;
+  readonly chat: ChatAddress;
+  readonly group?: Group;
+  /** The member's message the answers quote, if any. */
+  readonly quote?: { readonly ref: MessageRef; readonly author: MemberAddress };
+  /** Needed to describe requests in posts. */
+  readonly groupContext?: GroupContext;
+}
+
+/** Writes replies to the outbox; returns the text of the first notice (for button answers). */
+export function deliverReplies(target: ReplyTarget, replies: readonly Reply[]): string | undefined {
+  const { store, now, chat, group } = target;
+  const base = group ? { group: group.id } : {};
+  let noticeText: string | undefined;
+  for (const reply of replies) {
+    switch (reply.kind) {
+      case 'answer':
+        store.outbox.enqueue(
+          { ...base, to: chat, text: render(reply.lang ?? target.lang, reply.msg), ...(target.quote ? { replyTo: target.quote } : {}) },
+          now,
+        );
+        break;
+      case 'announce':
+        store.outbox.enqueue({ ...base, to: group?.chat ?? chat, text: render(target.lang, reply.msg) }, now);
+        break;
+      case 'direct':
+        store.outbox.enqueue({ ...base, to: reply.member, text: render(target.lang, reply.msg) }, now);
+        break;
+      case 'notice':
+        noticeText ??= render(target.lang, reply.msg);
+        break;
+      case 'post':
+      case 'refresh': {
+        const ctx = target.groupContext;
+        const request = ctx ? store.requests.get(ctx.group.id, reply.number) : undefined;
+        if (!ctx || !request) break;
+        const text = t(target.lang, reply.kind === 'post' && reply.urgent ? 'urgentPost' : 'post', { request: requestView(ctx, request) });
+        const buttons = buttonsFor(request, target.lang);
+        if (reply.kind === 'post') {
+          store.outbox.enqueue(
+            { group: ctx.group.id, to: ctx.group.chat, text, buttons, postNumber: request.number, ...(target.quote ? { replyTo: target.quote } : {}) },
+            now,
+          );
+        } else if (EDITS_POSTS[ctx.group.transport]) {
+          const latest = store.posts.latestPost(ctx.group.id, request.number);
+          if (latest) store.outbox.enqueue({ group: ctx.group.id, to: ctx.group.chat, text, buttons, edit: latest }, now);
+        }
+        break;
+      }
+    }
+  }
+  return noticeText;
+}
+
+function buttonsFor(request: Request, lang: Lang): OutboundButton[] {
+  const button = (action: ButtonAction, label: 'buttonDrive' | 'buttonSeat' | 'buttonTake' | 'buttonRelease'): OutboundButton => ({
+    action,
+    label: t(lang, label),
+  });
+  if (request.state === 'open') {
+    return request.kind === 'visit'
+      ? [button('claim', 'buttonDrive'), ...(request.seats > 0 ? [button('join', 'buttonSeat')] : [])]
+      : [button('claim', 'buttonTake')];
+  }
+  if (request.state === 'claimed') {
+    const seatFree = request.kind === 'visit' && request.passengers.length < request.seats;
+    return [...(seatFree ? [button('join', 'buttonSeat')] : []), button('release', 'buttonRelease')];
+  }
+  return [];
+}

@@ -1,0 +1,72 @@
+// Turns delivery failures into words for the people who can act: coordinators hear once per
+// episode about rate limits, captchas, changed safety numbers and unreachable members; a
+// member the bot cannot write to directly is mentioned in the group with how to fix it.
+
+import type { Clock } from '../core/clock.js';
+import type { DeliveryError } from '../core/delivery-error.js';
+import type { Group } from '../core/domain.js';
+import type { GroupId, MemberAddress } from '../core/ids.js';
+import type { DeliveryAlert, DeliveryProblem } from '../core/transport.js';
+import { type Msg, msg, render, t } from '../i18n/index.js';
+import type { Logger } from '../logger.js';
+import type { DeliveryObserver } from '../outbox/drainer.js';
+import type { OutboxItem } from '../store/outbox.js';
+import type { Store } from '../store/store.js';
+
+const QUIET_MS: Record<DeliveryAlert, number> = {
+  'rate-limited': 6 * 3_600_000,
+  'captcha-required': 6 * 3_600_000,
+  'identity-changed': 24 * 3_600_000,
+  'recipient-unreachable': 24 * 3_600_000,
+  'direct-not-started': 24 * 3_600_000,
+};
+
+export function deliveryAlerts(store: Store, clock: Clock, logger: Logger): DeliveryObserver {
+  const raise = (groupId: GroupId, alert: DeliveryAlert, member: MemberAddress | undefined, hint: string | undefined) => {
+    const group = store.groups.get(groupId);
+    if (!group) return;
+    const now = clock.now();
+    const memberKey = member ? store.members.keyOf(member) : undefined;
+    store.write(() => {
+      if (!store.alerts.raise(group.id, memberKey ? `${alert}:${memberKey}` : alert, now, QUIET_MS[alert])) return;
+      logger.warn('DELIVERY_ALERT', { group: group.id, alert });
+      const who = memberKey ? (store.members.get(group.id, memberKey)?.name ?? t(group.lang, 'someone', { tag: memberKey.slice(0, 4) })) : '';
+      switch (alert) {
+        case 'direct-not-started':
+          if (hint) store.outbox.enqueue({ group: group.id, to: group.chat, text: t(group.lang, 'directNotStarted', { who, link: hint }) }, now);
+          return;
+        case 'rate-limited':
+          return tellCoordinators(store, group, msg('alertRateLimited'), now, member);
+        case 'captcha-required':
+          return tellCoordinators(store, group, msg('alertCaptcha'), now, member);
+        case 'identity-changed':
+          return tellCoordinators(store, group, msg('alertIdentity', { who }), now, member);
+        case 'recipient-unreachable':
+          if (member) tellCoordinators(store, group, msg('alertUnreachable', { who }), now, member);
+          return;
+      }
+    });
+  };
+
+  const memberOf = (item: OutboxItem, explicit?: MemberAddress): MemberAddress | undefined =>
+    explicit ?? (item.group !== undefined && store.groups.get(item.group)?.chat === item.to ? undefined : (item.to as MemberAddress));
+
+  return {
+    onFailure(item: OutboxItem, error: DeliveryError) {
+      if (item.group === undefined || !error.alert) return;
+      raise(item.group, error.alert, memberOf(item, error.member), error.hint);
+    },
+    onProblems(item: OutboxItem, problems: readonly DeliveryProblem[]) {
+      if (item.group === undefined) return;
+      for (const problem of problems) if (problem.alert) raise(item.group, problem.alert, problem.member, undefined);
+    },
+  };
+}
+
+/** A direct message to every coordinator of the group, except the member concerned. */
+function tellCoordinators(store: Store, group: Group, message: Msg, now: number, except?: MemberAddress): void {
+  for (const coordinator of store.members.coordinators(group.id)) {
+    if (coordinator.address === except) continue;
+    store.outbox.enqueue({ group: group.id, to: coordinator.address, text: render(group.lang, message) }, now);
+  }
+}

@@ -1,0 +1,117 @@
+// The core service: one inbound event in, its effects and replies committed in one
+// transaction (with the event's dedupe key), then the outbox is nudged. Every event is handled
+// inside a boundary that answers the user in their language and keeps the process alive.
+
+import type { CentreDirectory } from '../core/centres.js';
+import type { Clock } from '../core/clock.js';
+import type { EventOutcome, InboundEvent } from '../core/transport.js';
+import { assertNever } from '../core/assert-never.js';
+import { errorCode } from '../core/error-code.js';
+import { msg } from '../i18n/index.js';
+import type { Lang } from '../i18n/lang.js';
+import type { Logger } from '../logger.js';
+import type { Store } from '../store/store.js';
+import { deliverReplies } from './deliver-replies.js';
+import { type Routed, routeAction, routeMessage } from './route.js';
+
+export interface ParloirOptions {
+  readonly store: Store;
+  readonly centres: CentreDirectory;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly defaultLang: Lang;
+  /** Called after each committed event so the outbox sends without waiting for its timer. */
+  readonly onEnqueued?: () => void;
+}
+
+export class Parloir {
+  constructor(private readonly options: ParloirOptions) {}
+
+  /** The transport-facing entry point (an EventHandler). Never throws for a bad event. */
+  readonly handle = async (event: InboundEvent): Promise<EventOutcome> => {
+    const { store, logger } = this.options;
+    const now = this.options.clock.now();
+    try {
+      const outcome = store.write(() => {
+        if (store.inbox.seen(event.dedupeKey)) return { status: 'duplicate' } as const;
+        return this.apply(event, now);
+      });
+      if (outcome.status === 'duplicate') logger.debug('EVENT_DUPLICATE', { transport: event.transport });
+      return outcome;
+    } catch (error) {
+      logger.error('EVENT_FAILED', { transport: event.transport, kind: event.kind, error: errorCode(error) });
+      this.answerFailure(event, now);
+      return { status: 'failed' };
+    } finally {
+      this.options.onEnqueued?.();
+    }
+  };
+
+  private apply(event: InboundEvent, now: number): EventOutcome {
+    const { store } = this.options;
+    const deps = { store, centres: this.options.centres, defaultLang: this.options.defaultLang };
+    let routed: Routed;
+    switch (event.kind) {
+      case 'message':
+        routed = routeMessage(deps, event, now);
+        break;
+      case 'reaction':
+      case 'button':
+        routed = routeAction(deps, event, now);
+        break;
+      case 'chat-migrated': {
+        const group = store.groups.findByChat(event.from);
+        if (!group || store.groups.findByChat(event.to)) return { status: 'ignored' };
+        store.groups.moveChat(group.id, event.to);
+        store.inbox.record(event.dedupeKey, now);
+        this.options.logger.info('CHAT_MIGRATED', { group: group.id });
+        return { status: 'handled' };
+      }
+      default:
+        return assertNever(event, 'event');
+    }
+    if (routed.replies.length === 0 && !routed.remember) return { status: 'ignored' };
+    const group = routed.group?.group;
+    const notice = deliverReplies(
+      {
+        store,
+        now,
+        lang: routed.lang,
+        chat: event.chat,
+        ...(group ? { group, groupContext: routed.group } : {}),
+        ...(event.kind === 'message' ? { quote: { ref: event.messageRef, author: event.sender } } : {}),
+      },
+      routed.replies,
+    );
+    if (routed.remember) store.inbox.record(event.dedupeKey, now);
+    this.options.logger.info('EVENT_HANDLED', { transport: event.transport, kind: event.kind, replies: routed.replies.length });
+    return notice === undefined ? { status: 'handled' } : { status: 'handled', notice };
+  }
+
+  /** Best effort: tell the member nothing was changed, and remember the event so a redelivery does not loop. */
+  private answerFailure(event: InboundEvent, now: number): void {
+    if (event.kind === 'chat-migrated') return;
+    const { store } = this.options;
+    try {
+      store.write(() => {
+        const group = store.groups.findByChat(event.chat);
+        deliverReplies(
+          {
+            store,
+            now,
+            lang: group?.lang ?? this.options.defaultLang,
+            chat: event.chat,
+            ...(group ? { group } : {}),
+            ...(event.kind === 'message' ? { quote: { ref: event.messageRef, author: event.sender } } : {}),
+          },
+          [{ kind: 'answer', msg: msg('failed') }],
+        );
+        store.inbox.record(event.dedupeKey, now);
+      });
+    } catch (error) {
+      // The store itself is failing: let the transport retry the event later.
+      this.options.logger.error('EVENT_FAILURE_ANSWER_FAILED', { error: errorCode(error) });
+      throw error;
+    }
+  }
+}

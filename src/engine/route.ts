@@ -1,0 +1,203 @@
+// Decides what an inbound event means for a linked or unlinked chat and runs the executor.
+// Runs inside the event's write transaction; returns replies and whether to remember the event.
+
+import { cancel, claim, done, join, release } from '../commands/claim.js';
+import type { ExecContext, GroupContext } from '../commands/context.js';
+import { info, list, mine, setLang } from '../commands/group-info.js';
+import { link } from '../commands/link.js';
+import { type Command, type ParseError, parseCommand, splitCommand } from '../commands/parse.js';
+import { answer, type Reply } from '../commands/reply.js';
+import { createRequest } from '../commands/requests.js';
+import { assertNever } from '../core/assert-never.js';
+import type { CentreDirectory } from '../core/centres.js';
+import type { Group } from '../core/domain.js';
+import type { ButtonAction, ButtonEvent, MessageEvent, ReactionEvent } from '../core/transport.js';
+import { type Msg, msg } from '../i18n/index.js';
+import type { Lang } from '../i18n/lang.js';
+import { LANGS } from '../i18n/lang.js';
+import { normaliseWords, REPLY_WORDS, type ReplyIntent } from '../i18n/words.js';
+import type { Store } from '../store/store.js';
+
+export interface Routed {
+  readonly replies: readonly Reply[];
+  readonly lang: Lang;
+  /** False for events with no effect worth deduplicating (chatter, unlinked chats). */
+  readonly remember: boolean;
+  readonly group?: GroupContext;
+}
+
+export interface RouteDeps {
+  readonly store: Store;
+  readonly centres: CentreDirectory;
+  readonly defaultLang: Lang;
+}
+
+const THUMBS_UP = /^👍(?:[\u{1F3FB}-\u{1F3FF}])?$/u;
+
+export function routeMessage(deps: RouteDeps, event: MessageEvent, now: number): Routed {
+  const group = event.chatKind === 'group' ? deps.store.groups.findByChat(event.chat) : undefined;
+  const base = baseContext(deps, event, now, group?.lang ?? deps.defaultLang);
+  const gctx = group ? groupContext(base, group, deps.centres) : undefined;
+  const split = splitCommand(event.text);
+
+  if (!split) {
+    if (!gctx || event.replyTo === undefined) return ignored(base.lang);
+    const number = deps.store.posts.requestOf(gctx.group.id, event.replyTo);
+    if (number === undefined) return ignored(base.lang);
+    const intent = replyIntent(event.text);
+    const lang = intent?.lang ?? gctx.lang;
+    const ctx = { ...gctx, lang };
+    if (!intent) return { replies: [answer(msg('replyHint', { n: number }))], lang, remember: true, group: ctx };
+    return { replies: runIntent(ctx, intent.intent, number), lang, remember: true, group: ctx };
+  }
+
+  const parsed = parseCommand(event.text, { now, zone: gctx?.centre.timezone ?? 'Europe/Paris' });
+  const lang = parsed.lang ?? base.lang;
+  const ctx: ExecContext = { ...base, lang };
+  if (!parsed.ok && parsed.error.code === 'not-a-command') return ignored(lang);
+
+  if (!gctx) {
+    // Unlinked chat: only help and link are answered; nothing about the message is kept.
+    const name = parsed.ok ? parsed.command.name : undefined;
+    if (name === 'link') {
+      if (event.chatKind === 'direct') return { replies: [answer(msg('linkDirect'))], lang, remember: false };
+      return { replies: link(ctx, parsed.ok && parsed.command.name === 'link' ? parsed.command.code : undefined), lang, remember: true };
+    }
+    if (event.chatKind === 'direct' && name === 'mine') return { replies: mine(ctx), lang, remember: true };
+    if (event.chatKind === 'direct' && name !== 'help') return { replies: [answer(msg('groupOnly'))], lang, remember: false };
+    if (name === 'help') return { replies: [answer(msg(event.chatKind === 'direct' ? 'help' : 'helpUnlinked'))], lang, remember: false };
+    return { replies: [answer(msg('notLinked'))], lang, remember: false };
+  }
+
+  const lctx: GroupContext = { ...gctx, lang };
+  const replies = parsed.ok ? execute(lctx, parsed.command) : [answer(errorMessage(parsed.error))];
+  return { replies, lang, remember: true, group: lctx };
+}
+
+export function routeAction(deps: RouteDeps, event: ReactionEvent | ButtonEvent, now: number): Routed {
+  const group = deps.store.groups.findByChat(event.chat);
+  const lang = group?.lang ?? deps.defaultLang;
+  if (!group) return ignored(lang);
+  const base = { ...baseContext(deps, event, now, lang), viaButton: event.kind === 'button' };
+  const gctx = groupContext(base, group, deps.centres);
+  if (!gctx) return ignored(lang);
+  const number = deps.store.posts.requestOf(group.id, event.target);
+  if (number === undefined) return ignored(lang);
+  let action: ButtonAction;
+  if (event.kind === 'button') action = event.action;
+  else if (!THUMBS_UP.test(event.emoji)) return ignored(lang);
+  else action = event.removed ? 'release' : 'claim';
+  if (event.kind === 'reaction' && event.removed) {
+    // Taking a 👍 back releases only a claim the member holds; otherwise it means nothing.
+    const request = deps.store.requests.get(group.id, number);
+    if (request?.claimer !== deps.store.members.keyOf(event.sender)) return ignored(lang);
+  }
+  return { replies: runIntent(gctx, action, number), lang, remember: true, group: gctx };
+}
+
+function execute(ctx: GroupContext, command: Command): Reply[] {
+  switch (command.name) {
+    case 'help':
+      return [answer(msg('help'))];
+    case 'link':
+      return [answer(msg('linkAlready', { centre: ctx.centre.name }))];
+    case 'visit':
+    case 'package':
+    case 'lawyer':
+      return createRequest(ctx, command.draft);
+    case 'list':
+      return list(ctx);
+    case 'mine':
+      return mine(ctx, ctx);
+    case 'info':
+      return info(ctx);
+    case 'lang':
+      return setLang(ctx, command.value);
+    case 'claim':
+      return claim(ctx, command.number);
+    case 'join':
+      return join(ctx, command.number);
+    case 'release':
+      return release(ctx, command.number);
+    case 'done':
+      return done(ctx, command.number);
+    case 'cancel':
+      return cancel(ctx, command.number);
+    default:
+      return assertNever(command, 'command');
+  }
+}
+
+function runIntent(ctx: GroupContext, intent: ReplyIntent, number: number): Reply[] {
+  switch (intent) {
+    case 'claim':
+      return claim(ctx, number);
+    case 'join':
+      return join(ctx, number);
+    case 'release':
+      return release(ctx, number);
+    default:
+      return assertNever(intent, 'reply intent');
+  }
+}
+
+/** "je prends" → claim in French; "ok" is in both languages, so its language stays open. */
+function replyIntent(text: string): { intent: ReplyIntent; lang?: Lang } | undefined {
+  const words = normaliseWords(text);
+  if (words.length > 60) return undefined;
+  const found = LANGS.flatMap((lang) =>
+    (Object.entries(REPLY_WORDS[lang]) as [ReplyIntent, readonly string[]][])
+      .filter(([, list]) => list.includes(words))
+      .map(([intent]) => ({ intent, lang })),
+  );
+  const first = found[0];
+  if (!first) return undefined;
+  return found.every((f) => f.lang === first.lang) ? first : { intent: first.intent };
+}
+
+export function errorMessage(error: ParseError): Msg {
+  switch (error.code) {
+    case 'not-a-command':
+    case 'unknown-command':
+      return msg('unknownCommand', { word: error.code === 'unknown-command' ? error.word : '' });
+    case 'too-long':
+      return msg('tooLong', { max: 2000 });
+    case 'number-missing':
+      return msg('numberMissing', { command: error.word });
+    case 'when-missing':
+      return msg('whenMissing', { kind: error.kind });
+    case 'when-invalid':
+      return msg('whenInvalid', { kind: error.kind });
+    case 'when-past':
+      return msg('whenPast', { kind: error.kind });
+    case 'when-too-far':
+      return msg('whenTooFar');
+    case 'time-missing':
+      return msg('timeMissing', { kind: error.kind });
+    case 'seats-invalid':
+      return msg('seatsInvalid');
+    case 'items-missing':
+      return msg('itemsMissing');
+    default:
+      return assertNever(error, 'parse error');
+  }
+}
+
+function baseContext(deps: RouteDeps, event: MessageEvent | ReactionEvent | ButtonEvent, now: number, lang: Lang): ExecContext {
+  return {
+    store: deps.store,
+    centres: deps.centres,
+    now,
+    lang,
+    chat: event.chat,
+    actor: { address: event.sender, ...(event.senderName ? { name: event.senderName } : {}) },
+    viaButton: false,
+  };
+}
+
+function groupContext(base: ExecContext, group: Group, centres: CentreDirectory): GroupContext | undefined {
+  const centre = centres.get(group.centreId);
+  return centre ? { ...base, lang: group.lang, group, centre } : undefined;
+}
+
+const ignored = (lang: Lang): Routed => ({ replies: [], lang, remember: false });

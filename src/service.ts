@@ -1,0 +1,90 @@
+// Wires the core around a set of transports: the event handler, the outbox drainer with its
+// alerts, and housekeeping. main.ts, the tests and the benchmark all start Parloir this way.
+
+import type { CentreDirectory } from './core/centres.js';
+import type { Clock } from './core/clock.js';
+import type { TransportName } from './core/ids.js';
+import type { Transport } from './core/transport.js';
+import { deliveryAlerts } from './engine/delivery-alerts.js';
+import { purgeExpired } from './engine/housekeeping.js';
+import { Parloir } from './engine/parloir.js';
+import type { Lang } from './i18n/lang.js';
+import type { Logger } from './logger.js';
+import { OutboxDrainer } from './outbox/drainer.js';
+import type { Store } from './store/store.js';
+
+export interface ServiceOptions {
+  readonly store: Store;
+  readonly centres: CentreDirectory;
+  readonly transports: readonly Transport[];
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly lang: Lang;
+  readonly retentionDays: number;
+  readonly outboxPollMs?: number;
+  readonly backoff?: (attempts: number) => number;
+}
+
+export interface Service {
+  readonly parloir: Parloir;
+  readonly drainer: OutboxDrainer;
+  stop(): Promise<void>;
+}
+
+const HOUSEKEEPING_MS = 3_600_000;
+
+export async function startService(options: ServiceOptions): Promise<Service> {
+  const { store, clock, logger } = options;
+  const transports = new Map<TransportName, Transport>(options.transports.map((t) => [t.name, t]));
+  const drainer = new OutboxDrainer({
+    store,
+    transports,
+    clock,
+    logger,
+    observer: deliveryAlerts(store, clock, logger),
+    ...(options.outboxPollMs !== undefined ? { pollMs: options.outboxPollMs } : {}),
+    ...(options.backoff ? { backoff: options.backoff } : {}),
+  });
+  const parloir = new Parloir({
+    store,
+    centres: options.centres,
+    clock,
+    logger,
+    defaultLang: options.lang,
+    onEnqueued: () => drainer.kick(),
+  });
+
+  const housekeep = () => {
+    const purged = purgeExpired(store, clock.now(), options.retentionDays);
+    logger.info('HOUSEKEEPING', { ...purged });
+  };
+  housekeep();
+  const housekeeping = setInterval(housekeep, HOUSEKEEPING_MS);
+  housekeeping.unref();
+
+  drainer.start();
+  const started: Transport[] = [];
+  try {
+    for (const transport of options.transports) {
+      await transport.start(parloir.handle);
+      started.push(transport);
+      logger.info('TRANSPORT_STARTED', { transport: transport.name });
+    }
+  } catch (error) {
+    clearInterval(housekeeping);
+    await Promise.allSettled(started.map((t) => t.stop()));
+    await drainer.stop();
+    throw error;
+  }
+
+  return {
+    parloir,
+    drainer,
+    async stop() {
+      clearInterval(housekeeping);
+      // Stop taking events first, then let in-flight sends finish; pending rows stay for next start.
+      await Promise.allSettled(options.transports.map((t) => t.stop()));
+      await drainer.stop();
+    },
+  };
+}
