@@ -67,7 +67,7 @@ type Day = { kind: 'date'; parts: DateParts } | { kind: 'offset'; days: number }
 
 /** Word forms, one per raw token; "après-demain" keeps its dash, "14h30" stays whole. */
 function normaliseToken(token: string): string {
-  return normaliseWords(token.replace(/-/g, '§')).replace(/§/g, '-') || token.toLowerCase();
+  return normaliseWords(token.replace(/-/g, ' ')).replace(/ /g, '-') || token.toLowerCase();
 }
 
 export function parseWhen(tokens: readonly string[], ctx: WhenContext): WhenResult {

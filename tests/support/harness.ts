@@ -1,0 +1,104 @@
+// Shared test setup: a real SQLite file in a temp folder, real libsodium, the real service
+// wired to the in-process local transport, and a manual clock.
+
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DateTime } from 'luxon';
+import { LocalTransport } from '../../bots/local/local-transport.js';
+import { type Centre, CentreDirectory } from '../../src/core/centres.js';
+import { ManualClock } from '../../src/core/clock.js';
+import type { Transport } from '../../src/core/transport.js';
+import { memoryLogger } from '../../src/logger.js';
+import { startService, type Service } from '../../src/service.js';
+import { openStore, type Store } from '../../src/store/store.js';
+
+export const TEST_CENTRE: Centre = {
+  id: 'test-centre',
+  name: 'CRA de Test',
+  country: 'FR',
+  timezone: 'Europe/Paris',
+  jurisdiction: 'fr',
+  card: {
+    allowed_items: { value: 'Vêtements, tabac fermé', source: 'test', lastChecked: '2026-11-23' },
+    visiting_hours: { value: 'Tous les jours 9h–18h', source: 'test', lastChecked: '2026-11-23' },
+  },
+};
+
+export const centres = new CentreDirectory([TEST_CENTRE, { ...TEST_CENTRE, id: 'other-centre', name: 'Centre fermé de Test', timezone: 'Europe/Brussels', jurisdiction: 'be' }]);
+
+export function tempDir(): { dir: string; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'parloir-test-'));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export const parisTime = (iso: string): number => DateTime.fromISO(iso, { zone: 'Europe/Paris' }).toMillis();
+
+export interface Harness {
+  readonly store: Store;
+  readonly service: Service;
+  readonly clock: ManualClock;
+  readonly local: LocalTransport;
+  readonly logs: string[];
+  readonly dbPath: string;
+  readonly key: Uint8Array;
+  /** Sends everything due in the outbox. */
+  settle(): Promise<number>;
+  /** Links the local group to the test centre as `member` (via a real invite code). */
+  link(member?: string, centreId?: string): Promise<void>;
+  /** Bot messages only, as text. */
+  botTexts(): string[];
+  close(): Promise<void>;
+}
+
+export async function startHarness(
+  options: { dir?: string; key?: Uint8Array; now?: number; transports?: Transport[]; local?: LocalTransport } = {},
+): Promise<Harness> {
+  const temp = options.dir ? undefined : tempDir();
+  const dir = options.dir ?? temp!.dir;
+  const key = options.key ?? new Uint8Array(randomBytes(32));
+  const dbPath = join(dir, 'parloir.db');
+  const clock = new ManualClock(options.now ?? parisTime('2026-11-23T10:00'));
+  const store = await openStore({ path: dbPath, masterKey: key });
+  const local = options.local ?? new LocalTransport('test-group');
+  const logger = memoryLogger();
+  const service = await startService({
+    store,
+    centres,
+    transports: [local, ...(options.transports ?? [])],
+    clock,
+    logger,
+    lang: 'fr',
+    retentionDays: 30,
+    outboxPollMs: 60_000,
+  });
+  await service.drainer.stop(); // tests drive the outbox by hand, deterministically
+  const settle = () => service.drainer.drainDue();
+  return {
+    store,
+    service,
+    clock,
+    local,
+    logs: logger.lines,
+    dbPath,
+    key,
+    settle,
+    async link(member = 'sam', centreId = TEST_CENTRE.id) {
+      const { code } = store.write(() => store.invites.create(centreId, clock.now()));
+      await local.say(member, `/lier ${code}`);
+      await settle();
+    },
+    botTexts: () => local.messages.filter((m) => m.from === 'bot').map((m) => m.text),
+    async close() {
+      await service.stop();
+      store.close();
+      temp?.cleanup();
+    },
+  };
+}
+
+/** The last message the bot sent, as text. */
+export function lastBot(h: Harness): string {
+  return h.botTexts().at(-1) ?? '';
+}
