@@ -6,8 +6,12 @@ import type { Store } from '../store/store.js';
 const DAY = 86_400_000;
 const INBOX_DAYS = 14;
 const FAILED_OUTBOX_DAYS = 7;
+/** A request nobody closed expires this long after its time (then follows the retention rule). */
+export const EXPIRE_AFTER_MS = 2 * DAY;
+const EXPIRE_BATCH = 1_000;
 
 export interface Purged {
+  readonly expired: number;
   readonly requests: number;
   readonly inbox: number;
   readonly invites: number;
@@ -16,9 +20,18 @@ export interface Purged {
 
 export function purgeExpired(store: Store, now: number, retentionDays: number): Purged {
   return store.write(() => ({
+    expired: expireStale(store, now),
     requests: store.requests.purgeClosedBefore(now - retentionDays * DAY),
     inbox: store.inbox.purgeBefore(now - INBOX_DAYS * DAY),
     invites: store.invites.purgeExpired(now - DAY),
     outbox: store.outbox.purgeFailedBefore(now - FAILED_OUTBOX_DAYS * DAY),
   }));
+}
+
+function expireStale(store: Store, now: number): number {
+  let expired = 0;
+  for (const { group, number } of store.requests.activeDueBefore(now - EXPIRE_AFTER_MS, EXPIRE_BATCH)) {
+    if (store.requests.close(group, number, 'expired', now)) expired += 1;
+  }
+  return expired;
 }
