@@ -30,6 +30,7 @@ async function main(): Promise<number> {
     logger,
     lang: settings.lang,
     retentionDays: settings.retentionDays,
+    reminders: settings.reminders,
   });
 
   const shutdown = async () => {

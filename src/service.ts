@@ -12,6 +12,8 @@ import type { Lang } from './i18n/lang.js';
 import type { Logger } from './logger.js';
 import { OutboxDrainer } from './outbox/drainer.js';
 import type { Store } from './store/store.js';
+import { DEFAULT_PLAN, type PlanSettings } from './scheduler/plan.js';
+import { Scheduler } from './scheduler/scheduler.js';
 
 export interface ServiceOptions {
   readonly store: Store;
@@ -21,6 +23,10 @@ export interface ServiceOptions {
   readonly logger: Logger;
   readonly lang: Lang;
   readonly retentionDays: number;
+  /** Reminder lead times (ms), largest first; centres may override them. */
+  readonly reminders: readonly number[];
+  /** Alert and follow-up timings; defaults suit real use, tests shorten them. */
+  readonly plan?: Partial<Omit<PlanSettings, 'leads'>>;
   readonly outboxPollMs?: number;
   readonly backoff?: (attempts: number) => number;
 }
@@ -28,6 +34,7 @@ export interface ServiceOptions {
 export interface Service {
   readonly parloir: Parloir;
   readonly drainer: OutboxDrainer;
+  readonly scheduler: Scheduler;
   stop(): Promise<void>;
 }
 
@@ -45,12 +52,21 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     ...(options.outboxPollMs !== undefined ? { pollMs: options.outboxPollMs } : {}),
     ...(options.backoff ? { backoff: options.backoff } : {}),
   });
+  const plan: PlanSettings = { ...DEFAULT_PLAN, ...options.plan, leads: options.reminders };
   const parloir = new Parloir({
     store,
     centres: options.centres,
     clock,
     logger,
     defaultLang: options.lang,
+    plan,
+    onEnqueued: () => drainer.kick(),
+  });
+  const scheduler = new Scheduler({
+    store,
+    planning: { centres: options.centres, settings: plan },
+    clock,
+    logger,
     onEnqueued: () => drainer.kick(),
   });
 
@@ -63,6 +79,8 @@ export async function startService(options: ServiceOptions): Promise<Service> {
   housekeeping.unref();
 
   drainer.start();
+  // Catch up on what fell due while the service was down before taking new events.
+  scheduler.start();
   const started: Transport[] = [];
   try {
     for (const transport of options.transports) {
@@ -72,6 +90,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     }
   } catch (error) {
     clearInterval(housekeeping);
+    scheduler.stop();
     await Promise.allSettled(started.map((t) => t.stop()));
     await drainer.stop();
     throw error;
@@ -80,8 +99,10 @@ export async function startService(options: ServiceOptions): Promise<Service> {
   return {
     parloir,
     drainer,
+    scheduler,
     async stop() {
       clearInterval(housekeeping);
+      scheduler.stop();
       // Stop taking events first, then let in-flight sends finish; pending rows stay for next start.
       await Promise.allSettled(options.transports.map((t) => t.stop()));
       await drainer.stop();

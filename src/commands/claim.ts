@@ -5,7 +5,7 @@ import { isActive, type Member, type Request } from '../core/domain.js';
 import { msg } from '../i18n/index.js';
 import { actingMember, type GroupContext } from './context.js';
 import { memberName } from './names.js';
-import { announce, answer, notice, refresh, type Reply } from './reply.js';
+import { announce, answer, changed, notice, post, type Reply } from './reply.js';
 
 /** The confirmation goes to the chat, or only to the presser of a button (the post shows it). */
 const confirm = (ctx: GroupContext, m: ReturnType<typeof msg>): Reply => (ctx.viaButton ? notice(m) : answer(m));
@@ -34,7 +34,7 @@ export function claim(ctx: GroupContext, number: number): Reply[] {
   }
   // A passenger who becomes the driver gives up their seat.
   ctx.store.requests.leave(ctx.group.id, number, me.key);
-  return [confirm(ctx, msg('claimed', { n: number, kind: found.kind, by: nameOf(ctx, me) })), refresh(number)];
+  return [confirm(ctx, msg('claimed', { n: number, kind: found.kind, by: nameOf(ctx, me) })), ...changed(ctx.group.id, number)];
 }
 
 export function join(ctx: GroupContext, number: number): Reply[] {
@@ -47,7 +47,7 @@ export function join(ctx: GroupContext, number: number): Reply[] {
   if (result === 'full') return [answer(msg('joinFull', { n: number }))];
   if (result === 'already') return [answer(msg('joinAlready', { n: number }))];
   const left = found.seats - found.passengers.length - 1;
-  return [confirm(ctx, msg('joined', { n: number, by: nameOf(ctx, me), left })), refresh(number)];
+  return [confirm(ctx, msg('joined', { n: number, by: nameOf(ctx, me), left })), ...changed(ctx.group.id, number)];
 }
 
 /** The claimer gives the request back (the group is told), or a passenger gives up a seat. */
@@ -56,12 +56,22 @@ export function release(ctx: GroupContext, number: number): Reply[] {
   if (Array.isArray(found)) return found;
   const me = actingMember(ctx);
   if (found.claimer === me.key && ctx.store.requests.release(ctx.group.id, number, me.key, ctx.now)) {
-    const told = announce(msg('released', { n: number, by: nameOf(ctx, me) }));
-    return ctx.viaButton ? [notice(msg('released', { n: number, by: nameOf(ctx, me) })), told, refresh(number)] : [told, refresh(number)];
+    const by = nameOf(ctx, me);
+    const replies: Reply[] = [announce(msg('released', { n: number, by })), ...changed(ctx.group.id, number)];
+    if (ctx.viaButton) replies.unshift(notice(msg('released', { n: number, by })));
+    if (found.dueAt - ctx.now <= ctx.urgentWindowMs) {
+      // Close to the time: post it again as urgent and tell whoever asked for it.
+      replies.push(post(number, true));
+      const requester = ctx.store.members.get(ctx.group.id, found.requester);
+      if (requester && requester.key !== me.key) {
+        replies.push({ kind: 'direct', member: requester.address, msg: msg('releasedToRequester', { n: number, by }) });
+      }
+    }
+    return replies;
   }
   if (found.passengers.includes(me.key) && ctx.store.requests.leave(ctx.group.id, number, me.key)) {
     const left = found.seats - found.passengers.length + 1;
-    return [confirm(ctx, msg('seatLeft', { n: number, by: nameOf(ctx, me), left })), refresh(number)];
+    return [confirm(ctx, msg('seatLeft', { n: number, by: nameOf(ctx, me), left })), ...changed(ctx.group.id, number)];
   }
   return [answer(msg('releaseNotYours', { n: number }))];
 }
@@ -73,7 +83,31 @@ export function done(ctx: GroupContext, number: number): Reply[] {
   const allowed = found.claimer === me.key || found.requester === me.key || me.role === 'coordinator';
   if (!allowed) return [answer(msg('doneNotAllowed', { n: number }))];
   ctx.store.requests.close(ctx.group.id, number, 'done', ctx.now);
-  return [answer(msg('done', { n: number })), refresh(number)];
+  if (found.kind === 'visit') ctx.store.requests.setOutcome(ctx.group.id, number, 'done', undefined);
+  return [answer(msg('done', { n: number })), ...changed(ctx.group.id, number)];
+}
+
+/** The visit was refused at the centre's door: a real outcome, recorded with its reason. */
+export function refused(ctx: GroupContext, number: number, reason: string | undefined): Reply[] {
+  const found = find(ctx, number);
+  if (Array.isArray(found)) return found;
+  if (found.kind !== 'visit') return [answer(msg('refusedNotVisit', { n: number }))];
+  const me = actingMember(ctx);
+  const allowed = found.claimer === me.key || found.requester === me.key || me.role === 'coordinator';
+  if (!allowed) return [answer(msg('doneNotAllowed', { n: number }))];
+  ctx.store.requests.close(ctx.group.id, number, 'done', ctx.now);
+  ctx.store.requests.setOutcome(ctx.group.id, number, 'refused', reason);
+  return [answer(msg('refused', { n: number })), ...changed(ctx.group.id, number)];
+}
+
+/** A new time for a request: its reminders follow. */
+export function move(ctx: GroupContext, number: number, dueAt: number): Reply[] {
+  const found = find(ctx, number);
+  if (Array.isArray(found)) return found;
+  const me = actingMember(ctx);
+  if (found.requester !== me.key && me.role !== 'coordinator') return [answer(msg('moveNotAllowed', { n: number }))];
+  ctx.store.requests.move(ctx.group.id, number, dueAt, ctx.now);
+  return [answer(msg('moved', { n: number, when: { at: dueAt, zone: ctx.centre.timezone } })), ...changed(ctx.group.id, number)];
 }
 
 export function cancel(ctx: GroupContext, number: number): Reply[] {
@@ -82,7 +116,7 @@ export function cancel(ctx: GroupContext, number: number): Reply[] {
   const me = actingMember(ctx);
   if (found.requester !== me.key && me.role !== 'coordinator') return [answer(msg('cancelNotAllowed', { n: number }))];
   ctx.store.requests.close(ctx.group.id, number, 'cancelled', ctx.now);
-  return [answer(msg('cancelled', { n: number })), refresh(number)];
+  return [answer(msg('cancelled', { n: number })), ...changed(ctx.group.id, number)];
 }
 
 function nameOf(ctx: GroupContext, member: Member): string {

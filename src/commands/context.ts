@@ -19,11 +19,20 @@ export interface ExecContext {
   readonly actor: Actor;
   /** True when the event is a button press: confirmations become notices. */
   readonly viaButton: boolean;
+  /** A release this close to the request's time reposts it as urgent (the largest reminder lead). */
+  readonly urgentWindowMs: number;
 }
 
-export interface GroupContext extends ExecContext {
+/** Enough to describe a group's requests: used by executors and by the scheduler. */
+export interface ViewContext {
+  readonly store: Store;
+  readonly lang: Lang;
   readonly group: Group;
   readonly centre: Centre;
+}
+
+export interface GroupContext extends ExecContext, ViewContext {
+  readonly lang: Lang;
 }
 
 /** Records the actor as a member of the group (first action) and returns them. */

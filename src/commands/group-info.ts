@@ -48,3 +48,10 @@ export function mine(ctx: ExecContext, inGroup?: GroupContext): Reply[] {
   items.sort((a, b) => a.request.when.at - b.request.when.at);
   return [answer(items.length === 0 ? msg('mineEmpty') : msg('mine', { items }))];
 }
+
+/** /digest 08:30 or /digest off: the group's daily summary. */
+export function setDigest(ctx: GroupContext, at: string | undefined, valid: boolean): Reply[] {
+  if (!valid) return [answer(msg('digestUsage'))];
+  ctx.store.groups.setDigest(ctx.group.id, at);
+  return [answer(at ? msg('digestSet', { at }) : msg('digestOff')), { kind: 'replan-digest', group: ctx.group.id }];
+}

@@ -21,7 +21,11 @@ export type Command =
   | { readonly name: 'link'; readonly code?: string }
   | { readonly name: 'lang'; readonly value?: Lang }
   | { readonly name: 'claim' | 'join' | 'release' | 'done' | 'cancel'; readonly number: number }
-  | { readonly name: 'visit' | 'package' | 'lawyer'; readonly draft: RequestDraft };
+  | { readonly name: 'visit' | 'package' | 'lawyer'; readonly draft: RequestDraft }
+  | { readonly name: 'refused'; readonly number: number; readonly reason?: string }
+  | { readonly name: 'move'; readonly number: number; readonly dueAt: number }
+  /** `at` is 'HH:MM', or undefined for "off"; `valid` false when the time could not be read. */
+  | { readonly name: 'digest'; readonly at?: string; readonly valid: boolean };
 
 export type ParseError =
   | { readonly code: 'not-a-command' }
@@ -99,6 +103,22 @@ export function parseCommand(text: string, ctx: ParseContext): ParseResult {
     case 'package':
     case 'lawyer':
       return withLang(parseRequest(found.name, rest, ctx));
+    case 'refused': {
+      const match = /^#?(\d{1,6})\b\s*([\s\S]*)$/.exec(rest);
+      if (!match) return withLang({ ok: false, error: { code: 'number-missing', word: split.word.toLowerCase() } });
+      const reason = (match[2] ?? '').trim();
+      return withLang({ ok: true, command: { name: 'refused', number: Number(match[1]), ...(reason ? { reason } : {}) } });
+    }
+    case 'move': {
+      const match = /^#?(\d{1,6})\b\s*([\s\S]*)$/.exec(rest);
+      if (!match) return withLang({ ok: false, error: { code: 'number-missing', word: split.word.toLowerCase() } });
+      const tokens = (match[2] ?? '').split(/\s+/).filter((t) => t !== '');
+      const when = parseWhen(tokens, { now: ctx.now, zone: ctx.zone, requireTime: false, bareHoursAreDuration: false });
+      if (!when.ok) return withLang({ ok: false, error: { code: when.error, kind: 'visit' } });
+      return withLang({ ok: true, command: { name: 'move', number: Number(match[1]), dueAt: when.at } });
+    }
+    case 'digest':
+      return withLang({ ok: true, command: parseDigest(rest) });
   }
 }
 
@@ -154,6 +174,16 @@ function parseRequest(kind: RequestKind, rest: string, ctx: ParseContext): { ok:
     ...(kind === 'package' ? { items: text } : text ? { note: text } : {}),
   };
   return { ok: true, command: { name: kind, draft } };
+}
+
+function parseDigest(rest: string): Command {
+  const text = normaliseWords(rest);
+  if (text === 'off' || text === 'non' || text === 'stop') return { name: 'digest', valid: true };
+  const match = /^(\d{1,2})(?:[:h](\d{2}))?h?$/.exec(rest.trim().toLowerCase());
+  const hour = Number(match?.[1]);
+  const minute = Number(match?.[2] ?? 0);
+  if (!match || hour > 23 || minute > 59) return { name: 'digest', valid: false };
+  return { name: 'digest', at: `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`, valid: true };
 }
 
 function isKeyword(token: string, next: string | undefined): boolean {

@@ -1,7 +1,7 @@
 // What executors return: data describing messages, never sends. The engine renders them in a
 // language and puts them in the outbox inside the event's transaction.
 
-import type { MemberAddress } from '../core/ids.js';
+import type { GroupId, MemberAddress } from '../core/ids.js';
 import type { Msg } from '../i18n/index.js';
 import type { Lang } from '../i18n/lang.js';
 
@@ -17,10 +17,16 @@ export type Reply =
   /** A direct message to one member. */
   | { readonly kind: 'direct'; readonly member: MemberAddress; readonly msg: Msg }
   /** A short, transient answer (Telegram answers a button press with it). */
-  | { readonly kind: 'notice'; readonly msg: Msg };
+  | { readonly kind: 'notice'; readonly msg: Msg }
+  /** The request changed: plan its reminders and alerts again. */
+  | { readonly kind: 'replan'; readonly group: GroupId; readonly number: number }
+  /** The group's digest time changed (or the group was just linked). */
+  | { readonly kind: 'replan-digest'; readonly group: GroupId };
 
 export const answer = (msg: Msg, lang?: Lang): Reply => (lang ? { kind: 'answer', msg, lang } : { kind: 'answer', msg });
 export const announce = (msg: Msg): Reply => ({ kind: 'announce', msg });
 export const notice = (msg: Msg): Reply => ({ kind: 'notice', msg });
 export const post = (number: number, urgent = false): Reply => ({ kind: 'post', number, urgent });
 export const refresh = (number: number): Reply => ({ kind: 'refresh', number });
+/** What every change of a request needs: its post shown afresh and its jobs planned again. */
+export const changed = (group: GroupId, number: number): Reply[] => [refresh(number), { kind: 'replan', group, number }];

@@ -8,5 +8,5 @@ export function createRequest(ctx: GroupContext, draft: RequestDraft): Reply[] {
   const me = actingMember(ctx);
   const number = ctx.store.groups.takeRequestNumber(ctx.group.id);
   ctx.store.requests.create(ctx.group.id, number, draft, me.key, ctx.now);
-  return [post(number)];
+  return [post(number), { kind: 'replan', group: ctx.group.id, number }];
 }

@@ -3,10 +3,10 @@
 import type { Centre } from '../core/centres.js';
 import type { MemberKey, Request } from '../core/domain.js';
 import type { CentreCardView, RequestView } from '../i18n/views.js';
-import type { GroupContext } from './context.js';
+import type { ViewContext } from './context.js';
 import { memberName } from './names.js';
 
-export function requestView(ctx: GroupContext, request: Request, centre: Centre = ctx.centre): RequestView {
+export function requestView(ctx: ViewContext, request: Request, centre: Centre = ctx.centre): RequestView {
   const name = (key: MemberKey) => memberName(ctx, key);
   const allowed = request.kind === 'package' ? centre.card.allowed_items?.value : undefined;
   return {

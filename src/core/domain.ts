@@ -21,6 +21,8 @@ export interface Group {
   readonly chat: ChatAddress;
   readonly centreId: string;
   readonly lang: Lang;
+  /** Local time ('HH:MM') of the daily digest, or undefined when it is turned off. */
+  readonly digestAt?: string;
 }
 
 export interface Member {
@@ -50,6 +52,11 @@ export interface Request extends RequestDetails {
   readonly claimer?: MemberKey;
   readonly passengers: readonly MemberKey[];
   readonly createdAt: number;
+  /** When the claimer last answered OK to a reminder (cleared when the claim or time changes). */
+  readonly confirmedAt?: number;
+  /** How a closed visit went, as its driver said. */
+  readonly outcome?: 'done' | 'refused';
+  readonly outcomeNote?: string;
 }
 
 export interface RequestDraft extends RequestDetails {

@@ -11,6 +11,7 @@ import { render, t } from '../i18n/index.js';
 import type { Lang } from '../i18n/lang.js';
 import type { Request } from '../core/domain.js';
 import type { Store } from '../store/store.js';
+import { type Planning, replanDigest, replanRequest } from '../scheduler/replan.js';
 
 /** Transports whose posts are edited in place to show a request's current state. */
 const EDITS_POSTS: Record<TransportName, boolean> = { telegram: true, signal: false, local: false };
@@ -25,6 +26,8 @@ export interface ReplyTarget {
   readonly quote?: { readonly ref: MessageRef; readonly author: MemberAddress };
   /** Needed to describe requests in posts. */
   readonly groupContext?: GroupContext;
+  /** Needed to plan reminders when requests change. */
+  readonly planning?: Planning;
 }
 
 /** Writes replies to the outbox; returns the text of the first notice (for button answers). */
@@ -48,6 +51,12 @@ export function deliverReplies(target: ReplyTarget, replies: readonly Reply[]): 
         break;
       case 'notice':
         noticeText ??= render(target.lang, reply.msg);
+        break;
+      case 'replan':
+        if (target.planning) replanRequest(store, target.planning, reply.group, reply.number, now);
+        break;
+      case 'replan-digest':
+        if (target.planning) replanDigest(store, target.planning, reply.group, now);
         break;
       case 'post':
       case 'refresh': {

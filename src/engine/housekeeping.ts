@@ -6,12 +6,16 @@ import type { Store } from '../store/store.js';
 const DAY = 86_400_000;
 const INBOX_DAYS = 14;
 const FAILED_OUTBOX_DAYS = 7;
+const FIRED_JOB_DAYS = 7;
+const PROMPT_DAYS = 14;
 /** A request nobody closed expires this long after its time (then follows the retention rule). */
 export const EXPIRE_AFTER_MS = 2 * DAY;
 const EXPIRE_BATCH = 1_000;
 
 export interface Purged {
   readonly expired: number;
+  readonly jobs: number;
+  readonly prompts: number;
   readonly requests: number;
   readonly inbox: number;
   readonly invites: number;
@@ -21,6 +25,8 @@ export interface Purged {
 export function purgeExpired(store: Store, now: number, retentionDays: number): Purged {
   return store.write(() => ({
     expired: expireStale(store, now),
+    jobs: store.schedule.purgeFiredBefore(now - FIRED_JOB_DAYS * DAY),
+    prompts: store.prompts.purgeBefore(now - PROMPT_DAYS * DAY),
     requests: store.requests.purgeClosedBefore(now - retentionDays * DAY),
     inbox: store.inbox.purgeBefore(now - INBOX_DAYS * DAY),
     invites: store.invites.purgeExpired(now - DAY),

@@ -11,6 +11,8 @@ import { msg } from '../i18n/index.js';
 import type { Lang } from '../i18n/lang.js';
 import type { Logger } from '../logger.js';
 import type { Store } from '../store/store.js';
+import type { PlanSettings } from '../scheduler/plan.js';
+import type { Planning } from '../scheduler/replan.js';
 import { deliverReplies } from './deliver-replies.js';
 import { type Routed, routeAction, routeMessage } from './route.js';
 
@@ -20,12 +22,18 @@ export interface ParloirOptions {
   readonly clock: Clock;
   readonly logger: Logger;
   readonly defaultLang: Lang;
+  /** Reminder lead times and alert timings, to plan jobs when requests change. */
+  readonly plan: PlanSettings;
   /** Called after each committed event so the outbox sends without waiting for its timer. */
   readonly onEnqueued?: () => void;
 }
 
 export class Parloir {
-  constructor(private readonly options: ParloirOptions) {}
+  private readonly planning: Planning;
+
+  constructor(private readonly options: ParloirOptions) {
+    this.planning = { centres: options.centres, settings: options.plan };
+  }
 
   /** The transport-facing entry point (an EventHandler). Never throws for a bad event. */
   readonly handle = async (event: InboundEvent): Promise<EventOutcome> => {
@@ -49,7 +57,7 @@ export class Parloir {
 
   private apply(event: InboundEvent, now: number): EventOutcome {
     const { store } = this.options;
-    const deps = { store, centres: this.options.centres, defaultLang: this.options.defaultLang };
+    const deps = { store, centres: this.options.centres, defaultLang: this.options.defaultLang, planning: this.planning };
     let routed: Routed;
     switch (event.kind) {
       case 'message':
@@ -78,6 +86,7 @@ export class Parloir {
         now,
         lang: routed.lang,
         chat: event.chat,
+        planning: this.planning,
         ...(group ? { group, groupContext: routed.group } : {}),
         ...(event.kind === 'message' ? { quote: { ref: event.messageRef, author: event.sender } } : {}),
       },

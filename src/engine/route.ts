@@ -1,9 +1,9 @@
 // Decides what an inbound event means for a linked or unlinked chat and runs the executor.
 // Runs inside the event's write transaction; returns replies and whether to remember the event.
 
-import { cancel, claim, done, join, release } from '../commands/claim.js';
+import { cancel, claim, done, join, move, refused, release } from '../commands/claim.js';
 import type { ExecContext, GroupContext } from '../commands/context.js';
-import { info, list, mine, setLang } from '../commands/group-info.js';
+import { info, list, mine, setDigest, setLang } from '../commands/group-info.js';
 import { link } from '../commands/link.js';
 import { type Command, type ParseError, parseCommand, splitCommand } from '../commands/parse.js';
 import { answer, type Reply } from '../commands/reply.js';
@@ -17,6 +17,7 @@ import type { Lang } from '../i18n/lang.js';
 import { LANGS } from '../i18n/lang.js';
 import { normaliseWords, REPLY_WORDS, type ReplyIntent } from '../i18n/words.js';
 import type { Store } from '../store/store.js';
+import type { Planning } from '../scheduler/replan.js';
 
 export interface Routed {
   readonly replies: readonly Reply[];
@@ -30,6 +31,7 @@ export interface RouteDeps {
   readonly store: Store;
   readonly centres: CentreDirectory;
   readonly defaultLang: Lang;
+  readonly planning: Planning;
 }
 
 const THUMBS_UP = /^👍(?:[\u{1F3FB}-\u{1F3FF}])?$/u;
@@ -123,6 +125,12 @@ function execute(ctx: GroupContext, command: Command): Reply[] {
       return done(ctx, command.number);
     case 'cancel':
       return cancel(ctx, command.number);
+    case 'refused':
+      return refused(ctx, command.number, command.reason);
+    case 'move':
+      return move(ctx, command.number, command.dueAt);
+    case 'digest':
+      return setDigest(ctx, command.at, command.valid);
     default:
       return assertNever(command, 'command');
   }
@@ -192,12 +200,15 @@ function baseContext(deps: RouteDeps, event: MessageEvent | ReactionEvent | Butt
     chat: event.chat,
     actor: { address: event.sender, ...(event.senderName ? { name: event.senderName } : {}) },
     viaButton: false,
+    urgentWindowMs: Math.max(0, ...deps.planning.settings.leads),
   };
 }
 
 function groupContext(base: ExecContext, group: Group, centres: CentreDirectory): GroupContext | undefined {
   const centre = centres.get(group.centreId);
-  return centre ? { ...base, lang: group.lang, group, centre } : undefined;
+  if (!centre) return undefined;
+  const leads = centre.reminders ?? [base.urgentWindowMs];
+  return { ...base, lang: group.lang, group, centre, urgentWindowMs: Math.max(0, ...leads) };
 }
 
 const ignored = (lang: Lang): Routed => ({ replies: [], lang, remember: false });

@@ -2,7 +2,7 @@
 // the same parameters, or the type check fails.
 
 import type { RequestKind, RequestState } from '../core/domain.js';
-import { formatWhen, joinList } from './format.js';
+import { formatWhen, joinList, type When } from './format.js';
 import type { CentreCardView, MyRole, RequestView } from './views.js';
 
 const KIND: Record<RequestKind, string> = { visit: 'Visit', package: 'Package', lawyer: 'Lawyer' };
@@ -142,6 +142,39 @@ export const en = {
   itemsMissing: () => 'What should be brought? e.g. /package friday jumper size M, phone without camera',
 
   someone: (p: { tag: string }) => `member ${p.tag}`,
+
+  reminder: (p: { request: RequestView; card: CentreCardView; late: boolean }) =>
+    [
+      `${p.late ? '(late) ' : ''}⏰ Reminder — you are on ${describe(p.request).split('\n')[0]}`,
+      ...(p.request.place ? [`Meet: ${p.request.place}`] : []),
+      ...(p.card.visiting ? [`Visiting: ${p.card.visiting}`] : []),
+      ...(p.card.visitorId ? [`Bring: ${p.card.visitorId}`] : []),
+      ...(p.request.kind === 'package' && p.card.allowed ? [`Allowed: ${p.card.allowed}`] : []),
+      'Still on? Reply OK, or RELEASE if you can no longer do it.',
+    ].join('\n'),
+  confirmed: (p: { n: number }) => `👍 Thanks, #${p.n} is confirmed.`,
+  noPrompt: () => 'I have nothing waiting for an answer from you. /mine lists your requests.',
+  unconfirmed: (p: { n: number; who: string }) => `⚠ #${p.n} is not confirmed: ${p.who} has not answered the reminder. Can someone check with them?`,
+  unclaimed: (p: { request: RequestView }) => `⚠ Still nobody for this:\n${describe(p.request)}\nReply "I'll take it" to take it on.`,
+  releasedToRequester: (p: { n: number; by: string }) => `${p.by} released #${p.n}, close to its time. I have posted it again as urgent.`,
+  followup: (p: { n: number; late: boolean }) =>
+    `${p.late ? '(late) ' : ''}How did visit #${p.n} go? Send /done ${p.n}, or /refused ${p.n} <reason> if the visit was refused at the door.`,
+  refused: (p: { n: number }) => `Noted: visit #${p.n} was refused at the door. Thank you for going.`,
+  refusedNotVisit: (p: { n: number }) => `#${p.n} is not a visit.`,
+  digest: (p: { today: readonly RequestView[]; tomorrow: readonly RequestView[]; open: readonly RequestView[]; deadlines: readonly RequestView[] }) =>
+    [
+      '☀ Today and tomorrow',
+      ...(p.today.length > 0 ? ['Visits today:', ...p.today.map(line)] : []),
+      ...(p.tomorrow.length > 0 ? ['Visits tomorrow:', ...p.tomorrow.map(line)] : []),
+      ...(p.deadlines.length > 0 ? ['Deadlines within 48 h:', ...p.deadlines.map(line)] : []),
+      ...(p.open.length > 0 ? ['Still open:', ...p.open.map(line)] : []),
+    ].join('\n'),
+  digestSet: (p: { at: string }) => `Every day at ${p.at} I will post a summary here (only when there is something to say).`,
+  digestOff: () => 'Daily summary turned off. /digest 09:00 turns it back on.',
+  digestUsage: () => 'Send /digest 08:30 (a local time) or /digest off.',
+  moved: (p: { n: number; when: When }) => `#${p.n} now takes place ${formatWhen('en', p.when)}. Reminders follow the new time.`,
+  moveNotAllowed: (p: { n: number }) => `Only whoever asked for #${p.n} or a coordinator can change its time.`,
+  late: () => '(late)',
 
   buttonDrive: () => 'I\'ll drive',
   buttonSeat: () => 'Take a seat',

@@ -144,6 +144,39 @@ export const fr: Messages = {
 
   someone: (p) => `membre ${p.tag}`,
 
+  reminder: (p) =>
+    [
+      `${p.late ? '(en retard) ' : ''}⏰ Rappel — tu es sur ${describe(p.request).split('\n')[0]}`,
+      ...(p.request.place ? [`RDV : ${p.request.place}`] : []),
+      ...(p.card.visiting ? [`Visites : ${p.card.visiting}`] : []),
+      ...(p.card.visitorId ? [`À prendre : ${p.card.visitorId}`] : []),
+      ...(p.request.kind === 'package' && p.card.allowed ? [`Autorisé : ${p.card.allowed}`] : []),
+      'Toujours bon ? Réponds OK, ou LÂCHER si tu ne peux plus.',
+    ].join('\n'),
+  confirmed: (p) => `👍 Merci, #${p.n} est confirmée.`,
+  noPrompt: () => 'Je n’attends pas de réponse de ta part. /mes liste tes demandes.',
+  unconfirmed: (p) => `⚠ #${p.n} n’est pas confirmée : ${p.who} n’a pas répondu au rappel. Quelqu’un peut vérifier avec cette personne ?`,
+  unclaimed: (p) => `⚠ Toujours personne pour ceci :\n${describe(p.request)}\nRéponds « je prends » pour t’en charger.`,
+  releasedToRequester: (p) => `${p.by} a lâché #${p.n}, peu avant l’heure. Je l’ai reposté comme urgent.`,
+  followup: (p) =>
+    `${p.late ? '(en retard) ' : ''}Comment s’est passée la visite #${p.n} ? Envoie /fait ${p.n}, ou /refuse ${p.n} <raison> si la visite a été refusée à l’entrée.`,
+  refused: (p) => `Noté : la visite #${p.n} a été refusée à l’entrée. Merci d’y être allé·e.`,
+  refusedNotVisit: (p) => `#${p.n} n’est pas une visite.`,
+  digest: (p) =>
+    [
+      '☀ Aujourd’hui et demain',
+      ...(p.today.length > 0 ? ['Visites aujourd’hui :', ...p.today.map(line)] : []),
+      ...(p.tomorrow.length > 0 ? ['Visites demain :', ...p.tomorrow.map(line)] : []),
+      ...(p.deadlines.length > 0 ? ['Échéances dans les 48 h :', ...p.deadlines.map(line)] : []),
+      ...(p.open.length > 0 ? ['Encore ouvertes :', ...p.open.map(line)] : []),
+    ].join('\n'),
+  digestSet: (p) => `Chaque jour à ${p.at}, je posterai ici un résumé (seulement s’il y a quelque chose à dire).`,
+  digestOff: () => 'Résumé quotidien désactivé. /resume 09:00 le réactive.',
+  digestUsage: () => 'Envoie /resume 08:30 (heure locale) ou /resume off.',
+  moved: (p) => `#${p.n} a maintenant lieu ${formatWhen('fr', p.when)}. Les rappels suivent la nouvelle heure.`,
+  moveNotAllowed: (p) => `Seul·e la personne qui a demandé #${p.n} ou un·e coordinateur·ice peut changer son heure.`,
+  late: () => '(en retard)',
+
   buttonDrive: () => 'Je conduis',
   buttonSeat: () => 'Je viens',
   buttonTake: () => 'Je prends',

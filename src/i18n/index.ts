@@ -36,7 +36,9 @@ export function commandMenu(lang: Lang): ReadonlyArray<{ command: string; descri
   return MENU_ORDER.map((name) => ({ command: words[name][0], description: COMMAND_DESCRIPTIONS[lang][name] }));
 }
 
-const MENU_ORDER: readonly CommandName[] = ['visit', 'package', 'lawyer', 'list', 'mine', 'claim', 'join', 'release', 'done', 'cancel', 'info', 'lang', 'help', 'link'];
+const MENU_ORDER: readonly CommandName[] = [
+  'visit', 'package', 'lawyer', 'list', 'mine', 'claim', 'join', 'release', 'done', 'refused', 'cancel', 'move', 'info', 'digest', 'lang', 'help', 'link',
+];
 
 const COMMAND_DESCRIPTIONS: Record<Lang, Record<CommandName, string>> = {
   en: {
@@ -54,6 +56,9 @@ const COMMAND_DESCRIPTIONS: Record<Lang, Record<CommandName, string>> = {
     mine: 'My requests',
     info: 'The centre\'s information card',
     lang: 'Group language: en or fr',
+    refused: 'Visit N was refused at the door (reason)',
+    digest: 'Daily summary time, e.g. 08:30, or off',
+    move: 'Change the time of request N',
   },
   fr: {
     help: 'Ce que je sais faire',
@@ -70,6 +75,9 @@ const COMMAND_DESCRIPTIONS: Record<Lang, Record<CommandName, string>> = {
     mine: 'Mes demandes',
     info: 'La fiche du centre',
     lang: 'Langue du groupe : fr ou en',
+    refused: 'Visite N refusée à l’entrée (raison)',
+    digest: 'Heure du résumé quotidien, ex. 08:30, ou off',
+    move: 'Changer l’heure de la demande N',
   },
 };
 

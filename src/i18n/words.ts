@@ -18,6 +18,9 @@ export const COMMAND_NAMES = [
   'mine',
   'info',
   'lang',
+  'refused',
+  'digest',
+  'move',
 ] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
@@ -38,6 +41,9 @@ export const COMMAND_WORDS: Record<Lang, Record<CommandName, readonly [string, .
     mine: ['mine', 'my'],
     info: ['info', 'centre', 'center'],
     lang: ['lang', 'language'],
+    refused: ['refused'],
+    digest: ['digest', 'summary'],
+    move: ['move', 'reschedule'],
   },
   fr: {
     help: ['aide', 'commandes'],
@@ -54,10 +60,16 @@ export const COMMAND_WORDS: Record<Lang, Record<CommandName, readonly [string, .
     mine: ['mes'],
     info: ['info', 'fiche'],
     lang: ['langue'],
+    refused: ['refuse', 'refusee'],
+    digest: ['resume'],
+    move: ['decaler', 'deplacer'],
   },
 };
 
 export type ReplyIntent = 'claim' | 'join' | 'release';
+
+/** Answers to a reminder in a direct chat. */
+export const CONFIRM_WORDS: readonly string[] = ['ok', 'okay', 'yes', 'oui', 'still on', 'toujours bon', 'confirme', 'confirmed', 'd accord', "d'accord", '👍'];
 
 /** Whole replies to a bot post that act on its request ("moi", "I'll take it"). */
 export const REPLY_WORDS: Record<Lang, Record<ReplyIntent, readonly string[]>> = {

@@ -6,7 +6,7 @@
 import type { Clock } from '../core/clock.js';
 import { DeliveryError } from '../core/delivery-error.js';
 import { errorCode } from '../core/error-code.js';
-import type { TransportName } from '../core/ids.js';
+import type { MemberAddress, TransportName } from '../core/ids.js';
 import type { DeliveryProblem, OutboundMessage, SendReceipt, Transport } from '../core/transport.js';
 import type { Logger } from '../logger.js';
 import type { OutboxItem } from '../store/outbox.js';
@@ -125,8 +125,15 @@ export class OutboxDrainer {
       return;
     }
     store.write(() => {
-      if (item.postNumber !== undefined && item.group !== undefined && receipt.messageRef !== undefined) {
-        store.posts.record(item.group, receipt.messageRef, item.postNumber, clock.now());
+      const now = clock.now();
+      if (item.postNumber !== undefined && item.group !== undefined) {
+        if (item.promptKind) {
+          const member = item.to as MemberAddress;
+          const prompt = { group: item.group, number: item.postNumber, kind: item.promptKind, createdAt: now };
+          store.prompts.record(store.members.keyOf(member), member, receipt.messageRef, prompt);
+        } else if (receipt.messageRef !== undefined) {
+          store.posts.record(item.group, receipt.messageRef, item.postNumber, now);
+        }
       }
       store.outbox.delivered(item.id);
     });

@@ -11,8 +11,11 @@ interface GroupRow {
   chat_enc: Uint8Array;
   centre_id: string;
   lang: Lang;
+  digest_at: string | null;
 }
 
+/** The digest time a newly linked group starts with (the column's default). */
+const DEFAULT_DIGEST_AT = '09:00';
 const chatAd = (id: number) => `groups.chat_enc:${id}`;
 
 export class GroupRepository {
@@ -22,6 +25,7 @@ export class GroupRepository {
   private readonly insert;
   private readonly nextId;
   private readonly updateLang;
+  private readonly updateDigest;
   private readonly takeNumber;
   private readonly updateChat;
   private readonly remove;
@@ -31,7 +35,7 @@ export class GroupRepository {
     private readonly vault: Vault,
     private readonly keys: Keyring,
   ) {
-    const columns = 'id, transport, chat_enc, centre_id, lang';
+    const columns = 'id, transport, chat_enc, centre_id, lang, digest_at';
     this.byChat = db.prepare(`SELECT ${columns} FROM groups WHERE chat_bidx = ?`);
     this.byId = db.prepare(`SELECT ${columns} FROM groups WHERE id = ?`);
     this.all = db.prepare(`SELECT ${columns} FROM groups ORDER BY id`);
@@ -40,6 +44,7 @@ export class GroupRepository {
       'INSERT INTO groups (id, transport, chat_bidx, chat_enc, key_wrapped, centre_id, lang, linked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
     this.updateLang = db.prepare('UPDATE groups SET lang = ? WHERE id = ?');
+    this.updateDigest = db.prepare('UPDATE groups SET digest_at = ? WHERE id = ?');
     this.takeNumber = db.prepare('UPDATE groups SET next_number = next_number + 1 WHERE id = ? RETURNING next_number - 1').pluck();
     this.updateChat = db.prepare('UPDATE groups SET chat_bidx = ?, chat_enc = ? WHERE id = ?');
     this.remove = db.prepare('DELETE FROM groups WHERE id = ?');
@@ -65,11 +70,15 @@ export class GroupRepository {
     const transport = splitAddress(chat).transport;
     this.insert.run(id, transport, this.vault.blindIndex('chat', chat), this.vault.seal(key, chatAd(id), chat), wrapped, centreId, lang, now);
     this.keys.remember(groupId(id), key);
-    return { id: groupId(id), transport, chat, centreId, lang };
+    return { id: groupId(id), transport, chat, centreId, lang, digestAt: DEFAULT_DIGEST_AT };
   }
 
   setLang(group: GroupId, lang: Lang): void {
     this.updateLang.run(lang, group);
+  }
+
+  setDigest(group: GroupId, at: string | undefined): void {
+    this.updateDigest.run(at ?? null, group);
   }
 
   /** The next request number of this group (#1, #2, …), never reused. */
@@ -93,6 +102,13 @@ export class GroupRepository {
   private toGroup(row: GroupRow, knownChat?: ChatAddress): Group {
     const id = groupId(row.id);
     const chat = knownChat ?? (this.vault.open(this.keys.keyFor(id), chatAd(row.id), row.chat_enc) as ChatAddress);
-    return { id, transport: row.transport, chat, centreId: row.centre_id, lang: row.lang };
+    return {
+      id,
+      transport: row.transport,
+      chat,
+      centreId: row.centre_id,
+      lang: row.lang,
+      ...(row.digest_at ? { digestAt: row.digest_at } : {}),
+    };
   }
 }

@@ -6,6 +6,7 @@ import type { GroupId, MessageRef } from '../core/ids.js';
 import { splitAddress, type ChatAddress, type MemberAddress, type TransportName } from '../core/ids.js';
 import type { OutboundButton } from '../core/transport.js';
 import type { Db } from './database.js';
+import type { PromptKind } from './prompts.js';
 import type { Keyring } from './keyring.js';
 import type { SealingKey, Vault } from './vault.js';
 
@@ -18,6 +19,8 @@ export interface OutboxDraft {
   readonly edit?: MessageRef;
   /** The message is a post of this request: its id is recorded so replies find the request. */
   readonly postNumber?: number;
+  /** With postNumber, on a direct message: the member is asked something about that request. */
+  readonly promptKind?: PromptKind;
   readonly notBefore?: number;
 }
 
@@ -42,6 +45,7 @@ interface Row {
   to_enc: Uint8Array;
   body_enc: Uint8Array;
   post_number: number | null;
+  prompt_kind: PromptKind | null;
   attempts: number;
   next_attempt_at: number;
 }
@@ -71,13 +75,13 @@ export class OutboxRepository {
     private readonly keys: Keyring,
   ) {
     this.nextId = db.prepare('SELECT COALESCE(MAX(id), 0) + 1 FROM outbox').pluck();
-    this.insert = db.prepare(`INSERT INTO outbox (id, transport, group_id, to_bidx, to_enc, body_enc, post_number, state,
-      next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)`);
+    this.insert = db.prepare(`INSERT INTO outbox (id, transport, group_id, to_bidx, to_enc, body_enc, post_number, prompt_kind,
+      state, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)`);
     this.heads = db.prepare(
       "SELECT id, transport, hex(to_bidx) AS recipient, next_attempt_at <= ? AS due FROM outbox WHERE state = 'pending' ORDER BY id LIMIT ?",
     );
     this.selectOne = db.prepare(
-      `SELECT id, transport, group_id, to_bidx, to_enc, body_enc, post_number, attempts, next_attempt_at FROM outbox WHERE id = ? AND state = 'pending'`,
+      `SELECT id, transport, group_id, to_bidx, to_enc, body_enc, post_number, prompt_kind, attempts, next_attempt_at FROM outbox WHERE id = ? AND state = 'pending'`,
     );
     this.remove = db.prepare('DELETE FROM outbox WHERE id = ?');
     this.retry = db.prepare('UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?');
@@ -104,6 +108,7 @@ export class OutboxRepository {
       this.vault.seal(key, `outbox.to_enc:${id}`, draft.to),
       this.vault.seal(key, `outbox.body_enc:${id}`, JSON.stringify(body)),
       draft.postNumber ?? null,
+      draft.promptKind ?? null,
       draft.notBefore ?? now,
       now,
     );
@@ -135,6 +140,7 @@ export class OutboxRepository {
       ...(body.buttons ? { buttons: body.buttons } : {}),
       ...(body.edit ? { edit: body.edit } : {}),
       ...(row.post_number !== null ? { postNumber: row.post_number } : {}),
+      ...(row.prompt_kind !== null ? { promptKind: row.prompt_kind } : {}),
     };
   }
 

@@ -22,6 +22,9 @@ interface RequestRow {
   detainee_enc: Uint8Array | null;
   note_enc: Uint8Array | null;
   created_at: number;
+  confirmed_at: number | null;
+  outcome: 'done' | 'refused' | null;
+  outcome_enc: Uint8Array | null;
   passengers: string | null;
 }
 
@@ -29,7 +32,7 @@ const SEALED = ['place', 'items', 'detainee', 'note'] as const satisfies readonl
 const ad = (column: string, group: GroupId, number: number) => `requests.${column}_enc:${group}:${number}`;
 
 const COLUMNS = `r.group_id, r.number, r.kind, r.state, r.due_at, r.seats, r.requester_bidx, r.claimer_bidx,
-  r.place_enc, r.items_enc, r.detainee_enc, r.note_enc, r.created_at,
+  r.place_enc, r.items_enc, r.detainee_enc, r.note_enc, r.created_at, r.confirmed_at, r.outcome, r.outcome_enc,
   (SELECT json_group_array(hex(p.member_bidx)) FROM passengers p WHERE p.group_id = r.group_id AND p.number = r.number) AS passengers`;
 
 export class RequestRepository {
@@ -45,6 +48,9 @@ export class RequestRepository {
   private readonly involving;
   private readonly dueBefore;
   private readonly purgeClosed;
+  private readonly confirmStmt;
+  private readonly outcomeStmt;
+  private readonly moveStmt;
 
   constructor(
     db: Db,
@@ -58,10 +64,10 @@ export class RequestRepository {
       `SELECT ${COLUMNS} FROM requests r WHERE r.group_id = ? AND r.state IN ('open', 'claimed') ORDER BY r.due_at, r.number`,
     );
     this.claimStmt = db.prepare(
-      "UPDATE requests SET state = 'claimed', claimer_bidx = ?, updated_at = ? WHERE group_id = ? AND number = ? AND state = 'open'",
+      "UPDATE requests SET state = 'claimed', claimer_bidx = ?, confirmed_at = NULL, updated_at = ? WHERE group_id = ? AND number = ? AND state = 'open'",
     );
     this.releaseStmt = db.prepare(
-      "UPDATE requests SET state = 'open', claimer_bidx = NULL, updated_at = ? WHERE group_id = ? AND number = ? AND state = 'claimed' AND claimer_bidx = ?",
+      "UPDATE requests SET state = 'open', claimer_bidx = NULL, confirmed_at = NULL, updated_at = ? WHERE group_id = ? AND number = ? AND state = 'claimed' AND claimer_bidx = ?",
     );
     this.closeStmt = db.prepare(
       "UPDATE requests SET state = ?, updated_at = ?, closed_at = ? WHERE group_id = ? AND number = ? AND state IN ('open', 'claimed')",
@@ -76,6 +82,13 @@ export class RequestRepository {
       "SELECT group_id, number FROM requests WHERE state IN ('open', 'claimed') AND due_at < ? ORDER BY due_at LIMIT ?",
     );
     this.purgeClosed = db.prepare('DELETE FROM requests WHERE closed_at IS NOT NULL AND closed_at < ?');
+    this.confirmStmt = db.prepare(
+      "UPDATE requests SET confirmed_at = ? WHERE group_id = ? AND number = ? AND state = 'claimed' AND claimer_bidx = ?",
+    );
+    this.outcomeStmt = db.prepare('UPDATE requests SET outcome = ?, outcome_enc = ? WHERE group_id = ? AND number = ?');
+    this.moveStmt = db.prepare(
+      "UPDATE requests SET due_at = ?, confirmed_at = NULL, updated_at = ? WHERE group_id = ? AND number = ? AND state IN ('open', 'claimed')",
+    );
   }
 
   create(group: GroupId, number: number, draft: RequestDraft, requester: MemberKey, now: number): Request {
@@ -115,6 +128,22 @@ export class RequestRepository {
 
   close(group: GroupId, number: number, state: 'done' | 'cancelled' | 'expired', now: number): boolean {
     return this.closeStmt.run(state, now, now, group, number).changes === 1;
+  }
+
+  /** The claimer answered OK to a reminder. */
+  confirm(group: GroupId, number: number, claimer: MemberKey, now: number): boolean {
+    return this.confirmStmt.run(now, group, number, fromMemberKey(claimer)).changes === 1;
+  }
+
+  /** Records how a visit went (with an optional reason, sealed). */
+  setOutcome(group: GroupId, number: number, outcome: 'done' | 'refused', note: string | undefined): void {
+    const sealed = note ? this.vault.seal(this.keys.keyFor(group), ad('outcome', group, number), note) : null;
+    this.outcomeStmt.run(outcome, sealed, group, number);
+  }
+
+  /** A new time for an active request; any confirmation must be given again. */
+  move(group: GroupId, number: number, dueAt: number, now: number): boolean {
+    return this.moveStmt.run(dueAt, now, group, number).changes === 1;
   }
 
   /** Adds a passenger if a seat is free; the caller holds the write transaction. */
@@ -161,6 +190,9 @@ export class RequestRepository {
       ...(row.claimer_bidx ? { claimer: toMemberKey(row.claimer_bidx) } : {}),
       passengers,
       createdAt: row.created_at,
+      ...(row.confirmed_at !== null ? { confirmedAt: row.confirmed_at } : {}),
+      ...(row.outcome !== null ? { outcome: row.outcome } : {}),
+      ...(row.outcome_enc ? { outcomeNote: this.vault.open(key, ad('outcome', group, row.number), row.outcome_enc) } : {}),
     };
   }
 }

@@ -10,7 +10,9 @@ import { Keyring } from './keyring.js';
 import { MemberRepository } from './members.js';
 import { OutboxRepository } from './outbox.js';
 import { PostRepository } from './posts.js';
+import { PromptRepository } from './prompts.js';
 import { RequestRepository } from './requests.js';
+import { ScheduleRepository } from './schedule.js';
 import { Vault } from './vault.js';
 
 export interface StoreOptions {
@@ -31,6 +33,8 @@ export class Store {
   readonly invites: InviteRepository;
   readonly outbox: OutboxRepository;
   readonly alerts: AlertRepository;
+  readonly schedule: ScheduleRepository;
+  readonly prompts: PromptRepository;
 
   constructor(
     readonly db: Db,
@@ -47,6 +51,8 @@ export class Store {
     this.invites = new InviteRepository(db, vault);
     this.outbox = new OutboxRepository(db, vault, keys);
     this.alerts = new AlertRepository(db);
+    this.schedule = new ScheduleRepository(db);
+    this.prompts = new PromptRepository(db, vault);
   }
 
   /** Runs `fn` in one write transaction (BEGIN IMMEDIATE: writers queue instead of failing late). */

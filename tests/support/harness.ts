@@ -53,7 +53,7 @@ export interface Harness {
 }
 
 export async function startHarness(
-  options: { dir?: string; key?: Uint8Array; now?: number; transports?: Transport[]; local?: LocalTransport } = {},
+  options: { dir?: string; key?: Uint8Array; now?: number; transports?: Transport[]; local?: LocalTransport; reminders?: number[] } = {},
 ): Promise<Harness> {
   const temp = options.dir ? undefined : tempDir();
   const dir = options.dir ?? temp!.dir;
@@ -71,9 +71,12 @@ export async function startHarness(
     logger,
     lang: 'fr',
     retentionDays: 30,
+    reminders: options.reminders ?? [86_400_000, 7_200_000],
     outboxPollMs: 60_000,
   });
-  await service.drainer.stop(); // tests drive the outbox by hand, deterministically
+  // tests drive the outbox and the scheduler by hand, deterministically
+  await service.drainer.stop();
+  service.scheduler.stop();
   const settle = () => service.drainer.drainDue();
   return {
     store,

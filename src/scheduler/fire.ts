@@ -1,0 +1,91 @@
+// What a due job sends, decided from the request's state at the moment it fires. Returns the
+// outbox drafts, or a reason to drop the job (the request changed, or it is too late to help).
+
+import { DateTime } from 'luxon';
+import type { ViewContext } from '../commands/context.js';
+import { centreCard, requestView } from '../commands/views.js';
+import { isActive } from '../core/domain.js';
+import { t } from '../i18n/index.js';
+import type { Job, JobDraft } from '../store/schedule.js';
+import type { OutboxDraft } from '../store/outbox.js';
+import type { Store } from '../store/store.js';
+import type { Planning } from './replan.js';
+import { planDigest } from './plan.js';
+
+export type Firing =
+  | { readonly send: readonly OutboxDraft[]; readonly next?: JobDraft; readonly late: boolean }
+  | { readonly drop: string };
+
+const HOUR = 3_600_000;
+
+export function fireJob(store: Store, planning: Planning, job: Job, now: number, lateAfterMs: number): Firing {
+  if (now > job.usefulUntil) return { drop: 'SCHEDULE_TOO_LATE' };
+  const group = store.groups.get(job.group);
+  const centre = group ? planning.centres.get(group.centreId) : undefined;
+  if (!group || !centre) return { drop: 'SCHEDULE_NO_GROUP' };
+  const late = now - job.dueAt > lateAfterMs;
+  const ctx: ViewContext = { store, lang: group.lang, group, centre };
+
+  if (job.kind === 'digest') return digest(ctx, now, late);
+
+  const request = job.number === undefined ? undefined : store.requests.get(group.id, job.number);
+  if (!request || !isActive(request.state)) return { drop: 'SCHEDULE_REQUEST_CLOSED' };
+  const view = requestView(ctx, request);
+  const base = { group: group.id, postNumber: request.number } as const;
+
+  switch (job.kind) {
+    case 'remind': {
+      const member = job.member ? store.members.get(group.id, job.member) : undefined;
+      const stillOn = job.member !== undefined && (request.claimer === job.member || request.passengers.includes(job.member));
+      if (!member || !stillOn) return { drop: 'SCHEDULE_NOT_INVOLVED' };
+      const text = t(group.lang, 'reminder', { request: view, card: centreCard(centre), late });
+      return { send: [{ ...base, to: member.address, text, promptKind: 'remind' }], late };
+    }
+    case 'unconfirmed': {
+      if (request.state !== 'claimed' || !request.claimer) return { drop: 'SCHEDULE_NOT_CLAIMED' };
+      const lastReminderAt = request.dueAt - (job.leadMs ?? 0);
+      if (request.confirmedAt !== undefined && request.confirmedAt >= lastReminderAt) return { drop: 'SCHEDULE_CONFIRMED' };
+      const text = t(group.lang, 'unconfirmed', { n: request.number, who: view.claimer ?? '' });
+      return { send: [{ group: group.id, to: group.chat, text }], late };
+    }
+    case 'unclaimed': {
+      if (request.state !== 'open') return { drop: 'SCHEDULE_CLAIMED' };
+      const original = store.posts.latestPost(group.id, request.number);
+      const text = t(group.lang, 'unclaimed', { request: view });
+      return { send: [{ ...base, to: group.chat, text, ...(original ? { replyTo: { ref: original } } : {}) }], late };
+    }
+    case 'followup': {
+      if (request.state !== 'claimed' || !request.claimer) return { drop: 'SCHEDULE_NOT_CLAIMED' };
+      const driver = store.members.get(group.id, request.claimer);
+      if (!driver) return { drop: 'SCHEDULE_NOT_INVOLVED' };
+      const text = t(group.lang, 'followup', { n: request.number, late });
+      return { send: [{ ...base, to: driver.address, text, promptKind: 'followup' }], late };
+    }
+  }
+}
+
+/** Today's and tomorrow's visits, deadlines within 48 h, open requests; nothing if nothing. */
+function digest(ctx: ViewContext, now: number, late: boolean): Firing {
+  const { store, group, centre } = ctx;
+  const next = planDigest(group.digestAt, centre.timezone, now);
+  const requests = store.requests.active(group.id);
+  const [todayStart, todayEnd] = localDayBounds(now, centre.timezone, 0);
+  const [, tomorrowEnd] = localDayBounds(now, centre.timezone, 1);
+  const visits = requests.filter((r) => r.kind === 'visit');
+  const today = visits.filter((r) => r.dueAt >= todayStart && r.dueAt < todayEnd);
+  const tomorrow = visits.filter((r) => r.dueAt >= todayEnd && r.dueAt < tomorrowEnd);
+  const deadlines = requests.filter((r) => r.kind !== 'visit' && r.dueAt >= now && r.dueAt < now + 48 * HOUR);
+  const shown = new Set([...today, ...tomorrow, ...deadlines]);
+  const open = requests.filter((r) => r.state === 'open' && !shown.has(r));
+  if (today.length + tomorrow.length + deadlines.length + open.length === 0) {
+    return { send: [], late, ...(next ? { next } : {}) };
+  }
+  const view = (list: typeof requests) => list.map((r) => requestView(ctx, r));
+  const text = t(group.lang, 'digest', { today: view(today), tomorrow: view(tomorrow), open: view(open), deadlines: view(deadlines) });
+  return { send: [{ group: group.id, to: group.chat, text }], late, ...(next ? { next } : {}) };
+}
+
+function localDayBounds(now: number, zone: string, offset: number): [number, number] {
+  const start = DateTime.fromMillis(now, { zone }).startOf('day').plus({ days: offset });
+  return [start.toMillis(), start.plus({ days: 1 }).toMillis()];
+}
