@@ -8,7 +8,7 @@ import { memberName } from './names.js';
 import { announce, answer, changed, notice, post, type Reply } from './reply.js';
 
 /** The confirmation goes to the chat, or only to the presser of a button (the post shows it). */
-const confirm = (ctx: GroupContext, m: ReturnType<typeof msg>): Reply => (ctx.viaButton ? notice(m) : answer(m));
+const acknowledge = (ctx: GroupContext, m: ReturnType<typeof msg>): Reply => (ctx.viaButton ? notice(m) : answer(m));
 
 function find(ctx: GroupContext, number: number): Request | Reply[] {
   const request = ctx.store.requests.get(ctx.group.id, number);
@@ -34,7 +34,7 @@ export function claim(ctx: GroupContext, number: number): Reply[] {
   }
   // A passenger who becomes the driver gives up their seat.
   ctx.store.requests.leave(ctx.group.id, number, me.key);
-  return [confirm(ctx, msg('claimed', { n: number, kind: found.kind, by: nameOf(ctx, me) })), ...changed(ctx.group.id, number)];
+  return [acknowledge(ctx, msg('claimed', { n: number, kind: found.kind, by: nameOf(ctx, me) })), ...changed(ctx.group.id, number)];
 }
 
 export function join(ctx: GroupContext, number: number): Reply[] {
@@ -47,7 +47,7 @@ export function join(ctx: GroupContext, number: number): Reply[] {
   if (result === 'full') return [answer(msg('joinFull', { n: number }))];
   if (result === 'already') return [answer(msg('joinAlready', { n: number }))];
   const left = found.seats - found.passengers.length - 1;
-  return [confirm(ctx, msg('joined', { n: number, by: nameOf(ctx, me), left })), ...changed(ctx.group.id, number)];
+  return [acknowledge(ctx, msg('joined', { n: number, by: nameOf(ctx, me), left })), ...changed(ctx.group.id, number)];
 }
 
 /** The claimer gives the request back (the group is told), or a passenger gives up a seat. */
@@ -71,7 +71,7 @@ export function release(ctx: GroupContext, number: number): Reply[] {
   }
   if (found.passengers.includes(me.key) && ctx.store.requests.leave(ctx.group.id, number, me.key)) {
     const left = found.seats - found.passengers.length + 1;
-    return [confirm(ctx, msg('seatLeft', { n: number, by: nameOf(ctx, me), left })), ...changed(ctx.group.id, number)];
+    return [acknowledge(ctx, msg('seatLeft', { n: number, by: nameOf(ctx, me), left })), ...changed(ctx.group.id, number)];
   }
   return [answer(msg('releaseNotYours', { n: number }))];
 }
@@ -85,6 +85,16 @@ export function done(ctx: GroupContext, number: number): Reply[] {
   ctx.store.requests.close(ctx.group.id, number, 'done', ctx.now);
   if (found.kind === 'visit') ctx.store.requests.setOutcome(ctx.group.id, number, 'done', undefined);
   return [answer(msg('done', { n: number })), ...changed(ctx.group.id, number)];
+}
+
+/** OK to a reminder: the claimer confirms (the group is not alerted); a passenger is thanked. */
+export function confirm(ctx: GroupContext, number: number): Reply[] {
+  const found = find(ctx, number);
+  if (Array.isArray(found)) return found;
+  const me = ctx.store.members.keyOf(ctx.actor.address);
+  if (found.claimer === me) ctx.store.requests.confirm(ctx.group.id, number, me, ctx.now);
+  else if (!found.passengers.includes(me)) return [answer(msg('noPrompt'))];
+  return [answer(msg('confirmed', { n: number }))];
 }
 
 /** The visit was refused at the centre's door: a real outcome, recorded with its reason. */

@@ -1,7 +1,7 @@
 // Decides what an inbound event means for a linked or unlinked chat and runs the executor.
 // Runs inside the event's write transaction; returns replies and whether to remember the event.
 
-import { cancel, claim, done, join, move, refused, release } from '../commands/claim.js';
+import { cancel, claim, confirm, done, join, move, refused, release } from '../commands/claim.js';
 import type { ExecContext, GroupContext } from '../commands/context.js';
 import { info, list, mine, setDigest, setLang } from '../commands/group-info.js';
 import { link } from '../commands/link.js';
@@ -15,7 +15,7 @@ import type { ButtonAction, ButtonEvent, MessageEvent, ReactionEvent } from '../
 import { type Msg, msg } from '../i18n/index.js';
 import type { Lang } from '../i18n/lang.js';
 import { LANGS } from '../i18n/lang.js';
-import { normaliseWords, REPLY_WORDS, type ReplyIntent } from '../i18n/words.js';
+import { CONFIRM_WORDS, normaliseWords, REPLY_WORDS, type ReplyIntent } from '../i18n/words.js';
 import type { Store } from '../store/store.js';
 import type { Planning } from '../scheduler/replan.js';
 
@@ -41,6 +41,11 @@ export function routeMessage(deps: RouteDeps, event: MessageEvent, now: number):
   const base = baseContext(deps, event, now, group?.lang ?? deps.defaultLang);
   const gctx = group ? groupContext(base, group, deps.centres) : undefined;
   const split = splitCommand(event.text);
+
+  if (event.chatKind === 'direct') {
+    const direct = routeDirect(deps, event, base, split !== undefined, now);
+    if (direct) return direct;
+  }
 
   if (!split) {
     if (!gctx || event.replyTo === undefined) return ignored(base.lang);
@@ -95,6 +100,48 @@ export function routeAction(deps: RouteDeps, event: ReactionEvent | ButtonEvent,
     if (request?.claimer !== deps.store.members.keyOf(event.sender)) return ignored(lang);
   }
   return { replies: runIntent(gctx, action, number), lang, remember: true, group: gctx };
+}
+
+/** How long a reminder stays answerable by a bare OK or RELEASE in the direct chat. */
+const PROMPT_ANSWER_MS = 3 * 24 * 3_600_000;
+const NUMBERED = new Set(['claim', 'join', 'release', 'done', 'cancel', 'refused', 'move']);
+
+/**
+ * A direct chat: OK / RELEASE answering a reminder, or a numbered command (/release 3) for a
+ * request of one of the member's groups. Undefined: let the general rules answer.
+ */
+function routeDirect(deps: RouteDeps, event: MessageEvent, base: ExecContext, isCommand: boolean, now: number): Routed | undefined {
+  const { store } = deps;
+  const me = store.members.keyOf(event.sender);
+  if (!isCommand) {
+    const words = normaliseWords(event.text);
+    const intent = CONFIRM_WORDS.includes(words) ? 'confirm' : replyIntent(event.text)?.intent === 'release' ? 'release' : undefined;
+    if (!intent) return undefined;
+    const prompt =
+      (event.replyTo !== undefined ? store.prompts.forMessage(event.sender, event.replyTo) : undefined) ??
+      store.prompts.latestFor(me, now - PROMPT_ANSWER_MS);
+    const group = prompt ? store.groups.get(prompt.group) : undefined;
+    const gctx = group ? groupContext(base, group, deps.centres) : undefined;
+    if (!prompt || !gctx) return { replies: [answer(msg('noPrompt'))], lang: base.lang, remember: false };
+    const replies = intent === 'confirm' ? confirm(gctx, prompt.number) : release(gctx, prompt.number);
+    return { replies, lang: gctx.lang, remember: true, group: gctx };
+  }
+  const parsed = parseCommand(event.text, { now, zone: 'Europe/Paris' });
+  if (!parsed.ok || !NUMBERED.has(parsed.command.name) || !('number' in parsed.command)) return undefined;
+  const number = parsed.command.number;
+  const candidates = store.members
+    .groupsOfMember(event.sender)
+    .map((id) => store.groups.get(id))
+    .filter((g): g is Group => g !== undefined)
+    .filter((g) => store.requests.involvingMember(g.id, me).some((r) => r.number === number));
+  const group = candidates.length === 1 ? candidates[0] : undefined;
+  const gctx = group ? groupContext(base, group, deps.centres) : undefined;
+  if (!gctx) return undefined;
+  // Parse again in the centre's zone (for /move), and answer in the command's language.
+  const again = parseCommand(event.text, { now, zone: gctx.centre.timezone });
+  const ctx = { ...gctx, lang: again.lang ?? gctx.lang };
+  const replies = again.ok ? execute(ctx, again.command) : [answer(errorMessage(again.error))];
+  return { replies, lang: ctx.lang, remember: true, group: ctx };
 }
 
 function execute(ctx: GroupContext, command: Command): Reply[] {
