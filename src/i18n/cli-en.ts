@@ -77,7 +77,7 @@ export const cliEn = {
       '  @alex >4 je prends            (reply to the bot\'s post [4])',
       '  @noor >4 je viens',
       '  @sam /colis vendredi pull, tabac',
-      '  @alex +8                      (👍 on the post [8])',
+      '  @alex +10                     (👍 on the post [10])',
       '  /liste   /mes   /info   /aide   (or in English: /list /mine /help)',
       'Type "quit" (or Ctrl-D) to leave. Data stays in data/parloir.db.',
       '',

@@ -74,7 +74,7 @@ export const cliFr: CliMessages = {
       '  @alex >4 je prends            (répondre au message [4] du bot)',
       '  @noor >4 je viens',
       '  @sam /colis vendredi pull, tabac',
-      '  @alex +8                      (👍 sur le message [8])',
+      '  @alex +10                     (👍 sur le message [10])',
       '  /liste   /mes   /info   /aide   (ou en anglais : /list /mine /help)',
       'Tape « quit » (ou Ctrl-D) pour sortir. Les données restent dans data/parloir.db.',
       '',
