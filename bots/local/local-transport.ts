@@ -57,10 +57,11 @@ export class LocalTransport implements Transport {
   }
 
   /** A member writes in the group (or, with `direct`, to the bot). `replyTo` is a message number. */
-  async say(member: string, text: string, options: { replyTo?: number; direct?: boolean } = {}): Promise<EventOutcome> {
+  async say(member: string, text: string, options: { replyTo?: number; direct?: boolean; group?: string } = {}): Promise<EventOutcome> {
     const replyTo = options.replyTo === undefined ? undefined : this.byNumber(options.replyTo);
     const sender = memberAddress('local', member);
-    const chat = options.direct ? (sender as string as ChatAddress) : this.chat;
+    // `group` speaks in another simulated group on the same transport
+    const chat = options.direct ? (sender as string as ChatAddress) : options.group ? chatAddress('local', options.group) : this.chat;
     const record = this.record({ from: member, to: chat, text, ...(replyTo ? { replyTo: replyTo.number } : {}) });
     return this.deliver({
       kind: 'message',

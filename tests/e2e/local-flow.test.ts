@@ -205,4 +205,28 @@ describe('end to end over the local transport', () => {
     await h.settle();
     expect(h.botTexts().filter((t) => t.startsWith('#1 Visite'))).toHaveLength(1);
   });
+
+  it('never shows or touches one group\'s requests from another group', async () => {
+    h = await startHarness();
+    await h.link('sam');
+    const { code } = h.store.write(() => h.store.invites.create('other-centre', h.clock.now()));
+    await h.local.say('zoe', `/lier ${code}`, { group: 'other-group' });
+    await h.local.say('sam', '/visite demain 14h R-12 note secrète du groupe A');
+    await h.settle();
+    const other = (text: string) => h.local.say('zoe', text, { group: 'other-group' });
+    await other('/liste');
+    await h.settle();
+    const inOther = h.local.messages.filter((m) => m.from === 'bot' && m.to === 'local:other-group').map((m) => m.text);
+    expect(inOther.at(-1)).toContain('Aucune demande ouverte');
+    await other('/prendre 1');
+    await other('/annuler 1');
+    await h.settle();
+    const answers = h.local.messages.filter((m) => m.from === 'bot' && m.to === 'local:other-group').map((m) => m.text);
+    expect(answers.slice(-2)).toEqual([
+      'Il n’y a pas de demande #1 dans ce groupe. /liste montre celles qui sont ouvertes.',
+      'Il n’y a pas de demande #1 dans ce groupe. /liste montre celles qui sont ouvertes.',
+    ]);
+    expect(answers.join('\n')).not.toContain('secrète');
+    expect(h.store.requests.get(h.store.groups.findByChat(h.local.chat)!.id, 1)?.state).toBe('open');
+  });
 });
