@@ -1,0 +1,143 @@
+// Telegram updates in, core events out. Pure: no I/O, so every update kind is easy to test.
+// Only what the core needs crosses: addresses, the text of messages addressed to the bot,
+// and button presses. Everything else is ignored with a reason code (never its content).
+
+import type { Chat, Message, Update, User } from 'grammy/types';
+import { chatAddress, memberAddress, messageRef } from '../../src/core/ids.js';
+import type { ButtonAction, InboundEvent } from '../../src/core/transport.js';
+
+export type IgnoreReason =
+  | 'edited'
+  | 'channel'
+  | 'from-bot'
+  | 'no-sender'
+  | 'no-text'
+  | 'other-bot-command'
+  | 'unknown-button'
+  | 'inline-button'
+  | 'other-update';
+
+export type MappedUpdate =
+  | { readonly kind: 'event'; readonly event: InboundEvent; readonly callbackQueryId?: string }
+  | { readonly kind: 'ignored'; readonly reason: IgnoreReason; readonly callbackQueryId?: string };
+
+const BUTTON_ACTIONS: readonly ButtonAction[] = ['claim', 'join', 'release'];
+
+/** The key the core dedupes on: Telegram redelivers an unconfirmed update with the same id. */
+export function updateDedupeKey(updateId: number): string {
+  return `telegram:update:${updateId}`;
+}
+
+export function mapUpdate(update: Update, botUsername: string): MappedUpdate {
+  const dedupeKey = updateDedupeKey(update.update_id);
+  if (update.message) return mapMessage(update.message, dedupeKey, botUsername);
+  if (update.callback_query) {
+    const query = update.callback_query;
+    const ignored = (reason: IgnoreReason): MappedUpdate => ({ kind: 'ignored', reason, callbackQueryId: query.id });
+    const action = BUTTON_ACTIONS.find((a) => a === query.data);
+    if (!action) return ignored('unknown-button');
+    // Buttons under inline-mode results carry no message: Parloir never posts those.
+    if (!query.message) return ignored('inline-button');
+    if (query.from.is_bot) return ignored('from-bot');
+    const chatKind = kindOf(query.message.chat);
+    if (!chatKind) return ignored('channel');
+    return {
+      kind: 'event',
+      callbackQueryId: query.id,
+      event: {
+        kind: 'button',
+        dedupeKey,
+        transport: 'telegram',
+        chat: chatAddress('telegram', String(query.message.chat.id)),
+        chatKind,
+        sender: memberAddress('telegram', String(query.from.id)),
+        ...nameOf(query.from),
+        action,
+        target: messageRef(query.message.message_id),
+      },
+    };
+  }
+  if (update.edited_message) return { kind: 'ignored', reason: 'edited' };
+  if (update.channel_post || update.edited_channel_post) return { kind: 'ignored', reason: 'channel' };
+  return { kind: 'ignored', reason: 'other-update' };
+}
+
+function mapMessage(message: Message, dedupeKey: string, botUsername: string): MappedUpdate {
+  // A basic group upgraded to a supergroup gets a new id: both service messages move the link
+  // (the core ignores the second one, since the new chat is then already linked).
+  if (message.migrate_to_chat_id !== undefined) {
+    return migrated(dedupeKey, message.chat.id, message.migrate_to_chat_id);
+  }
+  if (message.migrate_from_chat_id !== undefined) {
+    return migrated(dedupeKey, message.migrate_from_chat_id, message.chat.id);
+  }
+  const chatKind = kindOf(message.chat);
+  if (!chatKind) return { kind: 'ignored', reason: 'channel' };
+  // Anonymous admins and channels speak through sender_chat with a placeholder bot as `from`.
+  if (!message.from || message.sender_chat) return { kind: 'ignored', reason: 'no-sender' };
+  if (message.from.is_bot) return { kind: 'ignored', reason: 'from-bot' };
+  // Joins, leaves, pins, photos without text: nothing for the core.
+  if (message.text === undefined) return { kind: 'ignored', reason: 'no-text' };
+  const text = stripBotMention(message.text, botUsername);
+  if (text === undefined) return { kind: 'ignored', reason: 'other-bot-command' };
+  return {
+    kind: 'event',
+    event: {
+      kind: 'message',
+      dedupeKey,
+      transport: 'telegram',
+      chat: chatAddress('telegram', String(message.chat.id)),
+      chatKind,
+      sender: memberAddress('telegram', String(message.from.id)),
+      ...nameOf(message.from),
+      messageRef: messageRef(message.message_id),
+      text,
+      ...(message.reply_to_message ? { replyTo: messageRef(message.reply_to_message.message_id) } : {}),
+    },
+  };
+}
+
+function migrated(dedupeKey: string, from: number, to: number): MappedUpdate {
+  return {
+    kind: 'event',
+    event: {
+      kind: 'chat-migrated',
+      dedupeKey,
+      transport: 'telegram',
+      from: chatAddress('telegram', String(from)),
+      to: chatAddress('telegram', String(to)),
+    },
+  };
+}
+
+// Telegram appends "@BotName" to commands picked from the menu in groups.
+const COMMAND_WITH_MENTION = /^(\/[^\s@]+)@([A-Za-z0-9_]+)(?=\s|$)/;
+
+/**
+ * "/visit@ParloirBot 2026-12-01" → "/visit 2026-12-01". Undefined when the command names
+ * another bot (it is not ours to run); any other text is returned unchanged.
+ */
+export function stripBotMention(text: string, botUsername: string): string | undefined {
+  const match = COMMAND_WITH_MENTION.exec(text);
+  if (!match) return text;
+  const [whole, command, name] = match;
+  if (name?.toLowerCase() !== botUsername.toLowerCase()) return undefined;
+  return `${command ?? ''}${text.slice(whole.length)}`;
+}
+
+function kindOf(chat: Chat): 'group' | 'direct' | undefined {
+  switch (chat.type) {
+    case 'private':
+      return 'direct';
+    case 'group':
+    case 'supergroup':
+      return 'group';
+    default:
+      return undefined;
+  }
+}
+
+function nameOf(user: User): { senderName?: string } {
+  const name = [user.first_name, user.last_name].filter((part) => part !== undefined && part !== '').join(' ').trim();
+  return name === '' ? {} : { senderName: name };
+}
