@@ -10,7 +10,7 @@ import { answer, type Reply } from './reply.js';
 import { centreCard, requestView } from './views.js';
 
 export function list(ctx: GroupContext): Reply[] {
-  const requests = ctx.store.requests.active(ctx.group.id);
+  const requests = ctx.store.requests.active(ctx.group.id, { details: false });
   if (requests.length === 0) return [answer(msg('listEmpty'))];
   return [answer(msg('list', { requests: requests.map((r) => requestView(ctx, r)) }))];
 }

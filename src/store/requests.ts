@@ -106,9 +106,12 @@ export class RequestRepository {
     return row ? this.toRequest(row) : undefined;
   }
 
-  /** Open and claimed requests, soonest first. */
-  active(group: GroupId): Request[] {
-    return (this.selectActive.all(group) as RequestRow[]).map((row) => this.toRequest(row));
+  /**
+   * Open and claimed requests, soonest first. `details: false` leaves the sealed free-text
+   * fields closed, for one-line listings that never show them.
+   */
+  active(group: GroupId, options: { details?: boolean } = {}): Request[] {
+    return (this.selectActive.all(group) as RequestRow[]).map((row) => this.toRequest(row, options.details !== false));
   }
 
   /** Active requests this member asked for, claimed, or rides in. */
@@ -169,11 +172,11 @@ export class RequestRepository {
     return this.purgeClosed.run(before).changes;
   }
 
-  private toRequest(row: RequestRow): Request {
+  private toRequest(row: RequestRow, withDetails = true): Request {
     const group = groupId(row.group_id);
     const key = this.keys.keyFor(group);
     const details: { -readonly [K in keyof RequestDetails]: string } = {};
-    for (const field of SEALED) {
+    for (const field of withDetails ? SEALED : []) {
       const sealed = row[`${field}_enc`];
       if (sealed) details[field] = this.vault.open(key, ad(field, group, row.number), sealed);
     }
@@ -192,7 +195,7 @@ export class RequestRepository {
       createdAt: row.created_at,
       ...(row.confirmed_at !== null ? { confirmedAt: row.confirmed_at } : {}),
       ...(row.outcome !== null ? { outcome: row.outcome } : {}),
-      ...(row.outcome_enc ? { outcomeNote: this.vault.open(key, ad('outcome', group, row.number), row.outcome_enc) } : {}),
+      ...(row.outcome_enc && withDetails ? { outcomeNote: this.vault.open(key, ad('outcome', group, row.number), row.outcome_enc) } : {}),
     };
   }
 }

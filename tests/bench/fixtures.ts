@@ -25,14 +25,16 @@ export interface BenchDb {
   readonly store: Store;
   readonly dir: string;
   readonly path: string;
+  readonly key: Uint8Array;
   cleanup(): void;
 }
 
 export async function benchStore(options: { plaintext?: boolean } = {}): Promise<BenchDb> {
   const dir = mkdtempSync(join(tmpdir(), 'parloir-bench-'));
   const path = join(dir, 'bench.db');
-  const store = await openStore({ path, masterKey: new Uint8Array(randomBytes(32)), benchOnlyPlaintext: options.plaintext === true });
-  return { store, dir, path, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+  const key = new Uint8Array(randomBytes(32));
+  const store = await openStore({ path, masterKey: key, benchOnlyPlaintext: options.plaintext === true });
+  return { store, dir, path, key, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 export const memberOf = (group: number, i: number) => memberAddress('local', `g${group}-member-${i}`);

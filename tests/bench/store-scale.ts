@@ -1,7 +1,9 @@
 // Section 2: the store at scale. 100 000 requests across 200 groups, then /list and claims
 // through the real event handler (parse, transaction, decryption, rendering, outbox row).
 
+import { execFileSync } from 'node:child_process';
 import { statSync } from 'node:fs';
+import { join } from 'node:path';
 import { ManualClock } from '../../src/core/clock.js';
 import type { Group } from '../../src/core/domain.js';
 import type { InboundEvent } from '../../src/core/transport.js';
@@ -50,7 +52,7 @@ export async function storeAtScale(options: { requests: number; groups: number; 
   }
   db.store.db.pragma('wal_checkpoint(TRUNCATE)');
   const bytes = statSync(db.path).size;
-  const rss = process.memoryUsage().rss / 2 ** 20;
+  const rss = serviceRss(db.path, db.key, groups.length);
   const l = summarize(list);
   const c = summarize(claims);
   const activePerGroup = db.store.requests.active(groups[0]!.id).length;
@@ -68,6 +70,20 @@ export async function storeAtScale(options: { requests: number; groups: number; 
     },
     { section: '2 Store', measure: 'claim p50 / p99', value: `${fmt(c.p50)} / ${fmt(c.p99)} ms` },
     { section: '2 Store', measure: 'database size per 10 000 requests', value: `${fmt(bytes / 2 ** 20 / (options.requests / 10_000))} MiB` },
-    { section: '2 Store', measure: `RSS after the load`, value: `${fmt(rss)} MiB`, target: '≤ 120 MB', met: rss * 1.048576 <= 120 },
+    {
+      section: '2 Store',
+      measure: 'RSS of a process serving that database (/list in every group)',
+      value: `${fmt(rss)} MiB`,
+      target: '≤ 120 MB',
+      met: rss * 1.048576 <= 120,
+      note: 'measured in a fresh process running the compiled code',
+    },
   ];
+}
+
+/** RSS (MiB) of a fresh process that opens the database and answers /list in every group. */
+function serviceRss(path: string, key: Uint8Array, groups: number): number {
+  const probe = join(import.meta.dirname, 'rss-probe.mjs');
+  const out = execFileSync(process.execPath, [probe, path, Buffer.from(key).toString('hex'), String(groups)], { encoding: 'utf8' });
+  return (JSON.parse(out) as { rss: number }).rss / 2 ** 20;
 }
