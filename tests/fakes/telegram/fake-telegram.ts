@@ -1,0 +1,276 @@
+// A fake Telegram Bot API server on 127.0.0.1, reached through grammY's `apiRoot`:
+// POST /bot<token>/<method> with a JSON body, answers `{ ok: true, result }` or
+// `{ ok: false, error_code, description, parameters? }`. getUpdates long-polls and honours
+// offset confirmation; every call is recorded; failures can be injected per method.
+
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { CallbackQuery, Chat, Message, Update, User } from 'grammy/types';
+import { type ApiFailure, failures, type Injected } from './api-failures.js';
+import { type Answer, BotApiModel, type Params, withoutReply } from './bot-api-model.js';
+import { chats, people, privateChatOf } from './objects.js';
+
+export interface RecordedCall {
+  readonly method: string;
+  readonly params: Params;
+  /** 'ok', the error_code answered, 'network' when the connection was destroyed, 'pending' while held. */
+  outcome: 'pending' | 'ok' | number | 'network';
+}
+
+interface Waiter {
+  readonly limit: number;
+  readonly answer: (answer: Answer) => void;
+}
+
+interface Injection {
+  readonly method: string;
+  readonly failure: Injected;
+  remaining: number;
+  readonly when?: (params: Params) => boolean;
+}
+
+export class FakeTelegram {
+  readonly calls: RecordedCall[] = [];
+  readonly model: BotApiModel;
+  /** Updates not yet confirmed by an offset, oldest first. */
+  private queue: Update[] = [];
+  private nextUpdateId = 500_000;
+  private readonly waiters = new Set<Waiter>();
+  private readonly injections: Injection[] = [];
+  private nextQueryId = 1;
+
+  private constructor(
+    private readonly server: Server,
+    readonly token: string,
+    readonly apiRoot: string,
+    me: User & { username: string },
+  ) {
+    this.model = new BotApiModel(me);
+  }
+
+  static async start(options: { username?: string } = {}): Promise<FakeTelegram> {
+    const token = `123456789:${randomBytes(18).toString('base64url')}`;
+    const me = { id: 123_456_789, is_bot: true, first_name: 'Parloir', username: options.username ?? 'ParloirBot' } as const;
+    let fake: FakeTelegram | undefined;
+    const server = createServer((req, res) => void fake?.onRequest(req, res));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    fake = new FakeTelegram(server, token, `http://127.0.0.1:${port}`, { ...me });
+    return fake;
+  }
+
+  get me(): User & { username: string } {
+    return this.model.me;
+  }
+
+  async close(): Promise<void> {
+    for (const waiter of this.waiters) waiter.answer({ ok: true, result: [] });
+    this.waiters.clear();
+    const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
+    this.server.closeAllConnections();
+    await closed;
+  }
+
+  // ---- what tests assert ------------------------------------------------------------------
+
+  /** Parameters of the successful calls to `method`, in order. */
+  sent(method: string): Params[] {
+    return this.calls.filter((c) => c.method === method && c.outcome === 'ok').map((c) => c.params);
+  }
+
+  callsTo(method: string): RecordedCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  /** Update ids still waiting for confirmation. */
+  pendingUpdateIds(): number[] {
+    return this.queue.map((u) => u.update_id);
+  }
+
+  // ---- failure injection ------------------------------------------------------------------
+
+  /** The next `times` calls to `method` (matching `when`) fail with `failure`. */
+  failNext(method: string, failure: Injected, options: { times?: number; when?: (params: Params) => boolean } = {}): void {
+    this.injections.push({ method, failure, remaining: options.times ?? 1, ...(options.when ? { when: options.when } : {}) });
+  }
+
+  // ---- updates ------------------------------------------------------------------------------
+
+  /** Queues an update (any shape) and wakes a waiting getUpdates. Returns its update_id. */
+  enqueue(body: Omit<Update, 'update_id'>): number {
+    const update = { update_id: this.nextUpdateId++, ...body } as Update;
+    this.queue.push(update);
+    for (const waiter of this.waiters) waiter.answer({ ok: true, result: this.queue.slice(0, waiter.limit) });
+    this.waiters.clear();
+    return update.update_id;
+  }
+
+  /** A member writes in a chat. The chat becomes known to the bot. */
+  message(options: { text?: string; from?: User; chat?: Chat; replyTo?: Message; extra?: Partial<Message> }): { updateId: number; message: Message } {
+    const from = options.from ?? people.alex;
+    const chat = options.chat ?? chats.collective;
+    const message = {
+      message_id: this.model.nextMessageId(chat.id),
+      from,
+      chat,
+      date: Math.floor(Date.now() / 1000),
+      ...(options.text !== undefined ? { text: options.text } : {}),
+      ...(options.replyTo ? { reply_to_message: withoutReply(options.replyTo) } : {}),
+      ...options.extra,
+    } as Message;
+    this.model.remember(message);
+    return { updateId: this.enqueue({ message } as Omit<Update, 'update_id'>), message };
+  }
+
+  groupMessage(text: string, options: { from?: User; chat?: Chat } = {}): { updateId: number; message: Message } {
+    return this.message({ text, ...options });
+  }
+
+  /** A member replies to a message the bot sent (found by chat and message_id). */
+  replyToBot(chatId: number, botMessageId: number, text: string, from: User = people.alex): { updateId: number; message: Message } {
+    const target = this.model.find(chatId, botMessageId)?.message;
+    if (!target) throw new Error(`fake: no message ${botMessageId} in that chat`);
+    return this.message({ text, from, chat: target.chat, replyTo: target });
+  }
+
+  /** A member opens the private chat and presses Start (so the bot may write to them). */
+  privateStart(from: User = people.alex, payload?: string): { updateId: number; message: Message } {
+    this.model.started.add(from.id);
+    this.model.users.set(from.id, from);
+    return this.message({ text: payload ? `/start ${payload}` : '/start', from, chat: privateChatOf(from) });
+  }
+
+  /** A member presses an inline button under a bot message. Returns the callback query id too. */
+  pressButton(chatId: number, messageId: number, data: string, from: User = people.sam): { updateId: number; queryId: string } {
+    const message = this.model.find(chatId, messageId)?.message;
+    if (!message) throw new Error(`fake: no message ${messageId} in that chat`);
+    const queryId = `${this.nextQueryId++}${'0'.repeat(12)}`;
+    this.model.callbackQueries.set(queryId, { answered: false });
+    this.model.users.set(from.id, from);
+    const callback_query = { id: queryId, from, message, chat_instance: '-4242', data } as CallbackQuery;
+    return { updateId: this.enqueue({ callback_query }), queryId };
+  }
+
+  /**
+   * A basic group is upgraded to a supergroup: Telegram posts migrate_to_chat_id in the old
+   * chat and migrate_from_chat_id in the new one; the old id then refuses messages.
+   */
+  migrate(old: Chat, newId: number, by: User = people.alex): { toUpdateId: number; fromUpdateId: number } {
+    const supergroup: Chat = { id: newId, type: 'supergroup', title: ('title' in old && old.title) || 'Upgraded' };
+    this.model.migrated.set(old.id, newId);
+    this.model.chats.set(newId, supergroup);
+    const toUpdateId = this.message({ from: by, chat: old, extra: { migrate_to_chat_id: newId } }).updateId;
+    const fromUpdateId = this.message({ from: by, chat: supergroup, extra: { migrate_from_chat_id: old.id } }).updateId;
+    return { toUpdateId, fromUpdateId };
+  }
+
+  // ---- HTTP ---------------------------------------------------------------------------------
+
+  private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const match = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(new URL(req.url ?? '/', 'http://fake').pathname);
+    if (req.method !== 'POST' || !match) return reply(res, { ok: false, failure: failures.notFound() });
+    const [, token, method = ''] = match;
+    let params: Params;
+    try {
+      const raw = Buffer.concat(chunks).toString('utf8');
+      params = raw === '' ? {} : (JSON.parse(raw) as Params);
+    } catch {
+      return reply(res, { ok: false, failure: failures.badRequest("can't parse JSON") });
+    }
+    // Recorded on arrival, so a held long poll is visible while it waits.
+    const call: RecordedCall = { method, params, outcome: 'pending' };
+    this.calls.push(call);
+    const record = (outcome: RecordedCall['outcome']) => {
+      call.outcome = outcome;
+    };
+    if (token !== this.token) {
+      record(401);
+      return reply(res, { ok: false, failure: failures.unauthorized() });
+    }
+    const injected = this.takeInjection(method, params);
+    if (injected === 'network') {
+      record('network');
+      req.socket.destroy();
+      return;
+    }
+    const answer = injected ? ({ ok: false, failure: injected } as const) : await this.call(method, params, res);
+    record(answer.ok ? 'ok' : answer.failure.error_code);
+    if (!res.destroyed) reply(res, answer);
+  }
+
+  private takeInjection(method: string, params: Params): Injected | undefined {
+    const found = this.injections.find((i) => i.method === method && i.remaining > 0 && (!i.when || i.when(params)));
+    if (!found) return undefined;
+    found.remaining -= 1;
+    return found.failure;
+  }
+
+  private call(method: string, params: Params, res: ServerResponse): Answer | Promise<Answer> {
+    const model = this.model;
+    switch (method) {
+      case 'getMe':
+        return model.getMe();
+      case 'getUpdates':
+        return this.getUpdates(params, res);
+      case 'setWebhook':
+        return model.setWebhook(params);
+      case 'deleteWebhook':
+        if (params.drop_pending_updates === true) this.queue = [];
+        return model.deleteWebhook(params);
+      case 'getWebhookInfo':
+        return { ok: true, result: { url: model.webhook?.url ?? '', has_custom_certificate: false, pending_update_count: this.queue.length } };
+      case 'sendMessage':
+        return model.sendMessage(params);
+      case 'editMessageText':
+        return model.editMessageText(params);
+      case 'answerCallbackQuery':
+        return model.answerCallbackQuery(params);
+      case 'setMyCommands':
+        return model.setMyCommands(params);
+      case 'getMyCommands':
+        return model.getMyCommands(params);
+      default:
+        return { ok: false, failure: failures.notFound() };
+    }
+  }
+
+  /** Drops updates below `offset` (confirmed), then answers at once or holds until one arrives. */
+  private getUpdates(params: Params, res: ServerResponse): Answer | Promise<Answer> {
+    if (this.model.webhook) return { ok: false, failure: failures.webhookActive() };
+    const offset = typeof params.offset === 'number' ? params.offset : 0;
+    if (offset > 0) this.queue = this.queue.filter((u) => u.update_id >= offset);
+    const limit = typeof params.limit === 'number' ? Math.min(Math.max(params.limit, 1), 100) : 100;
+    const timeout = typeof params.timeout === 'number' ? params.timeout : 0;
+    // Like Telegram, a newer poll ends an older one still waiting.
+    for (const waiter of this.waiters) waiter.answer({ ok: false, failure: failures.otherPoller() });
+    this.waiters.clear();
+    if (this.queue.length > 0 || timeout <= 0) return { ok: true, result: this.queue.slice(0, limit) };
+    return new Promise<Answer>((resolve) => {
+      const waiter: Waiter = {
+        limit,
+        answer: (answer) => {
+          clearTimeout(timer);
+          this.waiters.delete(waiter);
+          resolve(answer);
+        },
+      };
+      const timer = setTimeout(() => waiter.answer({ ok: true, result: [] }), timeout * 1000);
+      this.waiters.add(waiter);
+      // The client gave up (aborted): forget the waiter so a new update is not answered to nobody.
+      res.once('close', () => {
+        if (!res.writableFinished) waiter.answer({ ok: true, result: [] });
+      });
+    });
+  }
+}
+
+function reply(res: ServerResponse, answer: Answer): void {
+  const body: { ok: boolean; result?: unknown } & Partial<ApiFailure> = answer.ok
+    ? { ok: true, result: answer.result }
+    : { ok: false, ...answer.failure };
+  const status = answer.ok ? 200 : answer.failure.error_code;
+  res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+}

@@ -1,0 +1,25 @@
+// Invented users and chats shaped as Bot API User and Chat objects.
+
+import type { Chat, User } from 'grammy/types';
+
+export const people = {
+  alex: { id: 7_000_001, is_bot: false, first_name: 'Alex', last_name: 'Testperson', language_code: 'fr' },
+  sam: { id: 7_000_002, is_bot: false, first_name: 'Sam', language_code: 'en' },
+  noor: { id: 7_000_003, is_bot: false, first_name: 'Noor', last_name: 'Example' },
+  otherBot: { id: 7_999_999, is_bot: true, first_name: 'Other helper', username: 'OtherHelperBot' },
+} satisfies Record<string, User>;
+
+export const chats = {
+  collective: { id: -1_009_000_000_001, type: 'supergroup', title: 'Invented collective' },
+  basicGroup: { id: -9_000_000_002, type: 'group', title: 'Invented basic group' },
+  channel: { id: -1_009_000_000_003, type: 'channel', title: 'Invented channel' },
+} as const satisfies Record<string, Chat>;
+
+export function privateChatOf(user: User): Chat.PrivateChat {
+  return {
+    id: user.id,
+    type: 'private',
+    first_name: user.first_name,
+    ...(user.last_name ? { last_name: user.last_name } : {}),
+  };
+}
