@@ -3,7 +3,7 @@
 
 import type { RequestDraft, RequestKind } from '../core/domain.js';
 import { LANGS, type Lang } from '../i18n/lang.js';
-import { COMMAND_WORDS, type CommandName, normaliseWords } from '../i18n/words.js';
+import { COMMAND_WORDS, type CommandName, findWord, normaliseWords } from '../i18n/words.js';
 import { parseWhen, type WhenError } from './when.js';
 
 /** Longest command text accepted; anything longer is refused before parsing. */
@@ -53,15 +53,7 @@ export function splitCommand(text: string): { word: string; rest: string } | und
 
 /** The command a word names and the language of that word (undefined when both languages use it). */
 export function lookupCommand(word: string): { name: CommandName; lang?: Lang } | undefined {
-  const normal = normaliseWords(word);
-  const found = LANGS.flatMap((lang) =>
-    (Object.entries(COMMAND_WORDS[lang]) as [CommandName, readonly string[]][])
-      .filter(([, words]) => words.includes(normal))
-      .map(([name]) => ({ name, lang })),
-  );
-  const first = found[0];
-  if (!first) return undefined;
-  return found.every((f) => f.lang === first.lang) ? first : { name: first.name };
+  return findWord(COMMAND_WORDS, normaliseWords(word));
 }
 
 export function parseCommand(text: string, ctx: ParseContext): ParseResult {

@@ -14,8 +14,7 @@ import type { Group } from '../core/domain.js';
 import type { ButtonAction, ButtonEvent, MessageEvent, ReactionEvent } from '../core/transport.js';
 import { type Msg, msg } from '../i18n/index.js';
 import type { Lang } from '../i18n/lang.js';
-import { LANGS } from '../i18n/lang.js';
-import { CONFIRM_WORDS, normaliseWords, REPLY_WORDS, type ReplyIntent } from '../i18n/words.js';
+import { CONFIRM_WORDS, findWord, normaliseWords, REPLY_WORDS, type ReplyIntent } from '../i18n/words.js';
 import type { Store } from '../store/store.js';
 import type { Planning } from '../scheduler/replan.js';
 
@@ -200,14 +199,8 @@ function runIntent(ctx: GroupContext, intent: ReplyIntent, number: number): Repl
 function replyIntent(text: string): { intent: ReplyIntent; lang?: Lang } | undefined {
   const words = normaliseWords(text);
   if (words.length > 60) return undefined;
-  const found = LANGS.flatMap((lang) =>
-    (Object.entries(REPLY_WORDS[lang]) as [ReplyIntent, readonly string[]][])
-      .filter(([, list]) => list.includes(words))
-      .map(([intent]) => ({ intent, lang })),
-  );
-  const first = found[0];
-  if (!first) return undefined;
-  return found.every((f) => f.lang === first.lang) ? first : { intent: first.intent };
+  const found = findWord(REPLY_WORDS, words);
+  return found && (found.lang ? { intent: found.name, lang: found.lang } : { intent: found.name });
 }
 
 export function errorMessage(error: ParseError): Msg {

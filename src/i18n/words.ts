@@ -1,7 +1,7 @@
 // Command words and reply words, per language, as data. The language of the word a member
 // used is the language of the answer. Words are matched lowercased, without accents.
 
-import type { Lang } from './lang.js';
+import { type Lang, LANGS } from './lang.js';
 
 export const COMMAND_NAMES = [
   'help',
@@ -95,4 +95,17 @@ export function normaliseWords(text: string): string {
     .replace(/[^\p{L}\p{N}' ]+/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/**
+ * Which entry of a per-language word table `normal` (already normalised) names, and in which
+ * language: the language stays undefined when both languages use the word ("info", "ok").
+ */
+export function findWord<K extends string>(table: Record<Lang, Record<K, readonly string[]>>, normal: string): { name: K; lang?: Lang } | undefined {
+  const found = LANGS.flatMap((lang) =>
+    (Object.entries(table[lang]) as [K, readonly string[]][]).filter(([, words]) => words.includes(normal)).map(([name]) => ({ name, lang })),
+  );
+  const first = found[0];
+  if (!first) return undefined;
+  return found.every((f) => f.lang === first.lang) ? first : { name: first.name };
 }
