@@ -52,11 +52,11 @@ export class FakeTelegram {
   static async start(options: { username?: string } = {}): Promise<FakeTelegram> {
     const token = `123456789:${randomBytes(18).toString('base64url')}`;
     const me = { id: 123_456_789, is_bot: true, first_name: 'Parloir', username: options.username ?? 'ParloirBot' } as const;
-    let fake: FakeTelegram | undefined;
-    const server = createServer((req, res) => void fake?.onRequest(req, res));
+    const server = createServer();
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
-    fake = new FakeTelegram(server, token, `http://127.0.0.1:${port}`, { ...me });
+    const fake = new FakeTelegram(server, token, `http://127.0.0.1:${port}`, { ...me });
+    server.on('request', (req: IncomingMessage, res: ServerResponse) => void fake.onRequest(req, res));
     return fake;
   }
 
@@ -81,6 +81,11 @@ export class FakeTelegram {
 
   callsTo(method: string): RecordedCall[] {
     return this.calls.filter((c) => c.method === method);
+  }
+
+  /** Removes and returns the queued updates, as Telegram would when pushing them to a webhook. */
+  takeQueued(): Update[] {
+    return this.queue.splice(0);
   }
 
   /** Update ids still waiting for confirmation. */
@@ -199,6 +204,11 @@ export class FakeTelegram {
     const answer = injected ? ({ ok: false, failure: injected } as const) : await this.call(method, params, res);
     record(answer.ok ? 'ok' : answer.failure.error_code);
     if (!res.destroyed) reply(res, answer);
+  }
+
+  /** Forgets the injected failures not used yet. */
+  clearFailures(): void {
+    this.injections.length = 0;
   }
 
   private takeInjection(method: string, params: Params): Injected | undefined {

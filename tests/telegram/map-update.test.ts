@@ -1,0 +1,57 @@
+// The pure mapping and the retry delays, without a server.
+
+import type { Update } from 'grammy/types';
+import { describe, expect, it } from 'vitest';
+import { mapUpdate, stripBotMention } from '../../bots/telegram/map-update.js';
+import { validCommands } from '../../bots/telegram/command-menu.js';
+import { backoff } from '../../bots/telegram/timing.js';
+import { chats, people } from '../fakes/telegram/objects.js';
+
+describe('stripBotMention', () => {
+  it.each([
+    ['/visit@ParloirBot 2026-12-01 14:00', '/visit 2026-12-01 14:00'],
+    ['/list@ParloirBot', '/list'],
+    ['/LIST@parloirbot', '/LIST'],
+    ['/lâcher@ParloirBot 3', '/lâcher 3'],
+    ['/visit 2026-12-01 write to @ParloirBot', '/visit 2026-12-01 write to @ParloirBot'],
+    ['me', 'me'],
+    ['/visit@ParloirBotX 1', undefined],
+    ['/visit@OtherHelperBot', undefined],
+  ])('%s → %s', (text, expected) => {
+    expect(stripBotMention(text, 'ParloirBot')).toBe(expected);
+  });
+});
+
+describe('mapUpdate', () => {
+  const base = { message_id: 5, date: 1_790_000_000, chat: chats.collective, from: people.sam };
+
+  it('keeps a first name alone when there is no last name, and reply_to_message as replyTo', () => {
+    const update = { update_id: 9, message: { ...base, text: 'me', reply_to_message: { ...base, message_id: 3, text: 'x' } } } as Update;
+    expect(mapUpdate(update, 'ParloirBot')).toMatchObject({ kind: 'event', event: { senderName: 'Sam', replyTo: '3', messageRef: '5' } });
+  });
+
+  it('ignores a button under an inline-mode message and unknown updates', () => {
+    const inline = { update_id: 10, callback_query: { id: 'q', from: people.sam, chat_instance: '1', data: 'claim', inline_message_id: 'i' } } as Update;
+    expect(mapUpdate(inline, 'ParloirBot')).toEqual({ kind: 'ignored', reason: 'inline-button', callbackQueryId: 'q' });
+    expect(mapUpdate({ update_id: 11 } as Update, 'ParloirBot')).toEqual({ kind: 'ignored', reason: 'other-update' });
+  });
+});
+
+describe('validCommands', () => {
+  it('drops entries Telegram would refuse instead of failing the whole menu', () => {
+    expect(
+      validCommands([
+        { command: 'visit', description: 'Ask for a visit' },
+        { command: 'lâcher', description: 'not ascii' },
+        { command: 'Upper', description: 'upper case' },
+        { command: 'empty', description: '' },
+      ]),
+    ).toEqual([{ command: 'visit', description: 'Ask for a visit' }]);
+  });
+});
+
+describe('backoff', () => {
+  it('doubles from the base and stops at the cap', () => {
+    expect([1, 2, 3, 4, 10, 100].map((n) => backoff(n, 100, 1_000))).toEqual([100, 200, 400, 800, 1_000, 1_000]);
+  });
+});
