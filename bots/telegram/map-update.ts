@@ -80,6 +80,7 @@ function mapMessage(message: Message, dedupeKey: string, botUsername: string): M
   if (message.text === undefined) return { kind: 'ignored', reason: 'no-text' };
   const text = stripBotMention(message.text, botUsername);
   if (text === undefined) return { kind: 'ignored', reason: 'other-bot-command' };
+  const replyTo = repliesTo(message);
   return {
     kind: 'event',
     event: {
@@ -92,9 +93,16 @@ function mapMessage(message: Message, dedupeKey: string, botUsername: string): M
       ...nameOf(message.from),
       messageRef: messageRef(message.message_id),
       text,
-      ...(message.reply_to_message ? { replyTo: messageRef(message.reply_to_message.message_id) } : {}),
+      ...(replyTo !== undefined ? { replyTo: messageRef(replyTo) } : {}),
     },
   };
+}
+
+/** In forum topics every message "replies" to the topic's opening service message: not a reply. */
+function repliesTo(message: Message): number | undefined {
+  const target = message.reply_to_message;
+  if (!target || target.forum_topic_created) return undefined;
+  return target.message_id;
 }
 
 function migrated(dedupeKey: string, from: number, to: number): MappedUpdate {

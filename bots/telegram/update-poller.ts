@@ -82,6 +82,8 @@ export class UpdatePoller {
         continue;
       }
       for (const update of updates) {
+        // Stopping: the rest of the batch stays unconfirmed and comes again next start.
+        if (signal.aborted) return;
         if (update.update_id < this.offset) continue;
         if (!(await this.handleUntilTaken(update))) return;
         this.offset = update.update_id + 1;

@@ -30,6 +30,13 @@ describe('mapUpdate', () => {
     expect(mapUpdate(update, 'ParloirBot')).toMatchObject({ kind: 'event', event: { senderName: 'Sam', replyTo: '3', messageRef: '5' } });
   });
 
+  it('does not take the opening message of a forum topic as the message replied to', () => {
+    const opening = { ...base, message_id: 2, forum_topic_created: { name: 'Visits', icon_color: 0 } };
+    const update = { update_id: 12, message: { ...base, text: '/list', message_thread_id: 2, is_topic_message: true, reply_to_message: opening } } as Update;
+    const mapped = mapUpdate(update, 'ParloirBot');
+    expect(mapped.kind === 'event' && mapped.event.kind === 'message' && mapped.event.replyTo).toBe(undefined);
+  });
+
   it('ignores a button under an inline-mode message and unknown updates', () => {
     const inline = { update_id: 10, callback_query: { id: 'q', from: people.sam, chat_instance: '1', data: 'claim', inline_message_id: 'i' } } as Update;
     expect(mapUpdate(inline, 'ParloirBot')).toEqual({ kind: 'ignored', reason: 'inline-button', callbackQueryId: 'q' });
