@@ -48,6 +48,8 @@ export function createTelegramTransport(settings: TelegramSettings, deps: Telegr
   let poller: UpdatePoller | undefined;
   let webhook: WebhookServer | undefined;
   let username: string | undefined;
+  // grammY retries getMe on network errors until it succeeds; stop() must be able to end that.
+  const starting = new AbortController();
 
   // One middleware: map, hand to the core, and only then answer a button press. A throw
   // propagates (as BotError) to the poller or the webhook server, which retry.
@@ -112,16 +114,18 @@ export function createTelegramTransport(settings: TelegramSettings, deps: Telegr
 
     async start(handler: EventHandler): Promise<void> {
       if (onEvent) throw new Error('Telegram transport already started (code TELEGRAM_ALREADY_STARTED)');
-      await bot.init();
+      await bot.init(starting.signal as unknown as Parameters<Bot['init']>[0]);
       username = bot.botInfo.username;
       if (bot.botInfo.can_read_all_group_messages) {
         // Parloir needs only commands and replies to its posts; turn privacy mode back on in BotFather.
         logger.warn('TELEGRAM_PRIVACY_MODE_OFF');
       }
       await registerCommandMenu(bot.api, deps.commandMenu ?? coreCommandMenu, logger);
+      // stop() was called while starting: start nothing that would outlive it.
+      if (starting.signal.aborted) throw new Error('Telegram transport stopped while starting (code TELEGRAM_STOPPED)');
       onEvent = handler;
       if (settings.webhook) {
-        webhook = await startWebhookServer({
+        const server = await startWebhookServer({
           bot,
           secret: settings.webhook.secret,
           port: settings.webhook.port,
@@ -129,16 +133,30 @@ export function createTelegramTransport(settings: TelegramSettings, deps: Telegr
           handlerTimeoutMs: timing.webhookHandlerTimeoutMs,
           logger,
         });
-        await bot.api.setWebhook(settings.webhook.url, {
-          secret_token: settings.webhook.secret,
-          allowed_updates: [...ALLOWED_UPDATES],
-          drop_pending_updates: false,
-        });
-        logger.info('TELEGRAM_WEBHOOK_STARTED', { port: webhook.port });
+        try {
+          await bot.api.setWebhook(settings.webhook.url, {
+            secret_token: settings.webhook.secret,
+            allowed_updates: [...ALLOWED_UPDATES],
+            drop_pending_updates: false,
+          });
+          if (starting.signal.aborted) throw new Error('Telegram transport stopped while starting (code TELEGRAM_STOPPED)');
+        } catch (error) {
+          await server.close();
+          onEvent = undefined;
+          throw error;
+        }
+        webhook = server;
+        logger.info('TELEGRAM_WEBHOOK_STARTED', { port: server.port });
         return;
       }
       // A webhook left from an earlier setup would make getUpdates fail; keep its pending updates.
-      await bot.api.deleteWebhook({ drop_pending_updates: false });
+      try {
+        await bot.api.deleteWebhook({ drop_pending_updates: false });
+        if (starting.signal.aborted) throw new Error('Telegram transport stopped while starting (code TELEGRAM_STOPPED)');
+      } catch (error) {
+        onEvent = undefined;
+        throw error;
+      }
       poller = new UpdatePoller({
         api: bot.api,
         logger,
@@ -174,6 +192,7 @@ export function createTelegramTransport(settings: TelegramSettings, deps: Telegr
     },
 
     async stop(): Promise<void> {
+      starting.abort();
       const running = poller;
       const server = webhook;
       poller = undefined;

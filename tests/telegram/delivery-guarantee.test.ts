@@ -125,4 +125,14 @@ describe('telegram delivery guarantee', () => {
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(rec.attempts.length).toBe(attempts);
   });
+
+  it('stop() ends a start that is still waiting for getMe', async () => {
+    fake.failNext('getMe', failures.network, { times: 1_000_000 });
+    const { transport } = makeTransport(fake);
+    const started = transport.start(recorder().handler);
+    await waitFor(() => fake.callsTo('getMe').length >= 2, 'getMe retried');
+    await transport.stop();
+    await expect(started).rejects.toThrow();
+    expect(fake.callsTo('getUpdates')).toEqual([]);
+  });
 });
