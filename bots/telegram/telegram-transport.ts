@@ -4,7 +4,6 @@
 import { Bot, BotError } from 'grammy';
 import type { Update } from 'grammy/types';
 import type { TelegramSettings } from '../../src/config.js';
-import { DeliveryError } from '../../src/core/delivery-error.js';
 import { errorCode } from '../../src/core/error-code.js';
 import { chatAddress } from '../../src/core/ids.js';
 import type { EventHandler, OutboundMessage, SendReceipt, Transport } from '../../src/core/transport.js';
@@ -61,7 +60,8 @@ export function createTelegramTransport(settings: TelegramSettings, deps: Telegr
 
   async function dispatch(update: Update): Promise<void> {
     const handler = onEvent;
-    if (!handler) throw new DeliveryError({ code: 'TELEGRAM_NOT_STARTED', retry: 'later' });
+    // Not taken: the poller retries it, the webhook answers 500 and Telegram redelivers.
+    if (!handler) throw Object.assign(new Error('Telegram transport not started (code TELEGRAM_NOT_STARTED)'), { code: 'TELEGRAM_NOT_STARTED' });
     const mapped = mapUpdate(update, bot.botInfo.username);
     if (mapped.kind === 'ignored') {
       logger.debug('TELEGRAM_UPDATE_IGNORED', { reason: mapped.reason });
