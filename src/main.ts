@@ -4,6 +4,7 @@
 
 import { LocalTransport } from '../bots/local/local-transport.js';
 import { DEMO_CENTRE, runDemo } from '../bots/local/demo.js';
+import { createTelegramTransport } from '../bots/telegram/telegram-transport.js';
 import { openAll, operatorLang, readSettings, StartupError } from './bootstrap.js';
 import { errorCode } from './core/error-code.js';
 import { systemClock } from './core/clock.js';
@@ -21,7 +22,7 @@ async function main(): Promise<number> {
   const logger = jsonLogger(settings.demo ? 'warn' : settings.logLevel);
 
   const local = settings.demo ? new LocalTransport() : undefined;
-  const transports: Transport[] = local ? [local] : await configuredTransports(settings, logger);
+  const transports: Transport[] = local ? [local] : configuredTransports(settings, logger);
   const service = await startService({
     store: opened.store,
     centres: opened.centres,
@@ -64,10 +65,9 @@ async function main(): Promise<number> {
 }
 
 /** Signal and Telegram adapters, when their settings are present. */
-async function configuredTransports(settings: Settings, logger: Logger): Promise<Transport[]> {
+function configuredTransports(settings: Settings, logger: Logger): Transport[] {
   const transports: Transport[] = [];
-  void settings;
-  void logger;
+  if (settings.telegram) transports.push(createTelegramTransport(settings.telegram, { logger }));
   return transports;
 }
 

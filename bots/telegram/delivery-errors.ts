@@ -4,6 +4,7 @@
 // never copied into the error: they can name the chat.
 
 import { GrammyError, HttpError } from 'grammy';
+import { chatAddress } from '../../src/core/ids.js';
 import { DeliveryError } from '../../src/core/delivery-error.js';
 import type { MemberAddress } from '../../src/core/ids.js';
 
@@ -56,7 +57,11 @@ export function toDeliveryError(error: unknown, target: SendTarget): DeliveryErr
   if (code >= 500) return new DeliveryError({ code: 'TELEGRAM_SERVER_ERROR', retry: 'later' });
   // A revoked or mistyped token: keep the messages until the operator fixes the setting.
   if (code === 401 || code === 404) return new DeliveryError({ code: 'TELEGRAM_UNAUTHORIZED', retry: 'later' });
-  if (migratedTo(error) !== undefined) return new DeliveryError({ code: 'TELEGRAM_CHAT_MIGRATED', retry: 'never' });
+  const moved = migratedTo(error);
+  if (moved !== undefined) {
+    // Not a failure of the message: the outbox re-addresses it (and the chat's other ones).
+    return new DeliveryError({ code: 'TELEGRAM_CHAT_MIGRATED', retry: 'later', movedTo: chatAddress('telegram', String(moved)) });
+  }
   if (code === 403) {
     if (target.direct && description.includes("can't initiate conversation")) return notStarted('TELEGRAM_DIRECT_NOT_STARTED');
     if (target.direct && description.includes('blocked by the user')) return notStarted('TELEGRAM_BOT_BLOCKED');

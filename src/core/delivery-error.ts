@@ -1,4 +1,4 @@
-import type { MemberAddress } from './ids.js';
+import type { ChatAddress, MemberAddress } from './ids.js';
 import type { DeliveryAlert } from './transport.js';
 
 export type RetryPolicy = 'later' | 'never';
@@ -16,6 +16,11 @@ export class DeliveryError extends Error {
   readonly member?: MemberAddress;
   /** Non-personal help for coordinators, e.g. the bot's t.me deep link. */
   readonly hint?: string;
+  /**
+   * The chat now lives at this address (Telegram group upgraded to a supergroup): the outbox
+   * sends this message, and every other one waiting for the old address, there instead.
+   */
+  readonly movedTo?: ChatAddress;
 
   constructor(options: {
     code: string;
@@ -24,6 +29,7 @@ export class DeliveryError extends Error {
     alert?: DeliveryAlert;
     member?: MemberAddress;
     hint?: string;
+    movedTo?: ChatAddress;
     message?: string;
   }) {
     super(options.message ?? options.code);
@@ -34,5 +40,6 @@ export class DeliveryError extends Error {
     if (options.alert !== undefined) this.alert = options.alert;
     if (options.member !== undefined) this.member = options.member;
     if (options.hint !== undefined) this.hint = options.hint;
+    if (options.movedTo !== undefined) this.movedTo = options.movedTo;
   }
 }

@@ -38,16 +38,15 @@ export function deliverReplies(target: ReplyTarget, replies: readonly Reply[]): 
   for (const reply of replies) {
     switch (reply.kind) {
       case 'answer':
-        store.outbox.enqueue(
-          { ...base, to: chat, text: render(reply.lang ?? target.lang, reply.msg), ...(target.quote ? { replyTo: target.quote } : {}) },
-          now,
+        splitForChat(render(reply.lang ?? target.lang, reply.msg)).forEach((text, i) =>
+          store.outbox.enqueue({ ...base, to: chat, text, ...(target.quote && i === 0 ? { replyTo: target.quote } : {}) }, now),
         );
         break;
       case 'announce':
-        store.outbox.enqueue({ ...base, to: group?.chat ?? chat, text: render(target.lang, reply.msg) }, now);
+        for (const text of splitForChat(render(target.lang, reply.msg))) store.outbox.enqueue({ ...base, to: group?.chat ?? chat, text }, now);
         break;
       case 'direct':
-        store.outbox.enqueue({ ...base, to: reply.member, text: render(target.lang, reply.msg) }, now);
+        for (const text of splitForChat(render(target.lang, reply.msg))) store.outbox.enqueue({ ...base, to: reply.member, text }, now);
         break;
       case 'notice':
         noticeText ??= render(target.lang, reply.msg);
@@ -96,4 +95,27 @@ function buttonsFor(request: Request, lang: Lang): OutboundButton[] {
     return [...(seatFree ? [button('join', 'buttonSeat')] : []), button('release', 'buttonRelease')];
   }
   return [];
+}
+
+/**
+ * Long answers (a /list of a busy group) become several messages, cut between lines, each
+ * well under the smallest platform limit (Telegram: 4 096 characters). Each is its own outbox
+ * row, so a failure never leaves half a message sent twice.
+ */
+export function splitForChat(text: string, max = 3_500): string[] {
+  if (text.length <= max) return [text];
+  const parts: string[] = [];
+  let current = '';
+  for (const line of text.split('\n')) {
+    for (let piece = line; piece.length > 0; piece = piece.slice(max)) {
+      const chunk = piece.slice(0, max);
+      if (current !== '' && current.length + 1 + chunk.length > max) {
+        parts.push(current);
+        current = '';
+      }
+      current = current === '' ? chunk : `${current}\n${chunk}`;
+    }
+  }
+  if (current !== '') parts.push(current);
+  return parts;
 }

@@ -6,7 +6,7 @@
 import type { Clock } from '../core/clock.js';
 import { DeliveryError } from '../core/delivery-error.js';
 import { errorCode } from '../core/error-code.js';
-import type { MemberAddress, TransportName } from '../core/ids.js';
+import type { ChatAddress, MemberAddress, TransportName } from '../core/ids.js';
 import type { DeliveryProblem, OutboundMessage, SendReceipt, Transport } from '../core/transport.js';
 import type { Logger } from '../logger.js';
 import type { OutboxItem } from '../store/outbox.js';
@@ -149,6 +149,11 @@ export class OutboxDrainer {
     const now = clock.now();
     const delivery =
       error instanceof DeliveryError ? error : new DeliveryError({ code: errorCode(error, 'SEND_ERROR'), retry: 'later' });
+    if (delivery.movedTo && item.group !== undefined) {
+      const moved = store.write(() => store.outbox.readdress(item.group!, item.to as ChatAddress, delivery.movedTo!));
+      logger.info('OUTBOX_READDRESSED', { id: item.id, transport: item.transport, moved });
+      return;
+    }
     if (delivery.retry === 'never') {
       store.outbox.failed(item.id, delivery.code, now);
       logger.warn('OUTBOX_FAILED', { id: item.id, transport: item.transport, code: delivery.code });

@@ -68,6 +68,8 @@ export class OutboxRepository {
   private readonly countPending;
   private readonly purge;
   private readonly nextDue;
+  private readonly forRecipient;
+  private readonly readdressRow;
 
   constructor(
     db: Db,
@@ -91,6 +93,8 @@ export class OutboxRepository {
     this.countPending = db.prepare("SELECT COUNT(*) FROM outbox WHERE state = 'pending'").pluck();
     this.purge = db.prepare("DELETE FROM outbox WHERE state = 'failed' AND done_at < ?");
     this.nextDue = db.prepare("SELECT MIN(next_attempt_at) FROM outbox WHERE state = 'pending'").pluck();
+    this.forRecipient = db.prepare("SELECT id FROM outbox WHERE group_id = ? AND to_bidx = ? AND state = 'pending'").pluck();
+    this.readdressRow = db.prepare('UPDATE outbox SET to_bidx = ?, to_enc = ?, next_attempt_at = 0 WHERE id = ?');
   }
 
   enqueue(draft: OutboxDraft, now: number): number {
@@ -154,6 +158,14 @@ export class OutboxRepository {
 
   failed(id: number, code: string, now: number): void {
     this.fail.run(code, now, id);
+  }
+
+  /** The chat moved (Telegram group upgraded): its waiting messages go to the new address, now. */
+  readdress(group: GroupId, from: ChatAddress, to: ChatAddress): number {
+    const ids = this.forRecipient.all(group, this.vault.blindIndex('chat', from)) as number[];
+    const key = this.keyOf(group);
+    for (const id of ids) this.readdressRow.run(this.vault.blindIndex('chat', to), this.vault.seal(key, `outbox.to_enc:${id}`, to), id);
+    return ids.length;
   }
 
   pendingCount(): number {

@@ -158,11 +158,11 @@ describe('telegram outbound', () => {
     });
   });
 
-  it('400 group migrated → never, TELEGRAM_CHAT_MIGRATED, and a ChatMigratedEvent so the link follows', async () => {
+  it('400 group migrated → TELEGRAM_CHAT_MIGRATED with the new address, and a ChatMigratedEvent so the link follows', async () => {
     const newId = -1_009_000_000_555;
     fake.failNext('sendMessage', failures.migrated(newId));
     const error = await failureOf(transport.send(message()));
-    expect(error).toMatchObject({ code: 'TELEGRAM_CHAT_MIGRATED', retry: 'never' });
+    expect(error).toMatchObject({ code: 'TELEGRAM_CHAT_MIGRATED', retry: 'later', movedTo: `telegram:${newId}` });
     expect(rec.taken.at(-1)).toEqual({
       kind: 'chat-migrated',
       dedupeKey: `telegram:migrated:${group.id}:${newId}`,

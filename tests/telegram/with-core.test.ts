@@ -76,7 +76,13 @@ describe('telegram with the core', () => {
     await botSaid('sendMessage', /lié à CRA de Test/);
 
     const newId = -1_009_000_000_888;
+    // A message queued for the old chat before the upgrade is noticed still reaches the group.
+    const old = h.store.groups.findByChat(`telegram:${chat.id}` as ChatAddress);
+    if (!old) throw new Error('group not linked');
     fake.migrate(chat, newId);
+    h.store.write(() => h.store.outbox.enqueue({ group: old.id, to: old.chat, text: 'Queued before the upgrade' }, h.clock.now()));
+    const queued = await botSaid('sendMessage', /^Queued before the upgrade$/);
+    expect(queued.chat_id).toBe(newId);
     await eventually(async () => h.store.groups.findByChat(`telegram:${newId}` as ChatAddress) !== undefined, 'link moved');
     fake.groupMessage('/liste', { chat: { id: newId, type: 'supergroup', title: 'Upgraded' }, from: people.sam });
     const list = await botSaid('sendMessage', /Aucune demande ouverte/);
