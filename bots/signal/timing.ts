@@ -1,0 +1,58 @@
+// Every delay of the Signal adapter in one place, so tests pass short ones. Waits are
+// abortable so stop() never hangs on a backoff.
+
+export interface SignalTiming {
+  /** Normal mode: `timeout` query parameter of GET /v1/receive (seconds). */
+  readonly pollTimeoutSeconds: number;
+  /** Extra HTTP time for a poll beyond its timeout: signal-cli starts a JVM per call. */
+  readonly pollGraceMs: number;
+  /** HTTP timeout for sends and other calls. */
+  readonly requestTimeoutMs: number;
+  /** First and longest wait before reconnecting / re-polling after a failure. */
+  readonly reconnectBaseMs: number;
+  readonly reconnectMaxMs: number;
+  /** Client pings on the websocket this often. */
+  readonly pingIntervalMs: number;
+  /** Nothing heard (frame, ping, pong) for this long: the connection is half-open, drop it. */
+  readonly idleTimeoutMs: number;
+  /** First and longest wait before handing an event the core failed to take to it again. */
+  readonly eventRetryBaseMs: number;
+  readonly eventRetryMaxMs: number;
+  /** After this many failed hand-overs the event is logged as lost and the loop moves on. */
+  readonly eventMaxAttempts: number;
+}
+
+export const DEFAULT_SIGNAL_TIMING: SignalTiming = {
+  pollTimeoutSeconds: 10,
+  pollGraceMs: 60_000,
+  requestTimeoutMs: 60_000,
+  reconnectBaseMs: 500,
+  reconnectMaxMs: 60_000,
+  // The server pings every 54 s; our own pings every 30 s make a dead link visible within ~90 s.
+  pingIntervalMs: 30_000,
+  idleTimeoutMs: 90_000,
+  eventRetryBaseMs: 1_000,
+  eventRetryMaxMs: 60_000,
+  eventMaxAttempts: 30,
+};
+
+/** 0 for the first attempt (reconnect at once), then base, 2×base, 4×base … capped at max. */
+export function backoffMs(attempt: number, baseMs: number, maxMs: number): number {
+  if (attempt <= 0) return 0;
+  return Math.min(maxMs, baseMs * 2 ** Math.min(attempt - 1, 30));
+}
+
+/** Resolves true after `ms`, or false as soon as the signal aborts. */
+export function pause(ms: number, signal: AbortSignal): Promise<boolean> {
+  if (signal.aborted) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    const finish = (completed: boolean): void => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', onAbort);
+      resolve(completed);
+    };
+    const onAbort = (): void => finish(false);
+    const timer = setTimeout(() => finish(true), ms);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}
