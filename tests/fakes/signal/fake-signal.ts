@@ -60,6 +60,8 @@ export class FakeSignal {
   droppedFrames = 0;
   /** Websocket connections accepted so far. */
   socketsOpened = 0;
+  /** Pongs answered to client pings. */
+  pongsSent = 0;
   readonly polls: { readonly timeout: string | null }[] = [];
 
   private readonly inbox: Received[] = [];
@@ -194,7 +196,9 @@ export class FakeSignal {
       };
       this.sockets.add(entry);
       ws.on('ping', (data) => {
-        if (!entry.stalled) ws.pong(data);
+        if (entry.stalled) return;
+        this.pongsSent += 1;
+        ws.pong(data);
       });
       ws.on('error', () => undefined);
       ws.on('close', () => {

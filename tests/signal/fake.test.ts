@@ -1,0 +1,103 @@
+// The fake itself must behave like the real wrapper (NOTES §6), or the adapter tests prove
+// nothing. Checked with plain axios, the way any client would see it.
+
+import axios, { type AxiosResponse } from 'axios';
+import { existsSync, readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { internalGroupId, restGroupId } from '../../bots/signal/group-id.js';
+import { ALICE, BOT, GROUP } from '../fakes/signal/envelopes.js';
+import { FakeSignal } from '../fakes/signal/fake-signal.js';
+
+let fake: FakeSignal | undefined;
+afterEach(async () => {
+  await fake?.close();
+  fake = undefined;
+});
+
+const http = axios.create({ validateStatus: () => true, proxy: false });
+const num = encodeURIComponent(BOT.number);
+const send = (body: unknown): Promise<AxiosResponse> => http.post(`${fake!.url}/v2/send`, typeof body === 'string' ? body : JSON.stringify(body), { headers: { 'Content-Type': 'application/json' } });
+
+describe('fake signal-cli-rest-api', () => {
+  it('vendors a byte-identical copy of the spec', () => {
+    const shared = new URL('../../../shared/contracts/signal-cli-rest-api.swagger.json', import.meta.url);
+    const vendored = new URL('../fakes/signal/signal-cli-rest-api.swagger.json', import.meta.url);
+    if (!existsSync(shared)) return; // outside the shared workspace there is nothing to compare with
+    expect(readFileSync(vendored).equals(readFileSync(shared))).toBe(true);
+  });
+
+  it('converts group ids by double base64 (NOTES §3.2 example)', () => {
+    expect(restGroupId(GROUP.internalId)).toBe(GROUP.restId);
+    expect(internalGroupId(GROUP.restId)).toBe(GROUP.internalId);
+  });
+
+  it('answers about, health, unknown routes and group lookups like the wrapper', async () => {
+    fake = await FakeSignal.start({ mode: 'json-rpc-native' });
+    expect((await http.get(`${fake.url}/v1/about`)).data).toMatchObject({ mode: 'json-rpc', versions: ['v1', 'v2'] });
+    expect((await http.get(`${fake.url}/v1/health`)).status).toBe(204);
+    const unknown = await http.get(`${fake.url}/v1/nothing`);
+    expect([unknown.status, unknown.data]).toEqual([404, '404 page not found']);
+    const groups = (await http.get(`${fake.url}/v1/groups/${num}`)).data as { id: string; internal_id: string }[];
+    expect(groups[0]).toMatchObject({ id: GROUP.restId, internal_id: GROUP.internalId });
+    expect((await http.get(`${fake.url}/v1/groups/${num}/group.bm9wZQ==`)).data).toEqual({ error: 'No group with that id found' });
+  });
+
+  it('receives as a text/plain JSON array in normal mode; plain GET is a 400 in json-rpc mode', async () => {
+    fake = await FakeSignal.start({ mode: 'normal', maxPollMs: 100 });
+    const empty = await http.get(`${fake.url}/v1/receive/${num}?timeout=1`, { responseType: 'text' });
+    expect([empty.status, empty.headers['content-type'], empty.data]).toEqual([200, 'text/plain; charset=utf-8', '[]']);
+    expect((await http.get(`${fake.url}/v1/receive/${num}?timeout=1&ignore_attachments=yes`)).data).toEqual({
+      error: "Couldn't process request - ignore_attachments parameter needs to be either 'true' or 'false'",
+    });
+    fake.mode = 'json-rpc';
+    const plain = await http.get(`${fake.url}/v1/receive/${num}`);
+    expect(plain.status).toBe(400);
+    expect(plain.data.error).toContain("'upgrade' token not found");
+  });
+
+  it('validates /v2/send like the wrapper', async () => {
+    fake = await FakeSignal.start();
+    const base = { number: BOT.number, message: 'x', text_mode: 'normal' };
+    const error = async (body: unknown) => {
+      const r = await send(body);
+      return [r.status, r.data.error];
+    };
+    expect(await error('{not json')).toEqual([400, "Couldn't process request - invalid request"]);
+    expect(await error({ ...base, recipients: [ALICE.uuid], quote_timestamp: '123' })).toEqual([400, "Couldn't process request - invalid request"]);
+    expect(await error({ ...base, recipients: [] })).toEqual([400, "Couldn't process request - please provide at least one recipient"]);
+    expect(await error({ ...base, number: '', recipients: [ALICE.uuid] })).toEqual([400, "Couldn't process request - please provide a valid number"]);
+    expect(await error({ ...base, recipients: [ALICE.uuid], view_once: true })).toEqual([400, "'view_once' can only be set for image attachments!"]);
+    expect(await error({ ...base, recipients: [GROUP.restId, 'group.' + Buffer.from(Buffer.alloc(32, 7).toString('base64')).toString('base64')] })).toEqual([
+      400,
+      'A signal message cannot be sent to more than one group at once! Please use multiple REST API calls for that.',
+    ]);
+    expect((await error({ ...base, recipients: [GROUP.restId, ALICE.uuid] }))[1]).toMatch(/cannot be specified together/);
+    expect(await error({ ...base, recipients: ['group.' + Buffer.from(Buffer.alloc(16).toString('base64')).toString('base64')] })).toEqual([400, 'Invalid Signal group size (16']);
+    // The raw internal id without "group." is taken as a username.
+    expect((await error({ ...base, recipients: [GROUP.internalId] }))[1]).toContain("Username must contain a '.'");
+    expect(await error({ ...base, recipients: [ALICE.uuid], quote_timestamp: 1 })).toEqual([400, 'Quote author parameter is missing']);
+    expect(await error({ ...base, number: '+33600000077', recipients: [ALICE.uuid] })).toEqual([400, 'Specified account does not exist']);
+    const ok = await send({ ...base, recipients: [ALICE.number] });
+    expect(ok.status).toBe(201);
+    expect(ok.data).toEqual({ timestamp: expect.stringMatching(/^\d{13}$/) });
+  });
+
+  it('checks trust requests with the exact wrapper messages', async () => {
+    fake = await FakeSignal.start();
+    const identity = fake.identities.add(ALICE);
+    const trust = async (body: unknown) => {
+      const r = await http.put(`${fake!.url}/v1/identities/${num}/trust/${ALICE.uuid}`, body);
+      return [r.status, r.data?.error];
+    };
+    expect(await trust({})).toEqual([400, "Couldn't process request - please either provide a safety number (preferred & more secure) or set 'trust_all_known_keys' to true"]);
+    expect(await trust({ trust_all_known_keys: false })).toEqual([400, "Couldn't process request - please either provide a safety number (preferred & more secure) or set 'trust_all_known_keys' to true"]);
+    expect(await trust({ verified_safety_number: '1', trust_all_known_keys: true })).toEqual([
+      400,
+      "Couldn't process request - please either provide a safety number or set 'trust_all_known_keys' to true. But do not set both parameters at once!",
+    ]);
+    expect(await trust({ verified_safety_number: '' })).toEqual([400, "Couldn't process request - please provide a valid safety number"]);
+    expect((await trust({ verified_safety_number: identity.safety_number }))[0]).toBe(204);
+    const [listed] = (await http.get(`${fake.url}/v1/identities/${num}`)).data as { status: string; added: string }[];
+    expect(listed).toMatchObject({ status: 'TRUSTED_VERIFIED', added: expect.stringMatching(/^\d+$/) });
+  });
+});
