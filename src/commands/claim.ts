@@ -34,7 +34,11 @@ export function claim(ctx: GroupContext, number: number): Reply[] {
   }
   // A passenger who becomes the driver gives up their seat.
   ctx.store.requests.leave(ctx.group.id, number, me.key);
-  return [acknowledge(ctx, msg('claimed', { n: number, kind: found.kind, by: nameOf(ctx, me) })), ...changed(ctx.group.id, number)];
+  return [
+    acknowledge(ctx, msg('claimed', { n: number, kind: found.kind, by: nameOf(ctx, me) })),
+    ...changed(ctx.group.id, number),
+    ...greeting(ctx, me, number),
+  ];
 }
 
 export function join(ctx: GroupContext, number: number): Reply[] {
@@ -47,7 +51,7 @@ export function join(ctx: GroupContext, number: number): Reply[] {
   if (result === 'full') return [answer(msg('joinFull', { n: number }))];
   if (result === 'already') return [answer(msg('joinAlready', { n: number }))];
   const left = found.seats - found.passengers.length - 1;
-  return [acknowledge(ctx, msg('joined', { n: number, by: nameOf(ctx, me), left })), ...changed(ctx.group.id, number)];
+  return [acknowledge(ctx, msg('joined', { n: number, by: nameOf(ctx, me), left })), ...changed(ctx.group.id, number), ...greeting(ctx, me, number)];
 }
 
 /** The claimer gives the request back (the group is told), or a passenger gives up a seat. */
@@ -127,6 +131,16 @@ export function cancel(ctx: GroupContext, number: number): Reply[] {
   if (found.requester !== me.key && me.role !== 'coordinator') return [answer(msg('cancelNotAllowed', { n: number }))];
   ctx.store.requests.close(ctx.group.id, number, 'cancelled', ctx.now);
   return [answer(msg('cancelled', { n: number })), ...changed(ctx.group.id, number)];
+}
+
+/**
+ * The first time a member takes something in a group, the bot writes to them directly: that is
+ * where reminders will come, and a platform that forbids it (Telegram before Start) is found now,
+ * while there is time to fix it, not at reminder time.
+ */
+function greeting(ctx: GroupContext, me: Member, number: number): Reply[] {
+  if (!ctx.store.members.firstGreeting(ctx.group.id, me.key, ctx.now)) return [];
+  return [{ kind: 'direct', member: me.address, msg: msg('directHello', { n: number }) }];
 }
 
 function nameOf(ctx: GroupContext, member: Member): string {

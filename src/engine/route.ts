@@ -155,8 +155,11 @@ function execute(ctx: GroupContext, command: Command): Reply[] {
       return createRequest(ctx, command.draft);
     case 'list':
       return list(ctx);
-    case 'mine':
-      return mine(ctx, ctx);
+    case 'mine': {
+      // Your own list is nobody else's business: it goes to you directly.
+      const [reply] = mine(ctx, ctx);
+      return reply && reply.kind === 'answer' ? [{ kind: 'direct', member: ctx.actor.address, msg: reply.msg }] : [];
+    }
     case 'info':
       return info(ctx);
     case 'lang':

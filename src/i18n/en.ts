@@ -152,6 +152,8 @@ export const en = {
       ...(p.request.kind === 'package' && p.card.allowed ? [`Allowed: ${p.card.allowed}`] : []),
       'Still on? Reply OK, or RELEASE if you can no longer do it.',
     ].join('\n'),
+  directHello: (p: { n: number }) =>
+    `Hello! You took on #${p.n}. I will send your reminders here; answer OK to confirm or RELEASE if you can no longer do it.`,
   confirmed: (p: { n: number }) => `👍 Thanks, #${p.n} is confirmed.`,
   noPrompt: () => 'I have nothing waiting for an answer from you. /mine lists your requests.',
   unconfirmed: (p: { n: number; who: string }) => `⚠ #${p.n} is not confirmed: ${p.who} has not answered the reminder. Can someone check with them?`,

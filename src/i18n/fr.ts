@@ -153,6 +153,8 @@ export const fr: Messages = {
       ...(p.request.kind === 'package' && p.card.allowed ? [`Autorisé : ${p.card.allowed}`] : []),
       'Toujours bon ? Réponds OK, ou LÂCHER si tu ne peux plus.',
     ].join('\n'),
+  directHello: (p) =>
+    `Bonjour ! Tu t’es engagé·e sur #${p.n}. Je t’enverrai tes rappels ici ; réponds OK pour confirmer ou LÂCHER si tu ne peux plus.`,
   confirmed: (p) => `👍 Merci, #${p.n} est confirmée.`,
   noPrompt: () => 'Je n’attends pas de réponse de ta part. /mes liste tes demandes.',
   unconfirmed: (p) => `⚠ #${p.n} n’est pas confirmée : ${p.who} n’a pas répondu au rappel. Quelqu’un peut vérifier avec cette personne ?`,

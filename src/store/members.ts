@@ -24,6 +24,7 @@ export class MemberRepository {
   private readonly updateName;
   private readonly updateRole;
   private readonly groupsOf;
+  private readonly greet;
 
   constructor(
     db: Db,
@@ -42,6 +43,7 @@ export class MemberRepository {
     );
     this.updateName = db.prepare('UPDATE members SET name_enc = ? WHERE group_id = ? AND member_bidx = ?');
     this.updateRole = db.prepare('UPDATE members SET role = ? WHERE group_id = ? AND member_bidx = ?');
+    this.greet = db.prepare('UPDATE members SET greeted_at = ? WHERE group_id = ? AND member_bidx = ? AND greeted_at IS NULL');
     this.groupsOf = db.prepare('SELECT group_id FROM members WHERE member_bidx = ? ORDER BY group_id').pluck();
   }
 
@@ -81,6 +83,11 @@ export class MemberRepository {
       return { ...existing, name: cleanName };
     }
     return existing;
+  }
+
+  /** True the first time only: the member has not had a direct message from the bot yet. */
+  firstGreeting(group: GroupId, key: MemberKey, now: number): boolean {
+    return this.greet.run(now, group, fromMemberKey(key)).changes === 1;
   }
 
   setRole(group: GroupId, key: MemberKey, role: Role): void {

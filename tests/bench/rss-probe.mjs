@@ -2,6 +2,8 @@
 // (compiled code, no TypeScript loader), answers /list in every group, and reports its RSS.
 // Usage: node tests/bench/rss-probe.mjs <db path> <key hex> <groups>
 
+import { Buffer } from 'node:buffer';
+import process from 'node:process';
 import { CentreDirectory } from '../../dist/src/core/centres.js';
 import { ManualClock } from '../../dist/src/core/clock.js';
 import { chatAddress, memberAddress } from '../../dist/src/core/ids.js';

@@ -39,7 +39,7 @@ describe('outbox', () => {
     await local.say('alex', '/prendre 1');
     await local.say('noor', '/rejoindre 1');
     await h.settle();
-    expect(h.store.outbox.pendingCount()).toBe(3);
+    expect(h.store.outbox.pendingCount()).toBe(5); // 3 answers + a first direct message to Alex and to Noor
     expect(h.botTexts()).toHaveLength(1); // only the link answer got out
     // retries wait for their backoff
     h.clock.advance(600_000);

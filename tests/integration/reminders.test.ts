@@ -10,7 +10,9 @@ import { centres, type Harness, parisTime, startHarness, tempDir } from '../supp
 const HOUR = 3_600_000;
 const MIN = 60_000;
 
-const dms = (h: Harness, member: string) => h.local.messages.filter((m) => m.from === 'bot' && m.to === `local:${member}`);
+/** Direct messages to a member, without the one-time greeting after their first claim. */
+const dms = (h: Harness, member: string) =>
+  h.local.messages.filter((m) => m.from === 'bot' && m.to === `local:${member}` && !m.text.startsWith('Bonjour !'));
 const groupBot = (h: Harness) => h.local.messages.filter((m) => m.from === 'bot' && m.to === h.local.chat).map((m) => m.text);
 
 /** Move the clock to `at`, fire what is due, send it. */

@@ -47,7 +47,7 @@ export interface Harness {
   settle(): Promise<number>;
   /** Links the local group to the test centre as `member` (via a real invite code). */
   link(member?: string, centreId?: string): Promise<void>;
-  /** Bot messages only, as text. */
+  /** The bot's messages in the group chats (not its direct messages), as text. */
   botTexts(): string[];
   close(): Promise<void>;
 }
@@ -92,7 +92,7 @@ export async function startHarness(
       await local.say(member, `/lier ${code}`);
       await settle();
     },
-    botTexts: () => local.messages.filter((m) => m.from === 'bot').map((m) => m.text),
+    botTexts: () => local.messages.filter((m) => m.from === 'bot' && (m.to === local.chat || m.to.endsWith('group'))).map((m) => m.text),
     async close() {
       await service.stop();
       store.close();

@@ -68,6 +68,10 @@ describe('telegram with the core', () => {
       return fake.model.find(chat.id, sentPost.message.message_id)?.edits === 1;
     }, 'the post edited');
     expect(fake.sent('editMessageText')[0]).toMatchObject({ chat_id: chat.id, message_id: sentPost.message.message_id });
+    // Alex never pressed Start: the bot's first direct message fails at once, at claim time, and
+    // the group hears how to fix it before any reminder is due.
+    const hint = await botSaid('sendMessage', /Alex Testperson, je ne peux pas encore t’écrire en privé : ouvre https:\/\/t\.me\/ParloirBot\?start=hello/);
+    expect(hint.chat_id).toBe(chat.id);
   });
 
   it('follows a group upgrade to a supergroup, and tells the group when a member never pressed Start', async () => {
