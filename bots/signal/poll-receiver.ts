@@ -14,24 +14,27 @@ export interface PollReceiverOptions {
   readonly pump: EventPump;
   readonly logger: Logger;
   readonly timing: SignalTiming;
+  /** Hard stop: cuts the running poll. */
   readonly signal: AbortSignal;
+  /** Graceful stop: no new poll, but the running one and its batch complete. */
+  readonly stopping: AbortSignal;
 }
 
 /** Runs until the signal aborts. Never throws. */
 export async function runPollReceiver(options: PollReceiverOptions): Promise<void> {
-  const { client, pump, logger, timing, signal } = options;
+  const { client, pump, logger, timing, signal, stopping } = options;
   let failures = 0;
-  while (!signal.aborted) {
+  while (!stopping.aborted && !signal.aborted) {
     let body: string;
     try {
       body = await client.receive(timing.pollTimeoutSeconds, signal);
     } catch (error) {
-      if (signal.aborted) break;
+      if (signal.aborted || stopping.aborted) break;
       failures += 1;
       const status = isAxiosError(error) ? error.response?.status : undefined;
       // 400 here usually means the server runs json-rpc: the path only upgrades to a websocket.
       logger.warn(status === 400 ? 'SIGNAL_POLL_REJECTED' : 'SIGNAL_POLL_FAILED', { failures, error: errorCode(error), ...(status ? { status } : {}) });
-      await pause(backoffMs(failures, timing.reconnectBaseMs, timing.reconnectMaxMs), signal);
+      await pause(backoffMs(failures, timing.reconnectBaseMs, timing.reconnectMaxMs), stopping);
       continue;
     }
     if (failures > 0) logger.info('SIGNAL_POLL_RECOVERED', { failures });

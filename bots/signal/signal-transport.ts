@@ -46,7 +46,8 @@ export function createSignalTransport(settings: SignalSettings, deps: SignalDeps
   });
   const own = { number: settings.number, ...(deps.ownUuid ? { uuid: deps.ownUuid } : {}) };
   let mode: SignalReceiveMode | undefined = settings.receiveMode;
-  let stopper: AbortController | undefined;
+  /** `stopping`: take no new work; `hard`: cut what runs (after stopGraceMs). */
+  let stopper: { stopping: AbortController; hard: AbortController } | undefined;
   let loop: Promise<void> | undefined;
 
   /** Asks the server which mode it runs, retrying while it starts up (containers start together). */
@@ -65,15 +66,16 @@ export function createSignalTransport(settings: SignalSettings, deps: SignalDeps
     return undefined;
   }
 
-  async function receive(pump: EventPump, signal: AbortSignal): Promise<void> {
-    mode ??= await discoverMode(signal);
-    if (!mode || signal.aborted) return;
+  async function receive(pump: EventPump, stopping: AbortSignal, hard: AbortSignal): Promise<void> {
+    mode ??= await discoverMode(stopping);
+    if (!mode || stopping.aborted) return;
     logger.info('SIGNAL_RECEIVING', { mode });
     if (mode === 'json-rpc' || mode === 'json-rpc-native') {
-      await runSocketReceiver({ url: client.receiveSocketUrl, logger, timing, signal, onFrame: (item) => pump.enqueue(item) });
+      // Frames still queued when the socket closes are handed over before stop() returns.
+      await runSocketReceiver({ url: client.receiveSocketUrl, logger, timing, signal: stopping, onFrame: (item) => pump.enqueue(item) });
       await pump.idle();
     } else {
-      await runPollReceiver({ client, pump, logger, timing, signal });
+      await runPollReceiver({ client, pump, logger, timing, signal: hard, stopping });
     }
   }
 
@@ -84,11 +86,11 @@ export function createSignalTransport(settings: SignalSettings, deps: SignalDeps
 
     async start(onEvent: EventHandler): Promise<void> {
       if (stopper) throw new Error('Signal transport already started (code SIGNAL_ALREADY_STARTED)');
-      stopper = new AbortController();
-      const signal = stopper.signal;
-      const pump = new EventPump(onEvent, { logger, timing, signal, own });
+      stopper = { stopping: new AbortController(), hard: new AbortController() };
+      const { stopping, hard } = stopper;
+      const pump = new EventPump(onEvent, { logger, timing, signal: hard.signal, own });
       // Receiving runs in the background; its loops log and retry, they never reject.
-      loop = receive(pump, signal).catch((error: unknown) => logger.error('SIGNAL_RECEIVE_CRASHED', { error: errorCode(error) }));
+      loop = receive(pump, stopping.signal, hard.signal).catch((error: unknown) => logger.error('SIGNAL_RECEIVE_CRASHED', { error: errorCode(error) }));
     },
 
     async send(message: OutboundMessage): Promise<SendReceipt> {
@@ -111,8 +113,16 @@ export function createSignalTransport(settings: SignalSettings, deps: SignalDeps
     },
 
     async stop(): Promise<void> {
-      stopper?.abort();
+      if (!stopper) return;
+      const { stopping, hard } = stopper;
+      stopping.abort();
+      const cut = setTimeout(() => {
+        logger.warn('SIGNAL_STOP_GRACE_EXPIRED');
+        hard.abort();
+      }, timing.stopGraceMs);
       await loop;
+      clearTimeout(cut);
+      hard.abort();
       loop = undefined;
       stopper = undefined;
     },

@@ -20,6 +20,11 @@ export interface SignalTiming {
   readonly eventRetryMaxMs: number;
   /** After this many failed hand-overs the event is logged as lost and the loop moves on. */
   readonly eventMaxAttempts: number;
+  /**
+   * stop() lets a running poll finish and its batch reach the core for up to this long: the
+   * batch is already acked on Signal's server, so cutting the request would lose it.
+   */
+  readonly stopGraceMs: number;
 }
 
 export const DEFAULT_SIGNAL_TIMING: SignalTiming = {
@@ -34,6 +39,7 @@ export const DEFAULT_SIGNAL_TIMING: SignalTiming = {
   eventRetryBaseMs: 1_000,
   eventRetryMaxMs: 60_000,
   eventMaxAttempts: 30,
+  stopGraceMs: 30_000,
 };
 
 /** 0 for the first attempt (reconnect at once), then base, 2×base, 4×base … capped at max. */

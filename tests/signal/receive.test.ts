@@ -195,4 +195,18 @@ describe('normal-mode polling', () => {
     fake.deliver(env.text(ALICE, 'while you were away'));
     await waitFor(() => rec.taken.length >= 1, 'the waiting message');
   });
+
+  it('stop() lets the running poll finish and hands its batch over (it is already acked)', async () => {
+    fake = await FakeSignal.start({ mode: 'normal', maxPollMs: 5_000 });
+    const made = makeTransport(fake);
+    transport = made.transport;
+    const rec = recorder();
+    await transport.start(rec.handler);
+    await waitFor(() => fake!.pendingPolls() === 1, 'a poll held open');
+    const stopped = transport.stop();
+    fake.deliver(env.text(ALICE, 'arrived while stopping'));
+    await stopped;
+    expect(rec.taken.map((e) => (e.kind === 'message' ? e.text : ''))).toEqual(['arrived while stopping']);
+    expect(fake.polls).toHaveLength(1);
+  });
 });

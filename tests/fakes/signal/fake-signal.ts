@@ -3,7 +3,6 @@
 // text/plain receive arrays, frames dropped when nobody listens, pings on an interval, the
 // wrapper's /v2/send validation, failure injection, and a record of every send.
 
-import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -11,6 +10,8 @@ import { BOT, GROUP, type Received } from './envelopes.js';
 import { failureAnswer, type SendFailure } from './send-failures.js';
 import { checkSend, type ValidSend } from './send-rules.js';
 import { FakeIdentities } from './fake-identities.js';
+import { groupEntry, json, parseJson, readBody } from './http-util.js';
+import { PollInbox } from './poll-inbox.js';
 
 export type FakeMode = 'normal' | 'native' | 'json-rpc' | 'json-rpc-native';
 
@@ -42,9 +43,6 @@ interface Socketed {
   readonly pinger: NodeJS.Timeout;
 }
 
-const json = (res: ServerResponse, status: number, body: unknown): void => {
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' }).end(JSON.stringify(body));
-};
 const WS_UPGRADE_ERROR = "websocket: the client is not using the websocket protocol: 'upgrade' token not found in 'Connection' header";
 
 export class FakeSignal {
@@ -64,13 +62,12 @@ export class FakeSignal {
   pongsSent = 0;
   readonly polls: { readonly timeout: string | null }[] = [];
 
-  private readonly inbox: Received[] = [];
-  private readonly pollWaiters = new Set<() => void>();
+  /** Normal mode: envelopes waiting for a poll. json-rpc with queueWhenDisconnected: frames waiting for a socket. */
+  private readonly inbox = new PollInbox();
   private readonly sockets = new Set<Socketed>();
   private readonly failures: { failure: SendFailure; remaining: number }[] = [];
   private readonly wss = new WebSocketServer({ noServer: true, autoPong: false, maxPayload: 512 });
   private readonly connections = new Set<Socket>();
-  private junkForNextPoll: string | undefined;
   private lastTimestamp = 0;
   private server: Server;
 
@@ -106,6 +103,11 @@ export class FakeSignal {
     return [...this.sockets].filter((s) => !s.stalled).length;
   }
 
+  /** Normal-mode polls being held open right now. */
+  pendingPolls(): number {
+    return this.inbox.waiting();
+  }
+
   /** Signal delivers an envelope to the bot's account. */
   deliver(item: Received): void {
     if (this.jsonRpc) {
@@ -120,12 +122,11 @@ export class FakeSignal {
       return;
     }
     this.inbox.push(item);
-    for (const wake of this.pollWaiters) wake();
   }
 
   /** The next normal-mode poll body gets this text spliced between its elements. */
   junkInNextPoll(text: string): void {
-    this.junkForNextPoll = text;
+    this.inbox.junk = text;
   }
 
   failNextSend(failure: SendFailure, times = 1): void {
@@ -158,7 +159,7 @@ export class FakeSignal {
   }
 
   async close(): Promise<void> {
-    for (const wake of this.pollWaiters) wake();
+    this.inbox.wakeAll();
     await this.stopListening().catch(() => undefined);
     this.wss.close();
   }
@@ -206,7 +207,7 @@ export class FakeSignal {
         this.sockets.delete(entry);
       });
       if (this.queueWhenDisconnected) {
-        for (const item of this.inbox.splice(0)) this.deliver(item);
+        for (const item of this.inbox.drain()) this.deliver(item);
       }
     });
   }
@@ -261,29 +262,8 @@ export class FakeSignal {
       if (value !== null && value !== 'true' && value !== 'false') return json(res, 400, { error: `Couldn't process request - ${flag} parameter needs to be either 'true' or 'false'` });
     }
     const waitMs = Math.min(Number(timeout ?? '1') * 1000, this.options.maxPollMs ?? 2_000);
-    if (!this.inbox.some((i) => i.account === number)) {
-      await new Promise<void>((resolve) => {
-        const wake = (): void => {
-          clearTimeout(timer);
-          this.pollWaiters.delete(wake);
-          resolve();
-        };
-        const timer = setTimeout(wake, waitMs);
-        this.pollWaiters.add(wake);
-      });
-    }
-    const batch = this.inbox.filter((i) => i.account === number);
-    for (const item of batch) this.inbox.splice(this.inbox.indexOf(item), 1);
-    const lines = batch.map((item) => JSON.stringify(item));
-    if (this.junkForNextPoll !== undefined && lines.length > 0) {
-      lines.splice(Math.ceil(lines.length / 2), 0, this.junkForNextPoll);
-      this.junkForNextPoll = undefined;
-    }
-    if (res.destroyed) {
-      this.inbox.unshift(...batch);
-      return;
-    }
-    res.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8' }).end(`[${lines.join(',')}]`);
+    const body = await this.inbox.take(number, waitMs, () => res.destroyed);
+    if (body !== undefined) res.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8' }).end(body);
   }
 
   private nextTimestamp(): string {
@@ -336,43 +316,4 @@ export class FakeSignal {
     if (next.remaining <= 0) this.failures.shift();
     return next.failure;
   }
-}
-
-function groupEntry(internalId: string, group: { name: string; members: string[] }): Record<string, unknown> {
-  return {
-    name: group.name,
-    description: '',
-    id: `group.${Buffer.from(internalId, 'utf8').toString('base64')}`,
-    internal_id: internalId,
-    members: group.members,
-    blocked: false,
-    pending_invites: [],
-    pending_requests: [],
-    invite_link: '',
-    admins: [],
-    permissions: { add_members: 'every-member', edit_group: 'every-member', send_messages: 'every-member' },
-  };
-}
-
-function parseJson(text: string): Record<string, unknown> | undefined {
-  try {
-    const value: unknown = JSON.parse(text);
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', () => resolve(''));
-  });
-}
-
-/** A random 32-byte group id in internal form. */
-export function randomInternalGroupId(): string {
-  return randomBytes(32).toString('base64');
 }
