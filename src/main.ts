@@ -4,6 +4,7 @@
 
 import { LocalTransport } from '../bots/local/local-transport.js';
 import { DEMO_CENTRE, runDemo } from '../bots/local/demo.js';
+import { createSignalTransport } from '../bots/signal/signal-transport.js';
 import { createTelegramTransport } from '../bots/telegram/telegram-transport.js';
 import { openAll, operatorLang, readSettings, StartupError } from './bootstrap.js';
 import { errorCode } from './core/error-code.js';
@@ -67,6 +68,7 @@ async function main(): Promise<number> {
 /** Signal and Telegram adapters, when their settings are present. */
 function configuredTransports(settings: Settings, logger: Logger): Transport[] {
   const transports: Transport[] = [];
+  if (settings.signal) transports.push(createSignalTransport(settings.signal, { logger }));
   if (settings.telegram) transports.push(createTelegramTransport(settings.telegram, { logger }));
   return transports;
 }
