@@ -23,7 +23,8 @@ async function main(): Promise<number> {
   const logger = jsonLogger(settings.demo ? 'warn' : settings.logLevel);
 
   const local = settings.demo ? new LocalTransport() : undefined;
-  const transports: Transport[] = local ? [local] : configuredTransports(settings, logger);
+  const signal = settings.signal ? createSignalTransport(settings.signal, { logger }) : undefined;
+  const transports: Transport[] = local ? [local] : [...(signal ? [signal] : []), ...telegramTransports(settings, logger)];
   const service = await startService({
     store: opened.store,
     centres: opened.centres,
@@ -33,10 +34,23 @@ async function main(): Promise<number> {
     lang: settings.lang,
     retentionDays: settings.retentionDays,
     reminders: settings.reminders,
+    ...(signal ? { verifyIdentity: async (member, safetyNumber) => (await signal.identities.verify(member, safetyNumber)).ok } : {}),
   });
+  // Safety numbers: a changed key holds the member until a coordinator verifies it.
+  const stopWatching = signal?.identities.watch(async (changes) => {
+    for (const change of changes) {
+      await service.parloir.handle({
+        kind: 'identity-changed',
+        dedupeKey: `signal:identity:${change.member}:${change.safetyNumber}`,
+        transport: 'signal',
+        member: change.member,
+      });
+    }
+  }, IDENTITY_CHECK_MS);
 
   const shutdown = async () => {
     process.stderr.write(`${text.stopping()}\n`);
+    stopWatching?.();
     await service.stop();
     opened.store.close();
   };
@@ -65,12 +79,11 @@ async function main(): Promise<number> {
   return 0;
 }
 
-/** Signal and Telegram adapters, when their settings are present. */
-function configuredTransports(settings: Settings, logger: Logger): Transport[] {
-  const transports: Transport[] = [];
-  if (settings.signal) transports.push(createSignalTransport(settings.signal, { logger }));
-  if (settings.telegram) transports.push(createTelegramTransport(settings.telegram, { logger }));
-  return transports;
+/** How often Signal's identity store is checked for changed safety numbers. */
+const IDENTITY_CHECK_MS = 15 * 60_000;
+
+function telegramTransports(settings: Settings, logger: Logger): Transport[] {
+  return settings.telegram ? [createTelegramTransport(settings.telegram, { logger })] : [];
 }
 
 main().then(

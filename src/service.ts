@@ -8,6 +8,7 @@ import type { Transport } from './core/transport.js';
 import { deliveryAlerts } from './engine/delivery-alerts.js';
 import { purgeExpired } from './engine/housekeeping.js';
 import { Parloir } from './engine/parloir.js';
+import type { IdentityVerifier } from './engine/identity.js';
 import type { Lang } from './i18n/lang.js';
 import type { Logger } from './logger.js';
 import { OutboxDrainer } from './outbox/drainer.js';
@@ -27,6 +28,8 @@ export interface ServiceOptions {
   readonly reminders: readonly number[];
   /** Alert and follow-up timings; defaults suit real use, tests shorten them. */
   readonly plan?: Partial<Omit<PlanSettings, 'leads'>>;
+  /** Checks a safety number with the platform (Signal). */
+  readonly verifyIdentity?: IdentityVerifier;
   readonly outboxPollMs?: number;
   readonly backoff?: (attempts: number) => number;
 }
@@ -61,6 +64,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     defaultLang: options.lang,
     plan,
     onEnqueued: () => drainer.kick(),
+    ...(options.verifyIdentity ? { verifyIdentity: options.verifyIdentity } : {}),
   });
   const scheduler = new Scheduler({
     store,

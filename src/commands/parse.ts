@@ -24,6 +24,8 @@ export type Command =
   | { readonly name: 'visit' | 'package' | 'lawyer'; readonly draft: RequestDraft }
   | { readonly name: 'refused'; readonly number: number; readonly reason?: string }
   | { readonly name: 'move'; readonly number: number; readonly dueAt: number }
+  /** `safetyNumber` holds the 60 digits, or is undefined when they could not be read. */
+  | { readonly name: 'verify'; readonly safetyNumber?: string }
   /** `at` is 'HH:MM', or undefined for "off"; `valid` false when the time could not be read. */
   | { readonly name: 'digest'; readonly at?: string; readonly valid: boolean };
 
@@ -111,6 +113,10 @@ export function parseCommand(text: string, ctx: ParseContext): ParseResult {
     }
     case 'digest':
       return withLang({ ok: true, command: parseDigest(rest) });
+    case 'verify': {
+      const digits = rest.replace(/\s+/g, '');
+      return withLang({ ok: true, command: /^\d{60}$/.test(digits) ? { name: 'verify', safetyNumber: digits } : { name: 'verify' } });
+    }
   }
 }
 

@@ -54,7 +54,15 @@ export interface ChatMigratedEvent {
   readonly to: ChatAddress;
 }
 
-export type InboundEvent = MessageEvent | ReactionEvent | ButtonEvent | ChatMigratedEvent;
+/** A member's safety number changed (Signal): hold sensitive messages until it is verified. */
+export interface IdentityChangedEvent {
+  readonly kind: 'identity-changed';
+  readonly dedupeKey: string;
+  readonly transport: TransportName;
+  readonly member: MemberAddress;
+}
+
+export type InboundEvent = MessageEvent | ReactionEvent | ButtonEvent | ChatMigratedEvent | IdentityChangedEvent;
 
 /**
  * What the core did with an event. `notice` is a short text in the user's language that a

@@ -4,7 +4,9 @@
 
 import type { CentreDirectory } from '../core/centres.js';
 import type { Clock } from '../core/clock.js';
-import type { EventOutcome, InboundEvent } from '../core/transport.js';
+import type { EventOutcome, InboundEvent, MessageEvent } from '../core/transport.js';
+import { lookupCommand, parseCommand, splitCommand } from '../commands/parse.js';
+import { checkSafetyNumber, holdMember, type IdentityVerifier } from './identity.js';
 import { assertNever } from '../core/assert-never.js';
 import { errorCode } from '../core/error-code.js';
 import { msg } from '../i18n/index.js';
@@ -26,6 +28,8 @@ export interface ParloirOptions {
   readonly plan: PlanSettings;
   /** Called after each committed event so the outbox sends without waiting for its timer. */
   readonly onEnqueued?: () => void;
+  /** Checks a safety number with the platform (Signal); absent where there are none. */
+  readonly verifyIdentity?: IdentityVerifier;
 }
 
 export class Parloir {
@@ -40,6 +44,8 @@ export class Parloir {
     const { store, logger } = this.options;
     const now = this.options.clock.now();
     try {
+      const verify = this.verifyCommand(event);
+      if (verify) return await this.verify(verify.event, verify.safetyNumber, verify.lang, now);
       const outcome = store.write(() => {
         if (store.inbox.seen(event.dedupeKey)) return { status: 'duplicate' } as const;
         return this.apply(event, now);
@@ -67,6 +73,12 @@ export class Parloir {
       case 'button':
         routed = routeAction(deps, event, now);
         break;
+      case 'identity-changed': {
+        const groups = holdMember(store, event.member, now);
+        store.inbox.record(event.dedupeKey, now);
+        this.options.logger.warn('MEMBER_HELD', { groups: groups.length });
+        return { status: 'handled' };
+      }
       case 'chat-migrated': {
         const group = store.groups.findByChat(event.from);
         if (!group || store.groups.findByChat(event.to)) return { status: 'ignored' };
@@ -97,9 +109,38 @@ export class Parloir {
     return notice === undefined ? { status: 'handled' } : { status: 'handled', notice };
   }
 
+  /** A /verify command, when this platform can check safety numbers. */
+  private verifyCommand(event: InboundEvent): { event: MessageEvent; safetyNumber?: string; lang: Lang } | undefined {
+    if (event.kind !== 'message' || !this.options.verifyIdentity) return undefined;
+    const split = splitCommand(event.text);
+    if (!split || lookupCommand(split.word)?.name !== 'verify') return undefined;
+    const parsed = parseCommand(event.text, { now: 0, zone: 'UTC' });
+    const lang = parsed.lang ?? this.options.defaultLang;
+    const safetyNumber = parsed.ok && parsed.command.name === 'verify' ? parsed.command.safetyNumber : undefined;
+    return { event, lang, ...(safetyNumber ? { safetyNumber } : {}) };
+  }
+
+  /** The platform call happens outside any transaction; its result is then committed at once. */
+  private async verify(event: MessageEvent, safetyNumber: string | undefined, lang: Lang, now: number): Promise<EventOutcome> {
+    const { store } = this.options;
+    if (store.inbox.seen(event.dedupeKey)) return { status: 'duplicate' };
+    const outcome = await checkSafetyNumber(store, this.options.verifyIdentity!, event, safetyNumber);
+    store.write(() => {
+      if (outcome.verified) store.members.unhold(outcome.verified);
+      const group = store.groups.findByChat(event.chat);
+      deliverReplies(
+        { store, now, lang, chat: event.chat, ...(group ? { group } : {}), quote: { ref: event.messageRef, author: event.sender } },
+        [{ kind: 'answer', msg: outcome.answer }],
+      );
+      store.inbox.record(event.dedupeKey, now);
+    });
+    this.options.logger.info('IDENTITY_VERIFY', { verified: outcome.verified !== undefined });
+    return { status: 'handled' };
+  }
+
   /** Best effort: tell the member nothing was changed, and remember the event so a redelivery does not loop. */
   private answerFailure(event: InboundEvent, now: number): void {
-    if (event.kind === 'chat-migrated') return;
+    if (event.kind === 'chat-migrated' || event.kind === 'identity-changed') return;
     const { store } = this.options;
     try {
       store.write(() => {

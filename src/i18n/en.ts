@@ -189,6 +189,14 @@ export const en = {
     'Signal asks the bot to prove it is not spam. An operator must solve the captcha at signalcaptchas.org/challenge/generate and post it to /v1/accounts/<number>/rate-limit-challenge (see docs/signal.md). Messages are kept until then.',
   alertIdentity: (p: { who: string }) =>
     `${p.who}'s safety number changed. I send them nothing sensitive until a coordinator checks it with them and sends /verify.`,
+  heldNotice: () =>
+    'I have a message for you, but your safety number changed. Ask a coordinator to compare it with you and send /verify; until then I send you nothing sensitive.',
+  verified: (p: { who: string }) => `✅ ${p.who}'s new safety number is verified: they get their messages again.`,
+  verifyNoMatch: () => 'That safety number matches no member waiting for verification. Read it again in the Signal app (conversation settings → View safety number).',
+  verifyNothingHeld: () => 'Nobody in this group is waiting for a safety-number check.',
+  verifyNotCoordinator: () => 'Only a coordinator can verify a safety number.',
+  verifyUsage: () => 'Send /verify followed by the 60-digit safety number you compared with the member.',
+  verifyUnsupported: () => 'Safety numbers are checked on Signal only.',
   alertUnreachable: (p: { who: string }) => `I cannot reach ${p.who} any more (blocked the bot or left). Reminders won't reach them.`,
   directNotStarted: (p: { who: string; link: string }) =>
     `${p.who}, I can't write to you directly yet: open ${p.link} and press Start, so reminders reach you.`,

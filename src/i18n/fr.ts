@@ -190,6 +190,14 @@ export const fr: Messages = {
     'Signal demande au bot de prouver qu’il n’est pas un spammeur. Un·e admin doit résoudre le captcha sur signalcaptchas.org/challenge/generate et l’envoyer à /v1/accounts/<numéro>/rate-limit-challenge (voir docs/signal.md). Les messages sont gardés d’ici là.',
   alertIdentity: (p) =>
     `Le numéro de sécurité de ${p.who} a changé. Je ne lui envoie plus rien de sensible jusqu’à ce qu’un·e coordinateur·ice le vérifie avec cette personne et envoie /verifier.`,
+  heldNotice: () =>
+    'J’ai un message pour toi, mais ton numéro de sécurité a changé. Demande à un·e coordinateur·ice de le comparer avec toi et d’envoyer /verifier ; d’ici là je ne t’envoie rien de sensible.',
+  verified: (p) => `✅ Le nouveau numéro de sécurité de ${p.who} est vérifié : cette personne reçoit de nouveau ses messages.`,
+  verifyNoMatch: () => 'Ce numéro de sécurité ne correspond à aucun membre en attente de vérification. Relis-le dans Signal (paramètres de la conversation → Afficher le numéro de sécurité).',
+  verifyNothingHeld: () => 'Personne dans ce groupe n’attend de vérification de numéro de sécurité.',
+  verifyNotCoordinator: () => 'Seul·e un·e coordinateur·ice peut vérifier un numéro de sécurité.',
+  verifyUsage: () => 'Envoie /verifier suivi du numéro de sécurité à 60 chiffres comparé avec la personne.',
+  verifyUnsupported: () => 'Les numéros de sécurité ne se vérifient que sur Signal.',
   alertUnreachable: (p) => `Je ne peux plus joindre ${p.who} (bot bloqué ou groupe quitté). Les rappels ne lui parviendront pas.`,
   directNotStarted: (p) =>
     `${p.who}, je ne peux pas encore t’écrire en privé : ouvre ${p.link} et appuie sur Démarrer, pour recevoir les rappels.`,

@@ -59,6 +59,7 @@ const COMMAND_DESCRIPTIONS: Record<Lang, Record<CommandName, string>> = {
     refused: 'Visit N was refused at the door (reason)',
     digest: 'Daily summary time, e.g. 08:30, or off',
     move: 'Change the time of request N',
+    verify: 'Confirm a member\'s new safety number',
   },
   fr: {
     help: 'Ce que je sais faire',
@@ -78,6 +79,7 @@ const COMMAND_DESCRIPTIONS: Record<Lang, Record<CommandName, string>> = {
     refused: 'Visite N refusée à l’entrée (raison)',
     digest: 'Heure du résumé quotidien, ex. 08:30, ou off',
     move: 'Changer l’heure de la demande N',
+    verify: 'Confirmer le nouveau numéro de sécurité d’un membre',
   },
 };
 

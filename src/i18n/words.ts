@@ -21,6 +21,7 @@ export const COMMAND_NAMES = [
   'refused',
   'digest',
   'move',
+  'verify',
 ] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
@@ -44,6 +45,7 @@ export const COMMAND_WORDS: Record<Lang, Record<CommandName, readonly [string, .
     refused: ['refused'],
     digest: ['digest', 'summary'],
     move: ['move', 'reschedule'],
+    verify: ['verify'],
   },
   fr: {
     help: ['aide', 'commandes'],
@@ -63,6 +65,7 @@ export const COMMAND_WORDS: Record<Lang, Record<CommandName, readonly [string, .
     refused: ['refuse', 'refusee'],
     digest: ['resume'],
     move: ['decaler', 'deplacer'],
+    verify: ['verifier'],
   },
 };
 

@@ -12,6 +12,7 @@ import type { Logger } from '../logger.js';
 import type { OutboxItem } from '../store/outbox.js';
 import type { Store } from '../store/store.js';
 import { backoffMs } from './backoff.js';
+import { t } from '../i18n/index.js';
 
 export interface DeliveryObserver {
   /** A send failed for good, or with an alert coordinators should hear about. */
@@ -119,7 +120,7 @@ export class OutboxDrainer {
     if (!item) return;
     let receipt: SendReceipt;
     try {
-      receipt = await transport.send(toOutbound(item));
+      receipt = await transport.send(this.withholding(item));
     } catch (error) {
       this.failed(item, error);
       return;
@@ -142,6 +143,20 @@ export class OutboxDrainer {
       logger.warn('OUTBOX_PARTIAL', { id: item.id, codes: receipt.problems.map((p) => p.code).join(',') });
       this.options.observer?.onProblems(item, receipt.problems);
     }
+  }
+
+  /**
+   * A member whose safety number changed and is not verified yet gets a neutral notice in place
+   * of the message (which may name a place, a time, a detainee reference).
+   */
+  private withholding(item: OutboxItem): OutboundMessage {
+    const { store, logger } = this.options;
+    if (item.group === undefined || !store.members.isHeld(item.group, store.members.keyOf(item.to as MemberAddress))) {
+      return toOutbound(item);
+    }
+    logger.info('OUTBOX_WITHHELD', { id: item.id, transport: item.transport });
+    const lang = store.groups.get(item.group)?.lang ?? 'fr';
+    return { id: item.id, to: item.to, text: t(lang, 'heldNotice') };
   }
 
   private failed(item: OutboxItem, error: unknown): void {

@@ -25,6 +25,10 @@ export class MemberRepository {
   private readonly updateRole;
   private readonly groupsOf;
   private readonly greet;
+  private readonly holdStmt;
+  private readonly unholdStmt;
+  private readonly heldStmt;
+  private readonly heldInGroup;
 
   constructor(
     db: Db,
@@ -43,6 +47,12 @@ export class MemberRepository {
     );
     this.updateName = db.prepare('UPDATE members SET name_enc = ? WHERE group_id = ? AND member_bidx = ?');
     this.updateRole = db.prepare('UPDATE members SET role = ? WHERE group_id = ? AND member_bidx = ?');
+    this.holdStmt = db.prepare('UPDATE members SET held_at = ? WHERE member_bidx = ? AND held_at IS NULL RETURNING group_id').pluck();
+    this.unholdStmt = db.prepare('UPDATE members SET held_at = NULL WHERE member_bidx = ? AND held_at IS NOT NULL RETURNING group_id').pluck();
+    this.heldStmt = db.prepare('SELECT 1 FROM members WHERE group_id = ? AND member_bidx = ? AND held_at IS NOT NULL').pluck();
+    this.heldInGroup = db.prepare(
+      'SELECT member_bidx, address_enc, name_enc, role FROM members WHERE group_id = ? AND held_at IS NOT NULL ORDER BY held_at',
+    );
     this.greet = db.prepare('UPDATE members SET greeted_at = ? WHERE group_id = ? AND member_bidx = ? AND greeted_at IS NULL');
     this.groupsOf = db.prepare('SELECT group_id FROM members WHERE member_bidx = ? ORDER BY group_id').pluck();
   }
@@ -88,6 +98,24 @@ export class MemberRepository {
   /** True the first time only: the member has not had a direct message from the bot yet. */
   firstGreeting(group: GroupId, key: MemberKey, now: number): boolean {
     return this.greet.run(now, group, fromMemberKey(key)).changes === 1;
+  }
+
+  /** Holds the member in every group (their safety number changed); returns the groups newly held. */
+  hold(address: MemberAddress, now: number): GroupId[] {
+    return this.holdStmt.all(now, this.vault.blindIndex('member', address)) as GroupId[];
+  }
+
+  /** Lifts the hold everywhere (a coordinator verified the new safety number). */
+  unhold(address: MemberAddress): GroupId[] {
+    return this.unholdStmt.all(this.vault.blindIndex('member', address)) as GroupId[];
+  }
+
+  isHeld(group: GroupId, key: MemberKey): boolean {
+    return this.heldStmt.get(group, fromMemberKey(key)) !== undefined;
+  }
+
+  held(group: GroupId): Member[] {
+    return (this.heldInGroup.all(group) as MemberRow[]).map((row) => this.toMember(group, row));
   }
 
   setRole(group: GroupId, key: MemberKey, role: Role): void {

@@ -11,6 +11,7 @@ import { type Centre, CentreDirectory } from '../../src/core/centres.js';
 import { ManualClock } from '../../src/core/clock.js';
 import type { Transport } from '../../src/core/transport.js';
 import { memoryLogger } from '../../src/logger.js';
+import type { IdentityVerifier } from '../../src/engine/identity.js';
 import { startService, type Service } from '../../src/service.js';
 import { openStore, type Store } from '../../src/store/store.js';
 
@@ -53,7 +54,15 @@ export interface Harness {
 }
 
 export async function startHarness(
-  options: { dir?: string; key?: Uint8Array; now?: number; transports?: Transport[]; local?: LocalTransport; reminders?: number[] } = {},
+  options: {
+    dir?: string;
+    key?: Uint8Array;
+    now?: number;
+    transports?: Transport[];
+    local?: LocalTransport;
+    reminders?: number[];
+    verifyIdentity?: IdentityVerifier;
+  } = {},
 ): Promise<Harness> {
   const temp = options.dir ? undefined : tempDir();
   const dir = options.dir ?? temp!.dir;
@@ -72,6 +81,7 @@ export async function startHarness(
     lang: 'fr',
     retentionDays: 30,
     reminders: options.reminders ?? [86_400_000, 7_200_000],
+    ...(options.verifyIdentity ? { verifyIdentity: options.verifyIdentity } : {}),
     outboxPollMs: 60_000,
   });
   // tests drive the outbox and the scheduler by hand, deterministically

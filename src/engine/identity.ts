@@ -1,0 +1,65 @@
+// Safety numbers (Signal). When a member's key changes, the member is held in every group: the
+// outbox sends them a neutral notice instead of anything sensitive, and the other coordinators
+// are told. A coordinator who compared the new safety number with the member in person sends
+// /verify <60 digits>; the transport checks it (signal-cli's trust endpoint) and the hold lifts.
+
+import type { GroupId, MemberAddress } from '../core/ids.js';
+import type { MessageEvent } from '../core/transport.js';
+import { msg, type Msg, t } from '../i18n/index.js';
+import type { Lang } from '../i18n/lang.js';
+import type { Store } from '../store/store.js';
+
+/** Asks the platform to trust `member`'s current key if it matches `safetyNumber`. */
+export type IdentityVerifier = (member: MemberAddress, safetyNumber: string) => Promise<boolean>;
+
+/** Holds the member everywhere and tells each group's other coordinators. */
+export function holdMember(store: Store, member: MemberAddress, now: number): GroupId[] {
+  const groups = store.members.hold(member, now);
+  for (const id of groups) {
+    const group = store.groups.get(id);
+    if (!group) continue;
+    const held = store.members.get(id, store.members.keyOf(member));
+    const who = held?.name ?? t(group.lang, 'someone', { tag: store.members.keyOf(member).slice(0, 4) });
+    for (const coordinator of store.members.coordinators(id)) {
+      if (coordinator.address === member) continue;
+      store.outbox.enqueue({ group: id, to: coordinator.address, text: t(group.lang, 'alertIdentity', { who }) }, now);
+    }
+  }
+  return groups;
+}
+
+/** The text actually sent to a held member in place of a direct message. */
+export function heldNotice(lang: Lang): string {
+  return t(lang, 'heldNotice');
+}
+
+export interface VerifyOutcome {
+  readonly answer: Msg;
+  /** The member whose hold was lifted, if any. */
+  readonly verified?: MemberAddress;
+}
+
+/**
+ * /verify in a group: only a coordinator; tries the safety number against each member held in
+ * the group until the platform accepts one. Reads the store, calls the platform; writes nothing.
+ */
+export async function checkSafetyNumber(
+  store: Store,
+  verify: IdentityVerifier,
+  event: MessageEvent,
+  safetyNumber: string | undefined,
+): Promise<VerifyOutcome> {
+  const group = store.groups.findByChat(event.chat);
+  if (!group) return { answer: msg('groupOnly') };
+  const me = store.members.get(group.id, store.members.keyOf(event.sender));
+  if (me?.role !== 'coordinator') return { answer: msg('verifyNotCoordinator') };
+  if (!safetyNumber) return { answer: msg('verifyUsage') };
+  const held = store.members.held(group.id);
+  if (held.length === 0) return { answer: msg('verifyNothingHeld') };
+  for (const member of held) {
+    if (await verify(member.address, safetyNumber)) {
+      return { answer: msg('verified', { who: member.name ?? t(group.lang, 'someone', { tag: member.key.slice(0, 4) }) }), verified: member.address };
+    }
+  }
+  return { answer: msg('verifyNoMatch') };
+}
