@@ -18,7 +18,7 @@ ENV NODE_ENV=production \
     PARLOIR_KEY_FILE=/run/secrets/parloir.key \
     PARLOIR_CENTRES=/app/config/centres.yaml
 WORKDIR /app
-RUN groupadd --system parloir && useradd --system --gid parloir --home /app parloir \
+RUN groupadd --system --gid 10001 parloir && useradd --system --uid 10001 --gid parloir --home /app parloir \
     && mkdir /data && chown parloir:parloir /data
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
