@@ -27,7 +27,7 @@ export async function runDemo(options: DemoOptions): Promise<void> {
   const { transport, output } = options;
   const text = cliText(options.lang);
   const print = (line: string) => output.write(`${line}\n`);
-  transport.onMessage((message) => print(formatMessage(message)));
+  transport.onMessage((message) => print(formatMessage(message, transport.chat)));
 
   print(text.demoIntro({ centre: options.centreName, members: DEMO_MEMBERS.join(', ') }));
   if (!options.store.groups.findByChat(transport.chat)) {
@@ -88,9 +88,9 @@ export function parseDemoLine(line: string, current: string): DemoLine {
   return { kind: 'say', member, text: rest };
 }
 
-function formatMessage(message: LocalMessage): string {
+function formatMessage(message: LocalMessage, group: string): string {
   const who = message.from === 'bot' ? '🤖 Parloir' : message.from;
-  const direct = message.to.startsWith('local:') && !message.to.startsWith('local:demo-group') ? ' (DM)' : '';
+  const direct = message.to !== group ? ` (DM → ${message.to.slice('local:'.length)})` : '';
   const reply = message.replyTo ? ` ↪[${message.replyTo}]` : '';
   const edit = message.edits ? ` ✎[${message.edits}]` : '';
   const buttons = message.buttons && message.buttons.length > 0 ? `\n    ${message.buttons.map((b) => `[ ${b} ]`).join(' ')}` : '';

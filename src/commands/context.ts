@@ -31,9 +31,7 @@ export interface ViewContext {
   readonly centre: Centre;
 }
 
-export interface GroupContext extends ExecContext, ViewContext {
-  readonly lang: Lang;
-}
+export interface GroupContext extends ExecContext, ViewContext {}
 
 /** Records the actor as a member of the group (first action) and returns them. */
 export function actingMember(ctx: GroupContext): Member {
