@@ -202,4 +202,24 @@ describe.each<FakeMode>(['normal', 'json-rpc'])('signal with the core, failures 
     expectPrivateLogs(w.transportLogs);
     expectPrivateLogs(h.logs);
   });
+
+  // BUG src/engine/delivery-alerts.ts:56-57 (`memberOf`) — a captcha is demanded for the bot's
+  // whole account, but when the failing send is a direct message the alert is keyed on that
+  // member (`captcha-required:<member>`, line 33) instead of the account-wide `captcha-required`.
+  // So a captcha hitting a group send and a direct message at once tells the coordinator twice
+  // (README: "tells the coordinators once what to do"). The same goes for `rate-limited`.
+  it.fails('tells the coordinator once about a captcha that hits a group send and a direct message', async () => {
+    const w = await world();
+    const { fake } = w;
+    await w.link(ALICE);
+    await w.say(env.text(ALICE, '/visite 01/12 14h30 places 2'));
+    const post = await w.botSaid(GROUP_RECIPIENT, /^#1 Visite/);
+    // Charles's claim queues its answer in the group and the first-claim greeting to him.
+    const claim = await w.say(env.text(CHARLES, 'je prends', { quote: botMessage(post) }));
+    await w.handled(claim);
+    await w.settleFailing({ kind: 'captcha', retryAfterSeconds: 60 });
+    expect(fake.sent.filter((s) => !s.delivered)).toHaveLength(2);
+    await w.drainAll();
+    expect(textsTo(fake, ALICE.uuid).filter((t) => t.includes('captcha'))).toEqual([CAPTCHA_ALERT]);
+  });
 });
