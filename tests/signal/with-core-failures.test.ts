@@ -9,7 +9,7 @@ import { ALICE, BERTHE, CHARLES } from '../fakes/signal/envelopes.js';
 import type { FakeMode } from '../fakes/signal/fake-signal.js';
 import type { SendFailure } from '../fakes/signal/send-failures.js';
 import { tempDir } from '../support/harness.js';
-import { advanceUntilDue, botMessage, delivered, expectEachDeliveredOnce, GROUP_RECIPIENT, startWorld, textsTo, type World } from './core-support.js';
+import { advanceUntilDue, botMessage, delivered, expectEachDeliveredOnce, GROUP_RECIPIENT, startWorld, textsTo, timestampOf, type World } from './core-support.js';
 import { expectPrivateLogs, waitFor } from './support.js';
 
 const SECOND = 1_000;
@@ -153,14 +153,14 @@ describe.each<FakeMode>(['normal', 'json-rpc'])('signal with the core, failures 
 
     const b = await world({ fake, dir: temp.dir, key, now: later });
     const post = await b.botSaid(GROUP_RECIPIENT, /^#1 Colis/);
-    expect(post.quoteTimestamp).toBe((command.envelope as { timestamp: number }).timestamp);
+    expect(post.quoteTimestamp).toBe(timestampOf(command));
     expect(post.quoteAuthor).toBe(ALICE.uuid);
 
     // Signal hands the same envelope over again (same sender, same timestamp), then a sentinel.
     await b.say(command);
     const sentinel = await b.say(env.text(ALICE, '/liste'));
     const list = await b.botSaid(GROUP_RECIPIENT, /^Demandes ouvertes et prises :/);
-    expect(list.quoteTimestamp).toBe((sentinel.envelope as { timestamp: number }).timestamp);
+    expect(list.quoteTimestamp).toBe(timestampOf(sentinel));
     await b.h.settle();
     expect(textsTo(fake, GROUP_RECIPIENT).filter((t) => t.startsWith('#1 Colis'))).toHaveLength(1);
     expect(textsTo(fake, GROUP_RECIPIENT).filter((t) => t.startsWith('#2'))).toHaveLength(0);

@@ -125,8 +125,8 @@ describe.each<FakeMode>(['normal', 'json-rpc'])('signal with the core (%s mode)'
 
   it('lets a member with a hidden number link and claim, and reaches them by UUID', async () => {
     w = await startWorld(mode);
-    const { fake } = w;
-    const linkCode = w.h.store.write(() => w!.h.store.invites.create('test-centre', w!.h.clock.now())).code;
+    const { fake, h } = w;
+    const linkCode = h.store.write(() => h.store.invites.create('test-centre', h.clock.now())).code;
     const linkCommand = await w.say(env.text(BERTHE, `/lier ${linkCode}`));
     const linked = await w.botSaid(GROUP_RECIPIENT, /^Ce groupe est maintenant lié à CRA de Test\./);
     expect(linked).toMatchObject({ quoteTimestamp: timestampOf(linkCommand), quoteAuthor: BERTHE.uuid });
