@@ -66,7 +66,15 @@ export function deliverReplies(target: ReplyTarget, replies: readonly Reply[]): 
         const buttons = buttonsFor(request, target.lang);
         if (reply.kind === 'post') {
           store.outbox.enqueue(
-            { group: ctx.group.id, to: ctx.group.chat, text, buttons, postNumber: request.number, ...(target.quote ? { replyTo: target.quote } : {}) },
+            {
+              group: ctx.group.id,
+              to: ctx.group.chat,
+              text,
+              buttons,
+              postNumber: request.number,
+              // Quote the command only when it was said in that group (never a direct message).
+              ...(target.quote && chat === ctx.group.chat ? { replyTo: target.quote } : {}),
+            },
             now,
           );
         } else if (EDITS_POSTS[ctx.group.transport]) {

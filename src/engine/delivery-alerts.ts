@@ -13,6 +13,9 @@ import type { DeliveryObserver } from '../outbox/drainer.js';
 import type { OutboxItem } from '../store/outbox.js';
 import type { Store } from '../store/store.js';
 
+/** Alerts about the bot's whole account (told once per group), not about one member. */
+const ACCOUNT_WIDE: ReadonlySet<DeliveryAlert> = new Set(['rate-limited', 'captcha-required']);
+
 const QUIET_MS: Record<DeliveryAlert, number> = {
   'rate-limited': 6 * 3_600_000,
   'captcha-required': 6 * 3_600_000,
@@ -26,7 +29,7 @@ export function deliveryAlerts(store: Store, clock: Clock, logger: Logger): Deli
     const group = store.groups.get(groupId);
     if (!group) return;
     const now = clock.now();
-    const memberKey = member ? store.members.keyOf(member) : undefined;
+    const memberKey = member && !ACCOUNT_WIDE.has(alert) ? store.members.keyOf(member) : undefined;
     store.write(() => {
       if (!store.alerts.raise(group.id, memberKey ? `${alert}:${memberKey}` : alert, now, QUIET_MS[alert])) return;
       logger.warn('DELIVERY_ALERT', { group: group.id, alert });

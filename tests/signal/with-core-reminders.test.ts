@@ -126,13 +126,9 @@ describe.each<FakeMode>(['normal', 'json-rpc'])('signal reminders with the core 
     expectPrivateLogs(w.transportLogs, ['je lâche']);
   });
 
-  // BUG src/engine/deliver-replies.ts:69 — a 'post' reply always carries the event's quote
-  // (`target.quote`), even when the event came from a direct chat and the post goes to the group.
-  // "je lâche" answered to a reminder in the direct chat makes the urgent repost in the group
-  // quote Berthe's private message (quote_timestamp = her direct message, quote_author = her
-  // UUID): the group sees a quote of a message it never had. Answers (line 42) go to the event's
-  // own chat, so only posts are affected.
-  it.fails('the urgent repost in the group does not quote the direct message that released the visit', async () => {
+  // "je lâche" answered in the direct chat: the urgent repost in the group must not quote that
+  // private message (the group never had it, and the quote would carry the member's UUID).
+  it('the urgent repost in the group does not quote the direct message that released the visit', async () => {
     const { w } = await claimedVisit();
     await at(w, DUE - 90_000);
     const reminder = await nth(w, BERTHE.uuid, /⏰ Rappel/, 1);
