@@ -12,12 +12,30 @@ export interface When {
 const WHEN_FORMAT: Record<Lang, string> = { en: "ccc d LLL, HH:mm", fr: "ccc d LLL 'à' HH'h'mm" };
 const DATE_FORMAT: Record<Lang, string> = { en: 'ccc d LLL', fr: 'ccc d LLL' };
 
+/**
+ * Luxon formatting costs ~30 µs and a /list formats the same few dozen times on every call:
+ * remember recent results (bounded, so memory stays flat).
+ */
+const formatted = new Map<string, string>();
+const MAX_REMEMBERED = 10_000;
+
+function cachedFormat(lang: Lang, when: When, format: string): string {
+  const key = `${lang}|${when.zone}|${when.at}|${format}`;
+  let text = formatted.get(key);
+  if (text === undefined) {
+    if (formatted.size >= MAX_REMEMBERED) formatted.clear();
+    text = DateTime.fromMillis(when.at, { zone: when.zone }).setLocale(lang).toFormat(format);
+    formatted.set(key, text);
+  }
+  return text;
+}
+
 export function formatWhen(lang: Lang, when: When): string {
-  return DateTime.fromMillis(when.at, { zone: when.zone }).setLocale(lang).toFormat(WHEN_FORMAT[lang]);
+  return cachedFormat(lang, when, WHEN_FORMAT[lang]);
 }
 
 export function formatDate(lang: Lang, when: When): string {
-  return DateTime.fromMillis(when.at, { zone: when.zone }).setLocale(lang).toFormat(DATE_FORMAT[lang]);
+  return cachedFormat(lang, when, DATE_FORMAT[lang]);
 }
 
 export function joinList(lang: Lang, items: readonly string[]): string {

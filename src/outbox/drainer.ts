@@ -36,6 +36,7 @@ export interface DrainerOptions {
 
 export class OutboxDrainer {
   private timer: NodeJS.Timeout | undefined;
+  private soon: NodeJS.Immediate | undefined;
   private running: Promise<void> | undefined;
   private again = false;
   private stopped = true;
@@ -50,6 +51,8 @@ export class OutboxDrainer {
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
+    if (this.soon) clearImmediate(this.soon);
+    this.soon = undefined;
     await this.running;
   }
 
@@ -60,8 +63,14 @@ export class OutboxDrainer {
       this.again = true;
       return;
     }
+    if (this.soon) return; // a pass is already on its way
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.loop(), 0);
+    this.timer = undefined;
+    // setImmediate rather than a 0 ms timer: it runs before the next timers phase (~1 ms sooner).
+    this.soon = setImmediate(() => {
+      this.soon = undefined;
+      void this.loop();
+    });
   }
 
   /** Sends everything due now; resolves when nothing due is left (tests and the CLI use it). */

@@ -39,6 +39,7 @@ export class RequestRepository {
   private readonly insert;
   private readonly select;
   private readonly selectActive;
+  private readonly selectActiveSummary;
   private readonly claimStmt;
   private readonly releaseStmt;
   private readonly closeStmt;
@@ -62,6 +63,10 @@ export class RequestRepository {
     this.select = db.prepare(`SELECT ${COLUMNS} FROM requests r WHERE r.group_id = ? AND r.number = ?`);
     this.selectActive = db.prepare(
       `SELECT ${COLUMNS} FROM requests r WHERE r.group_id = ? AND r.state IN ('open', 'claimed') ORDER BY r.due_at, r.number`,
+    );
+    // Same rows without the sealed blobs, for one-line listings that never open them.
+    this.selectActiveSummary = db.prepare(
+      `SELECT ${COLUMNS.replace(/r\.(place|items|detainee|note|outcome)_enc/g, 'NULL AS $1_enc')} FROM requests r WHERE r.group_id = ? AND r.state IN ('open', 'claimed') ORDER BY r.due_at, r.number`,
     );
     this.claimStmt = db.prepare(
       "UPDATE requests SET state = 'claimed', claimer_bidx = ?, confirmed_at = NULL, updated_at = ? WHERE group_id = ? AND number = ? AND state = 'open'",
@@ -111,7 +116,8 @@ export class RequestRepository {
    * fields closed, for one-line listings that never show them.
    */
   active(group: GroupId, options: { details?: boolean } = {}): Request[] {
-    return (this.selectActive.all(group) as RequestRow[]).map((row) => this.toRequest(row, options.details !== false));
+    const details = options.details !== false;
+    return ((details ? this.selectActive : this.selectActiveSummary).all(group) as RequestRow[]).map((row) => this.toRequest(row, details));
   }
 
   /** Active requests this member asked for, claimed, or rides in. */

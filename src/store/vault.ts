@@ -41,6 +41,24 @@ export class DecryptionError extends Error {
   }
 }
 
+/**
+ * Random nonces, drawn from node:crypto (~30× faster than randombytes_buf) 4 KiB at a time
+ * rather than 24 bytes per sealed field. Every nonce is fresh random bytes, used once.
+ */
+const NONCE_POOL = 4_096 - (4_096 % NONCE_BYTES);
+let pool = Buffer.alloc(0);
+let poolOffset = 0;
+
+function nextNonce(): Uint8Array {
+  if (poolOffset + NONCE_BYTES > pool.length) {
+    pool = randomBytes(NONCE_POOL);
+    poolOffset = 0;
+  }
+  const nonce = pool.subarray(poolOffset, poolOffset + NONCE_BYTES);
+  poolOffset += NONCE_BYTES;
+  return nonce;
+}
+
 export async function readySodium(): Promise<void> {
   await sodium.ready;
 }
@@ -79,7 +97,7 @@ export class Vault {
 
   seal(key: SealingKey, ad: string, plaintext: string): Uint8Array {
     if (!this.fieldEncryption) return Buffer.from(plaintext, 'utf8');
-    const nonce = randomBytes(NONCE_BYTES); // node:crypto: ~30x faster than randombytes_buf
+    const nonce = nextNonce();
     const cipher = sodium.crypto_aead_xchacha20poly1305_ietf_encrypt(plaintext, ad, null, nonce, key.bytes);
     const out = new Uint8Array(1 + NONCE_BYTES + cipher.length);
     out[0] = FORMAT_V1;
