@@ -1,0 +1,147 @@
+// The Telegram adapter with the real core (real SQLite, real libsodium, outbox) and the real
+// grammY client against the fake Bot API, end to end: a whole request's life (link, post, claim
+// by reply, seat by button, post edits, /liste, /fait), a member who has not pressed Start, a
+// 429 storm, a restart between taking an update and replying, and a supergroup migration with
+// a request open. The harness clock is moved by hand so outbox backoffs elapse at once.
+
+import { afterEach, describe, expect, it } from 'vitest';
+import { en } from '../../src/i18n/en.js';
+import { fr } from '../../src/i18n/fr.js';
+import { chats, people } from '../fakes/telegram/objects.js';
+import { botMessage, chatLog, expectEachDeliveredOnce, expectPrivateLogs, keyboard, startWorld, textsTo, type World } from './core-support.js';
+import { waitFor } from './support.js';
+
+const group = chats.basicGroup;
+const { alex, noor, sam } = people;
+const HINT = 'Réponds « je prends » pour conduire, ou « je viens » pour une place.';
+const HELLO_1 = fr.directHello({ n: 1 });
+const notStarted = (who: string) => fr.directNotStarted({ who, link: 'https://t.me/ParloirBot?start=hello' });
+
+describe('telegram with the core: flows', () => {
+  let worlds: World[] = [];
+
+  afterEach(async () => {
+    const fakes = new Set(worlds.map((w) => w.fake));
+    for (const w of worlds.reverse()) await w.close();
+    for (const fake of fakes) await fake.close();
+    worlds = [];
+  });
+
+  async function world(options: Parameters<typeof startWorld>[0] = {}): Promise<World> {
+    const w = await startWorld(options);
+    worlds.push(w);
+    return w;
+  }
+
+  it('link → /visite@ParloirBot → claim by reply → seat by button → edited post → /liste → /fait, each answer once', async () => {
+    const w = await world();
+    const { fake, h } = w;
+    // Alex opened the private chat and pressed Start; Noor never did.
+    fake.privateStart(alex);
+    // Telegram's Start button sends the English word "/start": the core answers with its help.
+    const help = await w.botSaid(alex.id, /^Parloir /);
+    expect([en.help(), fr.help()]).toContain(help.text);
+
+    const linked = await w.link(group, sam);
+    expect(linked.text).toBe(fr.linkOk({ centre: 'CRA de Test' }));
+
+    const command = fake.groupMessage('/visite@ParloirBot 01/12 14h30 places 2 depuis gare de Calais', { chat: group, from: sam }).message;
+    const post = await w.botSaid(group.id, /^#1 Visite/);
+    expect(post.text).toBe(
+      ['#1 Visite — mar. 1 déc. à 14h30 — CRA de Test', 'Places : 2 sur 2 libres · RDV : gare de Calais', 'Conducteur·ice : personne pour l’instant', HINT].join(
+        '\n',
+      ),
+    );
+    expect(post.params).toMatchObject({ reply_parameters: { message_id: command.message_id, allow_sending_without_reply: true } });
+    expect(post.params).not.toHaveProperty('parse_mode');
+    expect(keyboard(post.params)).toEqual([
+      ['Je conduis', 'claim'],
+      ['Je viens', 'join'],
+    ]);
+    const postMessage = botMessage(fake, group.id, /^#1 Visite/);
+
+    // Alex replies "je prends" to the post.
+    const reply = fake.replyToBot(group.id, postMessage.message_id, 'je prends', alex);
+    const claimed = await w.botSaid(group.id, /^✅ #1 : /);
+    expect(claimed.text).toBe('✅ #1 : Alex Testperson conduit.');
+    expect(claimed.params).toMatchObject({ reply_parameters: { message_id: reply.message.message_id, allow_sending_without_reply: true } });
+    const hello = await w.botSaid(alex.id, /^Bonjour !/);
+    expect(hello.text).toBe(HELLO_1);
+    await waitFor(() => fake.model.find(group.id, postMessage.message_id)?.edits === 1, 'the post edited after the claim');
+    const firstEdit = fake.sent('editMessageText')[0];
+    expect(firstEdit).toMatchObject({ chat_id: group.id, message_id: postMessage.message_id });
+    expect(firstEdit?.text).toBe(
+      ['#1 Visite — mar. 1 déc. à 14h30 — CRA de Test', 'Places : 2 sur 2 libres · RDV : gare de Calais', 'Conducteur·ice : Alex Testperson', HINT].join('\n'),
+    );
+    expect(keyboard(firstEdit ?? {})).toEqual([
+      ['Je viens', 'join'],
+      ['Je lâche', 'release'],
+    ]);
+
+    // Noor presses "Je viens": the answer is the button's notice, the post shows the seat.
+    const { updateId: pressId, queryId } = fake.pressButton(group.id, postMessage.message_id, 'join', noor);
+    await w.handled(pressId);
+    await waitFor(() => fake.sent('answerCallbackQuery').length === 1, 'the button answered');
+    expect(fake.sent('answerCallbackQuery')[0]).toEqual({ callback_query_id: queryId, text: '✅ #1 : Noor Example prend une place (reste 1).' });
+    // Noor never pressed Start: the greeting is refused once, and the group hears how to fix it.
+    const hint = await w.botSaid(group.id, /je ne peux pas encore t’écrire en privé/);
+    expect(hint.text).toBe(notStarted('Noor Example'));
+    expect(fake.callsTo('sendMessage').filter((c) => c.params.chat_id === noor.id).map((c) => c.outcome)).toEqual([403]);
+    expect(fake.model.find(group.id, postMessage.message_id)?.edits).toBe(2);
+    const secondEdit = fake.sent('editMessageText')[1];
+    expect(secondEdit).toMatchObject({ chat_id: group.id, message_id: postMessage.message_id });
+    expect(secondEdit?.text).toBe(
+      [
+        '#1 Visite — mar. 1 déc. à 14h30 — CRA de Test',
+        'Places : 1 sur 2 libres · RDV : gare de Calais',
+        'Conducteur·ice : Alex Testperson',
+        'Passager·es : Noor Example',
+        HINT,
+      ].join('\n'),
+    );
+    expect(keyboard(secondEdit ?? {})).toEqual([
+      ['Je viens', 'join'],
+      ['Je lâche', 'release'],
+    ]);
+
+    const listCommand = fake.groupMessage('/liste', { chat: group, from: sam }).message;
+    const list = await w.botSaid(group.id, /^Demandes ouvertes et prises :/);
+    expect(list.text).toBe('Demandes ouvertes et prises :\n#1 Visite mar. 1 déc. à 14h30 — prise par Alex Testperson, 1/2 places');
+    expect(list.params).toMatchObject({ reply_parameters: { message_id: listCommand.message_id } });
+
+    // Sam linked the group: as coordinator they may mark Alex's visit done.
+    fake.groupMessage('/fait 1', { chat: group, from: sam });
+    const done = await w.botSaid(group.id, /^✔ #1/);
+    expect(done.text).toBe('✔ #1 est faite. Merci !');
+    await waitFor(() => fake.model.find(group.id, postMessage.message_id)?.edits === 3, 'the post edited once closed');
+    const lastEdit = fake.sent('editMessageText')[2];
+    expect(lastEdit?.text).toMatch(/\nPassager·es : Noor Example\n\(faite\)\n/);
+    // Closed: no buttons left under the post.
+    expect(lastEdit).not.toHaveProperty('reply_markup');
+    expect(fake.model.find(group.id, postMessage.message_id)?.message.reply_markup).toBeUndefined();
+
+    // Settle some more: nothing else goes out, and nothing went out twice.
+    h.clock.advance(600_000);
+    await h.settle();
+    expect(h.store.outbox.pendingCount()).toBe(0);
+    expectEachDeliveredOnce(fake);
+    const p = postMessage.message_id;
+    expect(chatLog(fake, group.id)).toEqual([
+      `send: ${linked.text}`,
+      'send: #1 Visite — mar. 1 déc. à 14h30 — CRA de Test',
+      'send: ✅ #1 : Alex Testperson conduit.',
+      `edit ${p}: #1 Visite — mar. 1 déc. à 14h30 — CRA de Test`,
+      `edit ${p}: #1 Visite — mar. 1 déc. à 14h30 — CRA de Test`,
+      `send: ${notStarted('Noor Example')}`,
+      'send: Demandes ouvertes et prises :',
+      'send: ✔ #1 est faite. Merci !',
+      `edit ${p}: #1 Visite — mar. 1 déc. à 14h30 — CRA de Test`,
+    ]);
+    expect(textsTo(fake, alex.id)).toEqual([help.text, HELLO_1]);
+    expect(textsTo(fake, noor.id)).toEqual([]);
+    expect(textsTo(fake, sam.id)).toEqual([]);
+    expect(fake.pendingUpdateIds()).toEqual([]);
+    expectPrivateLogs(w.transportLogs, fake, [group.id], ['je prends', 'gare de Calais']);
+    expectPrivateLogs(h.logs, fake, [group.id], ['je prends', 'gare de Calais']);
+  });
+});
