@@ -8,7 +8,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { en } from '../../src/i18n/en.js';
 import { fr } from '../../src/i18n/fr.js';
 import { chats, people } from '../fakes/telegram/objects.js';
-import { botMessage, chatLog, expectEachDeliveredOnce, expectPrivateLogs, keyboard, startWorld, textsTo, type World } from './core-support.js';
+import { parisTime } from '../support/harness.js';
+import { botMessage, chatLog, firstLine, expectEachDeliveredOnce, expectPrivateLogs, keyboard, startWorld, textsTo, type World } from './core-support.js';
 import { waitFor } from './support.js';
 
 const group = chats.basicGroup;
@@ -143,5 +144,70 @@ describe('telegram with the core: flows', () => {
     expect(fake.pendingUpdateIds()).toEqual([]);
     expectPrivateLogs(w.transportLogs, fake, [group.id], ['je prends', 'gare de Calais']);
     expectPrivateLogs(h.logs, fake, [group.id], ['je prends', 'gare de Calais']);
+  });
+
+  it('tells the group once how to reach a member who has not pressed Start; after Start, reminders reach them privately', async () => {
+    const w = await world();
+    const { fake, h } = w;
+    await w.link(group, sam);
+    fake.groupMessage('/visite 01/12 14h30 places 2 depuis gare de Calais', { chat: group, from: sam });
+    await w.botSaid(group.id, /^#1 Visite/);
+    const post = botMessage(fake, group.id, /^#1 Visite/);
+
+    // Alex, who never opened the private chat, takes the visit with the button.
+    const { updateId } = fake.pressButton(group.id, post.message_id, 'claim', alex);
+    await w.handled(updateId);
+    await waitFor(() => fake.sent('answerCallbackQuery').length === 1, 'the button answered');
+    expect(fake.sent('answerCallbackQuery')[0]?.text).toBe('✅ #1 : Alex Testperson conduit.');
+    const hint = await w.botSaid(group.id, /je ne peux pas encore t’écrire en privé/);
+    expect(hint.text).toBe(notStarted('Alex Testperson'));
+    expect(hint.params).not.toHaveProperty('parse_mode');
+    // Alex asks for their list in the group: it goes to the private chat, is refused again,
+    // and the group is not told a second time.
+    const mine = fake.groupMessage('/mes', { chat: group, from: alex });
+    await w.handled(mine.updateId);
+    h.clock.advance(60_000);
+    await w.drainAll();
+    const refused = () => fake.callsTo('sendMessage').filter((c) => c.params.chat_id === alex.id);
+    expect(refused().map((c) => [c.outcome, typeof c.params.text === 'string' ? firstLine(c.params.text) : ''])).toEqual([
+      [403, 'Bonjour ! Tu t’es engagé·e sur #1. Je t’enverrai tes rappels ici ; réponds OK pour confirmer ou LÂCHER si tu ne peux plus.'],
+      [403, 'Tes demandes :'],
+    ]);
+    expect(textsTo(fake, group.id).filter((t) => t.includes('je ne peux pas encore'))).toEqual([notStarted('Alex Testperson')]);
+
+    // Alex presses Start. The refused messages are not sent again.
+    fake.privateStart(alex);
+    await w.botSaid(alex.id, /^Parloir /);
+    expect(textsTo(fake, alex.id)).toHaveLength(1);
+
+    // The day before, the first reminder reaches Alex in private.
+    h.clock.set(parisTime('2026-11-30T14:30'));
+    expect(h.service.scheduler.tick().sent).toBeGreaterThanOrEqual(1);
+    const reminder = await w.botSaid(alex.id, /^⏰ Rappel/);
+    expect(reminder.text).toBe(
+      [
+        '⏰ Rappel — tu es sur #1 Visite — mar. 1 déc. à 14h30 — CRA de Test',
+        'RDV : gare de Calais',
+        'Visites : Tous les jours 9h–18h',
+        'Toujours bon ? Réponds OK, ou LÂCHER si tu ne peux plus.',
+      ].join('\n'),
+    );
+    // Alex answers OK in private: the visit is confirmed.
+    fake.message({ text: 'OK', from: alex, chat: { id: alex.id, type: 'private', first_name: alex.first_name, last_name: alex.last_name } });
+    const confirmed = await w.botSaid(alex.id, /^👍/);
+    expect(confirmed.text).toBe('👍 Merci, #1 est confirmée.');
+
+    // Two hours before, the second reminder as well; the group hears nothing more about Alex.
+    h.clock.set(parisTime('2026-12-01T12:30'));
+    h.service.scheduler.tick();
+    await w.drainAll();
+    const reminders = textsTo(fake, alex.id).filter((t) => t.startsWith('⏰ Rappel'));
+    expect(reminders).toEqual([reminder.text, reminder.text]);
+    expect(textsTo(fake, group.id).filter((t) => t.includes('je ne peux pas encore'))).toHaveLength(1);
+    expect(refused().filter((c) => c.outcome !== 'ok')).toHaveLength(2);
+    // The two reminders say the same thing (counted above); everything else went out once.
+    expectEachDeliveredOnce(fake, [reminder.text]);
+    expectPrivateLogs(w.transportLogs, fake, [group.id], ['gare de Calais']);
+    expectPrivateLogs(h.logs, fake, [group.id], ['gare de Calais']);
   });
 });
