@@ -107,14 +107,7 @@ export function classifySendFailure(error: unknown, context: SendContext): SendR
       // delivered (issue #881): resending would post twice, so report it as sent with a problem.
       return { problems: [{ code: 'SIGNAL_RATE_LIMIT_BUT_DELIVERED', alert: 'rate-limited' }] };
     }
-    const captcha = tokens.length > 0;
-    return new DeliveryError({
-      code: captcha ? 'SIGNAL_CAPTCHA_REQUIRED' : 'SIGNAL_RATE_LIMITED',
-      retry: 'later',
-      retryAfterMs: retryAfterIn(text) ?? (captcha ? CAPTCHA_RETRY_MS : RATE_LIMIT_RETRY_MS),
-      alert: captcha ? 'captcha-required' : 'rate-limited',
-      hint: captcha ? 'docs/signal.md#rate-limit-challenge' : undefined,
-    });
+    return rateLimited(tokens.length > 0, text);
   }
   if (status >= 500) return new DeliveryError({ code: 'SIGNAL_API_SERVER_ERROR', retry: 'later' });
   if (status === 404) {
@@ -124,20 +117,24 @@ export function classifySendFailure(error: unknown, context: SendContext): SendR
   return classify400(text, context);
 }
 
+/** Signal throttles the account (429 in json-rpc modes, a 400 text in normal mode): back off. */
+function rateLimited(captcha: boolean, text: string): DeliveryError {
+  return new DeliveryError({
+    code: captcha ? 'SIGNAL_CAPTCHA_REQUIRED' : 'SIGNAL_RATE_LIMITED',
+    retry: 'later',
+    retryAfterMs: retryAfterIn(text) ?? (captcha ? CAPTCHA_RETRY_MS : RATE_LIMIT_RETRY_MS),
+    alert: captcha ? 'captcha-required' : 'rate-limited',
+    hint: captcha ? 'docs/signal.md#rate-limit-challenge' : undefined,
+  });
+}
+
 function classify400(text: string, context: SendContext): SendReceipt | DeliveryError {
   const partial = /Failed to send \(some\) messages/i.test(text);
   const sentAt = /^(\d{10,})$/m.exec(text)?.[1];
   if (partial && sentAt) return { messageRef: messageRef(sentAt), problems: problemsInText(text) };
 
   if (/CAPTCHA proof required|challenge token|rate.?limit|\b429\b/i.test(text)) {
-    const captcha = /captcha|challenge/i.test(text);
-    return new DeliveryError({
-      code: captcha ? 'SIGNAL_CAPTCHA_REQUIRED' : 'SIGNAL_RATE_LIMITED',
-      retry: 'later',
-      retryAfterMs: retryAfterIn(text) ?? (captcha ? CAPTCHA_RETRY_MS : RATE_LIMIT_RETRY_MS),
-      alert: captcha ? 'captcha-required' : 'rate-limited',
-      hint: captcha ? 'docs/signal.md#rate-limit-challenge' : undefined,
-    });
+    return rateLimited(/captcha|challenge/i.test(text), text);
   }
   if (/untrusted (identit|recipient)|Untrusted Identity/i.test(text)) {
     if (partial && context.toGroup) {

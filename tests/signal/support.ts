@@ -11,16 +11,7 @@ import { memoryLogger } from '../../src/logger.js';
 import { ALICE, BERTHE, BOT, CHARLES, GROUP } from '../fakes/signal/envelopes.js';
 import type { FakeSignal } from '../fakes/signal/fake-signal.js';
 
-/** Waits until `check` returns something other than undefined/false; fails after `timeoutMs`. */
-export async function waitFor<T>(check: () => T | undefined | false, what: string, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = check();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
+export { waitFor } from '../support/wait.js';
 
 export interface Recorder {
   readonly handler: EventHandler;

@@ -7,16 +7,7 @@ import type { EventHandler, EventOutcome, InboundEvent } from '../../src/core/tr
 import { memoryLogger } from '../../src/logger.js';
 import type { FakeTelegram } from '../fakes/telegram/fake-telegram.js';
 
-/** Waits until `check` returns a value other than undefined/false; fails after `timeoutMs`. */
-export async function waitFor<T>(check: () => T | undefined | false, what: string, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = check();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
+export { waitFor } from '../support/wait.js';
 
 export interface Recorder {
   readonly handler: EventHandler;
