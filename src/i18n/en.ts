@@ -184,7 +184,7 @@ export const en = {
   buttonRelease: () => 'Release',
 
   alertRateLimited: () =>
-    'Signal is slowing the bot down (rate limit). Messages are kept and will go out by themselves; nothing is lost.',
+    'The messaging service is slowing the bot down (rate limit). Messages are kept and will go out by themselves; nothing is lost.',
   alertCaptcha: () =>
     'Signal asks the bot to prove it is not spam. An operator must solve the captcha at signalcaptchas.org/challenge/generate and post it to /v1/accounts/<number>/rate-limit-challenge (see docs/signal.md). Messages are kept until then.',
   alertIdentity: (p: { who: string }) =>

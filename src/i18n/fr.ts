@@ -185,7 +185,7 @@ export const fr: Messages = {
   buttonRelease: () => 'Je lâche',
 
   alertRateLimited: () =>
-    'Signal ralentit le bot (limite d’envoi). Les messages sont gardés et partiront d’eux-mêmes ; rien n’est perdu.',
+    'La messagerie ralentit le bot (limite d’envoi). Les messages sont gardés et partiront d’eux-mêmes ; rien n’est perdu.',
   alertCaptcha: () =>
     'Signal demande au bot de prouver qu’il n’est pas un spammeur. Un·e admin doit résoudre le captcha sur signalcaptchas.org/challenge/generate et l’envoyer à /v1/accounts/<numéro>/rate-limit-challenge (voir docs/signal.md). Les messages sont gardés d’ici là.',
   alertIdentity: (p) =>
