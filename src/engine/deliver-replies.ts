@@ -78,7 +78,7 @@ export function deliverReplies(target: ReplyTarget, replies: readonly Reply[]): 
             now,
           );
         } else if (EDITS_POSTS[ctx.group.transport]) {
-          const latest = store.posts.latestPost(ctx.group.id, request.number);
+          const latest = store.posts.latestPost(ctx.group.id, ctx.group.chat, request.number);
           if (latest) store.outbox.enqueue({ group: ctx.group.id, to: ctx.group.chat, text, buttons, edit: latest }, now);
         }
         break;

@@ -48,7 +48,7 @@ export function routeMessage(deps: RouteDeps, event: MessageEvent, now: number):
 
   if (!split) {
     if (!gctx || event.replyTo === undefined) return ignored(base.lang);
-    const number = deps.store.posts.requestOf(gctx.group.id, event.replyTo);
+    const number = deps.store.posts.requestOf(gctx.group.id, event.chat, event.replyTo);
     if (number === undefined) return ignored(base.lang);
     const intent = replyIntent(event.text);
     const lang = intent?.lang ?? gctx.lang;
@@ -87,7 +87,7 @@ export function routeAction(deps: RouteDeps, event: ReactionEvent | ButtonEvent,
   const base = { ...baseContext(deps, event, now, lang), viaButton: event.kind === 'button' };
   const gctx = groupContext(base, group, deps.centres);
   if (!gctx) return ignored(lang);
-  const number = deps.store.posts.requestOf(group.id, event.target);
+  const number = deps.store.posts.requestOf(group.id, event.chat, event.target);
   if (number === undefined) return ignored(lang);
   let action: ButtonAction;
   if (event.kind === 'button') action = event.action;

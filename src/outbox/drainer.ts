@@ -142,7 +142,7 @@ export class OutboxDrainer {
           const prompt = { group: item.group, number: item.postNumber, kind: item.promptKind, createdAt: now };
           store.prompts.record(store.members.keyOf(member), member, receipt.messageRef, prompt);
         } else if (receipt.messageRef !== undefined) {
-          store.posts.record(item.group, receipt.messageRef, item.postNumber, now);
+          store.posts.record(item.group, item.to as ChatAddress, receipt.messageRef, item.postNumber, now);
         }
       }
       store.outbox.delivered(item.id);

@@ -50,7 +50,7 @@ export function fireJob(store: Store, planning: Planning, job: Job, now: number,
     }
     case 'unclaimed': {
       if (request.state !== 'open') return { drop: 'SCHEDULE_CLAIMED' };
-      const original = store.posts.latestPost(group.id, request.number);
+      const original = store.posts.latestPost(group.id, group.chat, request.number);
       const text = t(group.lang, 'unclaimed', { request: view });
       return { send: [{ ...base, to: group.chat, text, ...(original ? { replyTo: { ref: original } } : {}) }], late };
     }

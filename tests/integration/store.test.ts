@@ -25,7 +25,7 @@ describe('store', () => {
     const path = join(dir(), 'p.db');
     const k = key();
     const first = await openStore({ path, masterKey: k });
-    expect(first.applied).toEqual([1, 2, 3, 4]);
+    expect(first.applied).toEqual([1, 2, 3, 4, 5]);
     expect(first.db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(first.db.pragma('secure_delete', { simple: true })).toBe(1);
     expect(first.db.pragma('foreign_keys', { simple: true })).toBe(1);

@@ -434,8 +434,7 @@ describe('telegram with the core: flows', () => {
       const post = await w.botSaid(newId, /^#2 Visite/);
       expect(post.params).toMatchObject({ reply_parameters: { message_id: command.message.message_id } });
       const post2 = botMessage(fake, newId, /^#2 Visite/).message_id;
-      // Message ids restart in the supergroup; #2's post must not share #1's old id here (that
-      // case is the bug shown by the it.fails tests below).
+      // Message ids restart in the supergroup; the tests below cover #2's post sharing #1's old id.
       expect(post2).not.toBe(post1);
       const reply = fake.replyToBot(newId, post2, 'je prends', alex);
       const claimed = await w.botSaid(newId, /^✅ #2 : /);
@@ -503,13 +502,9 @@ describe('telegram with the core: flows', () => {
       expectPrivateLogs(h.logs, fake, [group.id, newId], ['je prends']);
     });
 
-    // BUG (src/store/posts.ts:28-36 and :45-46, looked up by src/engine/route.ts:51 and :90, edited
-    // by src/engine/deliver-replies.ts:81-82): bot posts are remembered by message id only, without
-    // their chat. Message ids restart in the supergroup, so #2's post there can get the id #1's
-    // post had in the old basic group. Then "je prends" in reply to #2's post claims #1, and the
-    // refresh of #1 overwrites #2's post with #1's text. Scenario: basic group, #1 posted, upgrade,
-    // /visite in the supergroup right away, a member replies "je prends" to the new post.
-    it.fails('a reply to a post made in the new chat claims that post’s request, even if #1 had the same id in the old chat', async () => {
+    // Message ids restart in the supergroup, so #2's post there can get the id #1's post had in
+    // the old basic group: posts are remembered per chat, so a reply to #2 claims #2.
+    it('a reply to a post made in the new chat claims that post’s request, even if #1 had the same id in the old chat', async () => {
       const { w, post1 } = await migrated();
       const { fake } = w;
       await w.botSaid(newId, /^Demandes ouvertes et prises :/);
@@ -524,14 +519,9 @@ describe('telegram with the core: flows', () => {
       expect(fake.model.find(newId, post2)?.message.text).toMatch(/^#2 Visite — mer\. 2 déc\. à 10h00 — CRA de Test\n/);
     });
 
-    // BUG (src/engine/deliver-replies.ts:81-82 with src/store/posts.ts:28-46): a bot post is
-    // remembered by message id only, without its chat. After the upgrade, refreshing request #1
-    // (posted in the old basic group) sends editMessageText to the NEW chat id with the OLD
-    // message id. Message ids restart in the supergroup, so that id can name another bot message:
-    // here the claim answer "✅ #1 : Noor Example conduit." just sent in the new chat is
-    // overwritten with #1's post (and replies to it then count as replies to #1's post).
-    // Scenario: basic group, #1 posted, upgrade, Noor sends /prendre 1 in the supergroup.
-    it.fails('claiming a request posted before the upgrade never overwrites another message in the new chat', async () => {
+    // #1 was posted in the old basic group: refreshing it after the upgrade must not edit the
+    // message that has the same id in the new chat (here the claim answer just sent).
+    it('claiming a request posted before the upgrade never overwrites another message in the new chat', async () => {
       const { w } = await migrated();
       const { fake } = w;
       await w.botSaid(newId, /^Demandes ouvertes et prises :/);
