@@ -48,7 +48,7 @@ export const COMMAND_WORDS: Record<Lang, Record<CommandName, readonly [string, .
     verify: ['verify'],
   },
   fr: {
-    help: ['aide', 'commandes'],
+    help: ['aide', 'commandes', 'start'], // Telegram's Start button: no language of its own
     link: ['lier'],
     visit: ['visite'],
     package: ['colis'],
