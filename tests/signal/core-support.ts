@@ -9,7 +9,7 @@ import type { Person, Received } from '../fakes/signal/envelopes.js';
 import { BOT, GROUP, text } from '../fakes/signal/envelopes.js';
 import { FakeSignal, type FakeMode, type RecordedSend } from '../fakes/signal/fake-signal.js';
 import type { SendFailure } from '../fakes/signal/send-failures.js';
-import { type Harness, startHarness } from '../support/harness.js';
+import { dueLanes as dueLanesOf, type Harness, startHarness } from '../support/harness.js';
 import { makeTransport, waitFor } from './support.js';
 
 /** The group's recipient as the adapter must address it on /v2/send. */
@@ -75,28 +75,12 @@ export function botMessage(sent: Sent): { id: number; author: Person } {
   return { id: Number(sent.timestamp), author: { number: BOT.number, uuid: BOT.uuid, name: null } };
 }
 
-export async function eventually<T>(check: () => Promise<T | undefined | false>, what: string, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
+import { eventually } from '../support/wait.js';
 
-/** Outbox lanes whose head is due now: how many sends the next drain pass will attempt. */
-export function dueLanes(h: Harness): number {
-  const seen = new Set<string>();
-  let due = 0;
-  for (const head of h.store.outbox.pendingHeads(h.clock.now(), 500)) {
-    const lane = `${head.transport}:${head.recipient}`;
-    if (seen.has(lane)) continue;
-    seen.add(lane);
-    if (head.due && head.transport === 'signal') due += 1;
-  }
-  return due;
-}
+export { eventually };
+
+/** Outbox lanes of this transport whose head is due now. */
+export const dueLanes = (h: Harness): number => dueLanesOf(h, 'signal');
 
 /**
  * Moves the clock on in steps until some outbox lane has a due head (a retry's backoff

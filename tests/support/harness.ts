@@ -115,3 +115,16 @@ export async function startHarness(
 export function lastBot(h: Harness): string {
   return h.botTexts().at(-1) ?? '';
 }
+
+/** Outbox lanes of `transport` whose head is due now: how many sends the next drain pass will attempt. */
+export function dueLanes(h: Harness, transport: string): number {
+  const seen = new Set<string>();
+  let due = 0;
+  for (const head of h.store.outbox.pendingHeads(h.clock.now(), 500)) {
+    const lane = `${head.transport}:${head.recipient}`;
+    if (seen.has(lane)) continue;
+    seen.add(lane);
+    if (head.due && head.transport === transport) due += 1;
+  }
+  return due;
+}

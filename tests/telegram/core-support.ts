@@ -9,7 +9,7 @@ import type { TelegramTransport } from '../../bots/telegram/telegram-transport.j
 import type { Params } from '../fakes/telegram/bot-api-model.js';
 import { FakeTelegram } from '../fakes/telegram/fake-telegram.js';
 import { people } from '../fakes/telegram/objects.js';
-import { type Harness, startHarness } from '../support/harness.js';
+import { dueLanes as dueLanesOf, type Harness, startHarness } from '../support/harness.js';
 import { eventually, makeTransport, waitFor } from './support.js';
 
 /** One successful sendMessage or editMessageText, flattened, in the order the fake took them. */
@@ -106,18 +106,8 @@ export interface World {
   close(): Promise<void>;
 }
 
-/** Outbox lanes whose head is due now: how many sends the next drain pass will attempt. */
-export function dueLanes(h: Harness): number {
-  const seen = new Set<string>();
-  let due = 0;
-  for (const head of h.store.outbox.pendingHeads(h.clock.now(), 500)) {
-    const lane = `${head.transport}:${head.recipient}`;
-    if (seen.has(lane)) continue;
-    seen.add(lane);
-    if (head.due && head.transport === 'telegram') due += 1;
-  }
-  return due;
-}
+/** Outbox lanes of this transport whose head is due now. */
+export const dueLanes = (h: Harness): number => dueLanesOf(h, 'telegram');
 
 export async function startWorld(
   options: { fake?: FakeTelegram; dir?: string; key?: Uint8Array; now?: number; reminders?: number[] } = {},
