@@ -9,7 +9,7 @@
 // (crypto-shredding), without touching any other group.
 
 import { randomBytes } from 'node:crypto';
-import sodium from 'libsodium-wrappers';
+import sodium from 'libsodium-wrappers-sumo';
 
 const FORMAT_V1 = 0x01;
 const NONCE_BYTES = 24;
