@@ -98,6 +98,7 @@ export class Parloir {
         now,
         lang: routed.lang,
         chat: event.chat,
+        ...(event.topic !== undefined ? { topic: event.topic } : {}),
         planning: this.planning,
         ...(group ? { group, groupContext: routed.group } : {}),
         ...(event.kind === 'message' ? { quote: { ref: event.messageRef, author: event.sender } } : {}),
@@ -130,7 +131,7 @@ export class Parloir {
       // Lifted in this group only: each group's coordinators answer for their own members.
       if (outcome.verified && group) store.members.unhold(group.id, store.members.keyOf(outcome.verified));
       deliverReplies(
-        { store, now, lang, chat: event.chat, ...(group ? { group } : {}), quote: { ref: event.messageRef, author: event.sender } },
+        { store, now, lang, chat: event.chat, ...(event.topic !== undefined ? { topic: event.topic } : {}), ...(group ? { group } : {}), quote: { ref: event.messageRef, author: event.sender } },
         [{ kind: 'answer', msg: outcome.answer }],
       );
       store.inbox.record(event.dedupeKey, now);
@@ -152,6 +153,7 @@ export class Parloir {
             now,
             lang: group?.lang ?? this.options.defaultLang,
             chat: event.chat,
+            ...(event.topic !== undefined ? { topic: event.topic } : {}),
             ...(group ? { group } : {}),
             ...(event.kind === 'message' ? { quote: { ref: event.messageRef, author: event.sender } } : {}),
           },
