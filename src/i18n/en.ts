@@ -2,8 +2,8 @@
 // the same parameters, or the type check fails.
 
 import type { RequestKind, RequestState } from '../core/domain.js';
-import { formatWhen, joinList, type When } from './format.js';
-import type { CentreCardView, MyRole, RequestView } from './views.js';
+import { formatDate, formatInput, formatWhen, joinList, type When } from './format.js';
+import type { AssumptionView, CentreCardView, MyRole, RequestView } from './views.js';
 
 const KIND: Record<RequestKind, string> = { visit: 'Visit', package: 'Package', lawyer: 'Lawyer' };
 const STATE: Record<RequestState, string> = {
@@ -133,7 +133,7 @@ export const en = {
 
   replyHint: (p: { n: number }) => `To take #${p.n}, reply "I'll take it"; for a seat on a visit, reply "join".`,
 
-  whenMissing: (p: { kind: RequestKind }) => `When? Put the date first, e.g. ${EXAMPLE[p.kind]}`,
+  whenMissing: (p: { kind: RequestKind }) => `When? e.g. ${EXAMPLE[p.kind]}`,
   whenInvalid: (p: { kind: RequestKind }) => `I can't read that date (or it does not exist). Try e.g. ${EXAMPLE[p.kind]}`,
   whenPast: (p: { kind: RequestKind }) => `That time has already passed. Try e.g. ${EXAMPLE[p.kind]}`,
   whenTooFar: () => 'That is more than a year away. Check the date.',
@@ -200,6 +200,29 @@ export const en = {
   alertUnreachable: (p: { who: string }) => `I cannot reach ${p.who} any more (blocked the bot or left). Reminders won't reach them.`,
   directNotStarted: (p: { who: string; link: string }) =>
     `${p.who}, I can't write to you directly yet: open ${p.link} and press Start, so reminders reach you.`,
+
+  // — Reading what people write (#9): dates, assumptions, near-miss commands, reply hints —
+  timeMissingOn: (p: { kind: RequestKind; day: When }) =>
+    `At what time on ${formatDate('en', p.day)}? e.g. ${EXAMPLE[p.kind].replace('tomorrow', formatDate('en', p.day))}`,
+  weekdayMismatch: (p: { kind: RequestKind }) => `That weekday and that date don't match. Check the date, e.g. ${EXAMPLE[p.kind]}`,
+  assumed: (p: { n: number; a: AssumptionView }) => {
+    const change = (w: When) => `/move ${p.n} ${formatInput('en', w)}`;
+    const a = p.a;
+    switch (a.code) {
+      case 'coming-weekday':
+        return `#${p.n}: I took the coming one, ${formatWhen('en', a.at)}. If you meant ${formatDate('en', a.alt)}, send ${change(a.alt)}`;
+      case 'day-month':
+        return `#${p.n}: I read the date day first: ${formatWhen('en', a.at)}. If you meant ${formatDate('en', a.alt)}, send ${change(a.alt)}`;
+      case 'next-week':
+        return `#${p.n}: that time has passed today, so I took next week: ${formatWhen('en', a.at)}. Wrong? Send /move ${p.n} with the date.`;
+      case 'next-month':
+        return `#${p.n}: that day has passed this month, so I took next month: ${formatWhen('en', a.at)}. Wrong? Send /move ${p.n} with the date.`;
+      case 'afternoon':
+        return `#${p.n}: I read the hour as the afternoon: ${formatWhen('en', a.at)}. Wrong? Send /move ${p.n} with the time.`;
+      case 'notified-from':
+        return `#${p.n}: no notification time given, so I counted from the earliest plausible one, ${formatWhen('en', a.from)}: deadline ${formatWhen('en', a.at)}. If you know the time, send /move ${p.n} with the deadline.`;
+    }
+  },
 } as const;
 
 export type Messages = { readonly [K in keyof typeof en]: (typeof en)[K] };
