@@ -140,6 +140,28 @@ export const en = {
   timeMissing: (p: { kind: RequestKind }) => `At what time? e.g. ${EXAMPLE[p.kind]}`,
   seatsInvalid: () => 'Seats must be a number from 0 to 8, e.g. "seats 2".',
   itemsMissing: () => 'What should be brought? e.g. /package friday jumper size M, phone without camera',
+  // — Reading what people write (#9): dates, assumptions, near-miss commands, reply hints —
+  timeMissingOn: (p: { kind: RequestKind; day: When }) =>
+    `At what time on ${formatDate('en', p.day)}? e.g. ${EXAMPLE[p.kind].replace('tomorrow', formatDate('en', p.day))}`,
+  weekdayMismatch: (p: { kind: RequestKind }) => `That weekday and that date don't match. Check the date, e.g. ${EXAMPLE[p.kind]}`,
+  assumed: (p: { n: number; a: AssumptionView }) => {
+    const change = (w: When) => `/move ${p.n} ${formatInput('en', w)}`;
+    const a = p.a;
+    switch (a.code) {
+      case 'coming-weekday':
+        return `#${p.n}: I took the coming one, ${formatWhen('en', a.at)}. If you meant ${formatDate('en', a.alt)}, send ${change(a.alt)}`;
+      case 'day-month':
+        return `#${p.n}: I read the date day first: ${formatWhen('en', a.at)}. If you meant ${formatDate('en', a.alt)}, send ${change(a.alt)}`;
+      case 'next-week':
+        return `#${p.n}: that time has passed today, so I took next week: ${formatWhen('en', a.at)}. Wrong? Send /move ${p.n} with the date.`;
+      case 'next-month':
+        return `#${p.n}: that day has passed this month, so I took next month: ${formatWhen('en', a.at)}. Wrong? Send /move ${p.n} with the date.`;
+      case 'afternoon':
+        return `#${p.n}: I read the hour as the afternoon: ${formatWhen('en', a.at)}. Wrong? Send /move ${p.n} with the time.`;
+      case 'notified-from':
+        return `#${p.n}: no notification time given, so I counted from the earliest plausible one, ${formatWhen('en', a.from)}: deadline ${formatWhen('en', a.at)}. If you know the time, send /move ${p.n} with the deadline.`;
+    }
+  },
 
   someone: (p: { tag: string }) => `member ${p.tag}`,
 
@@ -212,29 +234,9 @@ export const en = {
   coordRemoved: (p: { who: string; by: string }) => `${p.who} is no longer a coordinator (removed by ${p.by}).`,
   coordNotOne: (p: { who: string }) => `${p.who} is not a coordinator.`,
   coordLast: () => 'You are the last coordinator: add another one first (/coord add in reply to their message).',
-
-  // — Reading what people write (#9): dates, assumptions, near-miss commands, reply hints —
-  timeMissingOn: (p: { kind: RequestKind; day: When }) =>
-    `At what time on ${formatDate('en', p.day)}? e.g. ${EXAMPLE[p.kind].replace('tomorrow', formatDate('en', p.day))}`,
-  weekdayMismatch: (p: { kind: RequestKind }) => `That weekday and that date don't match. Check the date, e.g. ${EXAMPLE[p.kind]}`,
-  assumed: (p: { n: number; a: AssumptionView }) => {
-    const change = (w: When) => `/move ${p.n} ${formatInput('en', w)}`;
-    const a = p.a;
-    switch (a.code) {
-      case 'coming-weekday':
-        return `#${p.n}: I took the coming one, ${formatWhen('en', a.at)}. If you meant ${formatDate('en', a.alt)}, send ${change(a.alt)}`;
-      case 'day-month':
-        return `#${p.n}: I read the date day first: ${formatWhen('en', a.at)}. If you meant ${formatDate('en', a.alt)}, send ${change(a.alt)}`;
-      case 'next-week':
-        return `#${p.n}: that time has passed today, so I took next week: ${formatWhen('en', a.at)}. Wrong? Send /move ${p.n} with the date.`;
-      case 'next-month':
-        return `#${p.n}: that day has passed this month, so I took next month: ${formatWhen('en', a.at)}. Wrong? Send /move ${p.n} with the date.`;
-      case 'afternoon':
-        return `#${p.n}: I read the hour as the afternoon: ${formatWhen('en', a.at)}. Wrong? Send /move ${p.n} with the time.`;
-      case 'notified-from':
-        return `#${p.n}: no notification time given, so I counted from the earliest plausible one, ${formatWhen('en', a.from)}: deadline ${formatWhen('en', a.at)}. If you know the time, send /move ${p.n} with the deadline.`;
-    }
-  },
+  heldNoCoordinator: (p: { who: string }) =>
+    `${p.who}'s safety number changed and no other coordinator can check it; until then they get nothing sensitive. Either someone sends /link with a new code from the operator (and becomes coordinator), or an operator runs \`npx parloir verify\` on the server.`,
+  relinked: (p: { who: string; centre: string }) => `Code accepted: ${p.who} is now a coordinator of this group (${p.centre}).`,
 } as const;
 
 export type Messages = { readonly [K in keyof typeof en]: (typeof en)[K] };

@@ -141,6 +141,27 @@ export const fr: Messages = {
   timeMissing: (p) => `À quelle heure ? par ex. ${EXAMPLE[p.kind]}`,
   seatsInvalid: () => 'Le nombre de places va de 0 à 8, par ex. « places 2 ».',
   itemsMissing: () => 'Qu’y a-t-il à apporter ? par ex. /colis vendredi pull, tabac',
+  // — Lire ce que les gens écrivent (#9) : dates, hypothèses, commandes approchées, indices —
+  timeMissingOn: (p) => `À quelle heure, ${formatDate('fr', p.day)} ? par ex. ${EXAMPLE[p.kind].replace('demain', formatDate('fr', p.day))}`,
+  weekdayMismatch: (p) => `Ce jour de la semaine ne correspond pas à cette date. Vérifie la date, par ex. ${EXAMPLE[p.kind]}`,
+  assumed: (p) => {
+    const change = (w: When) => `/decaler ${p.n} ${formatInput('fr', w)}`;
+    const a = p.a;
+    switch (a.code) {
+      case 'coming-weekday':
+        return `#${p.n} : j’ai pris le plus proche, ${formatWhen('fr', a.at)}. Si tu voulais ${formatDate('fr', a.alt)}, envoie ${change(a.alt)}`;
+      case 'day-month':
+        return `#${p.n} : j’ai lu le jour en premier : ${formatWhen('fr', a.at)}. Si tu voulais ${formatDate('fr', a.alt)}, envoie ${change(a.alt)}`;
+      case 'next-week':
+        return `#${p.n} : cette heure est passée aujourd’hui, j’ai pris la semaine prochaine : ${formatWhen('fr', a.at)}. Erreur ? Envoie /decaler ${p.n} avec la date.`;
+      case 'next-month':
+        return `#${p.n} : ce jour est passé ce mois-ci, j’ai pris le mois prochain : ${formatWhen('fr', a.at)}. Erreur ? Envoie /decaler ${p.n} avec la date.`;
+      case 'afternoon':
+        return `#${p.n} : j’ai lu l’heure comme l’après-midi : ${formatWhen('fr', a.at)}. Erreur ? Envoie /decaler ${p.n} avec l’heure.`;
+      case 'notified-from':
+        return `#${p.n} : sans heure de notification, j’ai compté depuis la plus tôt plausible, ${formatWhen('fr', a.from)} : échéance ${formatWhen('fr', a.at)}. Si tu connais l’heure, envoie /decaler ${p.n} avec l’échéance.`;
+    }
+  },
 
   someone: (p) => `membre ${p.tag}`,
 
@@ -213,26 +234,7 @@ export const fr: Messages = {
   coordRemoved: (p) => `${p.who} n’est plus coordinateur·ice (retiré·e par ${p.by}).`,
   coordNotOne: (p) => `${p.who} n’est pas coordinateur·ice.`,
   coordLast: () => 'Tu es la dernière personne coordinatrice : ajoutes-en d’abord une autre (/coord ajouter en réponse à son message).',
-
-  // — Lire ce que les gens écrivent (#9) : dates, hypothèses, commandes approchées, indices —
-  timeMissingOn: (p) => `À quelle heure, ${formatDate('fr', p.day)} ? par ex. ${EXAMPLE[p.kind].replace('demain', formatDate('fr', p.day))}`,
-  weekdayMismatch: (p) => `Ce jour de la semaine ne correspond pas à cette date. Vérifie la date, par ex. ${EXAMPLE[p.kind]}`,
-  assumed: (p) => {
-    const change = (w: When) => `/decaler ${p.n} ${formatInput('fr', w)}`;
-    const a = p.a;
-    switch (a.code) {
-      case 'coming-weekday':
-        return `#${p.n} : j’ai pris le plus proche, ${formatWhen('fr', a.at)}. Si tu voulais ${formatDate('fr', a.alt)}, envoie ${change(a.alt)}`;
-      case 'day-month':
-        return `#${p.n} : j’ai lu le jour en premier : ${formatWhen('fr', a.at)}. Si tu voulais ${formatDate('fr', a.alt)}, envoie ${change(a.alt)}`;
-      case 'next-week':
-        return `#${p.n} : cette heure est passée aujourd’hui, j’ai pris la semaine prochaine : ${formatWhen('fr', a.at)}. Erreur ? Envoie /decaler ${p.n} avec la date.`;
-      case 'next-month':
-        return `#${p.n} : ce jour est passé ce mois-ci, j’ai pris le mois prochain : ${formatWhen('fr', a.at)}. Erreur ? Envoie /decaler ${p.n} avec la date.`;
-      case 'afternoon':
-        return `#${p.n} : j’ai lu l’heure comme l’après-midi : ${formatWhen('fr', a.at)}. Erreur ? Envoie /decaler ${p.n} avec l’heure.`;
-      case 'notified-from':
-        return `#${p.n} : sans heure de notification, j’ai compté depuis la plus tôt plausible, ${formatWhen('fr', a.from)} : échéance ${formatWhen('fr', a.at)}. Si tu connais l’heure, envoie /decaler ${p.n} avec l’échéance.`;
-    }
-  },
+  heldNoCoordinator: (p) =>
+    `Le numéro de sécurité de ${p.who} a changé et aucun·e autre coordinateur·ice ne peut le vérifier ; d’ici là, cette personne ne reçoit rien de sensible. Deux solutions : quelqu’un envoie /lier avec un nouveau code de l’admin (et devient coordinateur·ice), ou un·e admin lance \`npx parloir verify\` sur le serveur.`,
+  relinked: (p) => `Code accepté : ${p.who} est maintenant coordinateur·ice de ce groupe (${p.centre}).`,
 };
