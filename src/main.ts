@@ -4,6 +4,7 @@
 
 import { LocalTransport } from '../bots/local/local-transport.js';
 import { DEMO_CENTRE, runDemo } from '../bots/local/demo.js';
+import { SignalModeMismatch } from '../bots/signal/server-mode.js';
 import { createSignalTransport } from '../bots/signal/signal-transport.js';
 import { createTelegramTransport } from '../bots/telegram/telegram-transport.js';
 import { openAll, operatorLang, readSettings, StartupError } from './bootstrap.js';
@@ -91,6 +92,10 @@ main().then(
   (error: unknown) => {
     if (error instanceof StartupError) {
       process.stderr.write(`${error.text}\n`);
+      process.exit(2);
+    }
+    if (error instanceof SignalModeMismatch) {
+      process.stderr.write(`${cliText(operatorLang(process.env)).signalModeMismatch({ configured: error.configured, server: error.server })}\n`);
       process.exit(2);
     }
     process.stderr.write(`${cliText(operatorLang(process.env)).unexpected({ code: errorCode(error) })}\n`);
