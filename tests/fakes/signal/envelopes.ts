@@ -69,11 +69,25 @@ export interface TextOptions {
   readonly group?: boolean;
   readonly quote?: QuoteOf;
   readonly timestamp?: number;
+  /** @-mentions: each stands in the text as U+FFFC at `start` (UTF-16 units). */
+  readonly mentions?: readonly { readonly who: { readonly number: string | null; readonly uuid: string }; readonly start: number }[];
+  /** Photos attached (signal-cli JsonAttachment, trimmed). */
+  readonly attachments?: number;
 }
+
+/** The placeholder signal-cli puts in the text where a member was @-mentioned. */
+export const MENTION = '\uFFFC';
 
 export function text(from: Person, body: string, options: TextOptions = {}): Received {
   const ts = options.timestamp ?? nextTimestamp();
   const fields: Record<string, unknown> = { message: body };
+  // signal-cli JsonMention: `name` is the legacy identifier (number, else UUID), not a display name.
+  if (options.mentions) {
+    fields.mentions = options.mentions.map((m) => ({ name: m.who.number ?? m.who.uuid, number: m.who.number, uuid: m.who.uuid, start: m.start, length: 1 }));
+  }
+  if (options.attachments) {
+    fields.attachments = Array.from({ length: options.attachments }, (_, i) => ({ contentType: 'image/jpeg', filename: null, id: `att${ts}${i}.jpg`, size: 123_456, width: 1024, height: 768, caption: null, uploadTimestamp: ts }));
+  }
   if (options.group !== false) fields.groupInfo = groupInfo();
   if (options.quote) fields.quote = quote(options.quote);
   return wrap({ ...source(from, ts), dataMessage: data(ts, fields) });
