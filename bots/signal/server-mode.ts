@@ -2,10 +2,9 @@
 // polling a json-rpc server receives nothing, and a websocket opened against a normal-mode
 // server runs a real `receive` whose envelopes are thrown away (api.go `Receive` ignores the
 // upgrade there): so a mismatch between families stops the start, naming both modes.
-// `probeSignalApi` is also what `parloir doctor` calls to check the server and the account.
+// (`parloir doctor` reads the same /v1/about through probe.ts.)
 
 import type { SignalReceiveMode } from '../../src/config.js';
-import { createRestClient } from './rest-client.js';
 
 export type ModeFamily = 'poll' | 'socket';
 
@@ -41,26 +40,4 @@ export function reconcileMode(configured: SignalReceiveMode | undefined, server:
   // /v1/about says "json-rpc" for json-rpc-native too: keep the configured name then.
   const mode = familyOf(server) === 'socket' ? configured : server;
   return { mode, differs: mode !== configured };
-}
-
-export interface SignalProbe {
-  /** The server's receive mode, if /v1/about named a known one. */
-  readonly mode?: SignalReceiveMode;
-  /** The wrapper's build version ("0.100", or "unset"). */
-  readonly version?: string;
-  /** SIGNAL_NUMBER is among the accounts signal-cli has registered or linked. */
-  readonly accountKnown: boolean;
-}
-
-/** Reads /v1/about and /v1/accounts once. Rejects (axios error) when the API does not answer. */
-export async function probeSignalApi(settings: { readonly apiUrl: string; readonly number: string }, timeoutMs = 10_000): Promise<SignalProbe> {
-  const client = createRestClient({ apiUrl: settings.apiUrl, number: settings.number, requestTimeoutMs: timeoutMs, pollGraceMs: 0 });
-  const about = await client.about();
-  const accounts = await client.accounts();
-  const mode = modeFromAbout(about.mode);
-  return {
-    ...(mode ? { mode } : {}),
-    ...(typeof about.version === 'string' ? { version: about.version } : {}),
-    accountKnown: accounts.includes(settings.number),
-  };
 }

@@ -13,6 +13,7 @@ import { PostRepository } from './posts.js';
 import { PromptRepository } from './prompts.js';
 import { RequestRepository } from './requests.js';
 import { ScheduleRepository } from './schedule.js';
+import { TopicRepository } from './topics.js';
 import { Vault } from './vault.js';
 
 export interface StoreOptions {
@@ -35,6 +36,9 @@ export class Store {
   readonly alerts: AlertRepository;
   readonly schedule: ScheduleRepository;
   readonly prompts: PromptRepository;
+  readonly topics: TopicRepository;
+  /** Group keys and per-record sub-keys (for repositories that seal records of their own). */
+  readonly keys: Keyring;
 
   constructor(
     readonly db: Db,
@@ -43,6 +47,7 @@ export class Store {
     readonly applied: readonly number[] = [],
   ) {
     const keys = new Keyring(db, vault);
+    this.keys = keys;
     this.groups = new GroupRepository(db, vault, keys);
     this.members = new MemberRepository(db, vault, keys);
     this.requests = new RequestRepository(db, vault, keys);
@@ -53,6 +58,7 @@ export class Store {
     this.alerts = new AlertRepository(db);
     this.schedule = new ScheduleRepository(db);
     this.prompts = new PromptRepository(db, vault);
+    this.topics = new TopicRepository(db);
   }
 
   /** Runs `fn` in one write transaction (BEGIN IMMEDIATE: writers queue instead of failing late). */
@@ -60,8 +66,18 @@ export class Store {
     return this.db.transaction(fn).immediate();
   }
 
+  /**
+   * Copies the WAL into the database and truncates it to zero bytes, so frames holding deleted
+   * rows or destroyed keys leave the disk's live files. Called after purges and at close.
+   */
+  checkpoint(): void {
+    if (this.db.open) this.db.pragma('wal_checkpoint(TRUNCATE)');
+  }
+
   close(): void {
-    if (this.db.open) this.db.close();
+    if (!this.db.open) return;
+    this.checkpoint();
+    this.db.close();
   }
 }
 

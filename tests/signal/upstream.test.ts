@@ -153,7 +153,7 @@ describe.each<FakeMode>(['normal', 'json-rpc'])('signal against upstream behavio
   it('reads "@Parloir /liste" (U+FFFC and a mention of the bot) as /liste', async () => {
     const { fake } = await world();
     await w!.link(ALICE);
-    await w!.say(env.text(ALICE, `${MENTION} /liste`, { mentions: [{ who: BOT, start: 0 }] }));
+    await w!.say(env.text(ALICE, `${MENTION} /liste`, { mentionsAt: [{ who: BOT, start: 0 }] }));
     await w!.botSaid(GROUP_RECIPIENT, /^Aucune demande ouverte|^Demandes ouvertes/);
     // A photo shared in the group is not downloaded into signal-cli's volume (normal mode asks).
     await w!.say(env.text(BERTHE, 'regardez', { attachments: 2 }));

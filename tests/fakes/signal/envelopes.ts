@@ -69,10 +69,28 @@ export interface TextOptions {
   readonly group?: boolean;
   readonly quote?: QuoteOf;
   readonly timestamp?: number;
-  /** @-mentions: each stands in the text as U+FFFC at `start` (UTF-16 units). */
-  readonly mentions?: readonly { readonly who: { readonly number: string | null; readonly uuid: string }; readonly start: number }[];
+  /** People @-mentioned: each is one U+FFFC appended to the body (NOTES §2.4). */
+  readonly mentions?: readonly Person[];
+  /** @-mentions already in the body: each stands there as U+FFFC at `start` (UTF-16 units). */
+  readonly mentionsAt?: readonly { readonly who: { readonly number: string | null; readonly uuid: string }; readonly start: number }[];
   /** Photos attached (signal-cli JsonAttachment, trimmed). */
   readonly attachments?: number;
+}
+
+/**
+ * Mentions as signal-cli's JsonMention record emits them: name (legacy identifier: the number,
+ * else the uuid), number (null when hidden), uuid, start and length in UTF-16 units
+ * (AsamK/signal-cli src/main/java/org/asamk/signal/json/JsonMention.java).
+ */
+function mentioning(body: string, people: readonly Person[]): { message: string; mentions: Record<string, unknown>[] } {
+  let message = body;
+  const mentions = people.map((p) => {
+    message += ' ';
+    const start = message.length;
+    message += '\uFFFC';
+    return { name: p.number ?? p.uuid, number: p.number, uuid: p.uuid, start, length: 1 };
+  });
+  return { message, mentions };
 }
 
 /** The placeholder signal-cli puts in the text where a member was @-mentioned. */
@@ -80,10 +98,9 @@ export const MENTION = '\uFFFC';
 
 export function text(from: Person, body: string, options: TextOptions = {}): Received {
   const ts = options.timestamp ?? nextTimestamp();
-  const fields: Record<string, unknown> = { message: body };
-  // signal-cli JsonMention: `name` is the legacy identifier (number, else UUID), not a display name.
-  if (options.mentions) {
-    fields.mentions = options.mentions.map((m) => ({ name: m.who.number ?? m.who.uuid, number: m.who.number, uuid: m.who.uuid, start: m.start, length: 1 }));
+  const fields: Record<string, unknown> = options.mentions ? mentioning(body, options.mentions) : { message: body };
+  if (options.mentionsAt) {
+    fields.mentions = options.mentionsAt.map((m) => ({ name: m.who.number ?? m.who.uuid, number: m.who.number, uuid: m.who.uuid, start: m.start, length: 1 }));
   }
   if (options.attachments) {
     fields.attachments = Array.from({ length: options.attachments }, (_, i) => ({ contentType: 'image/jpeg', filename: null, id: `att${ts}${i}.jpg`, size: 123_456, width: 1024, height: 768, caption: null, uploadTimestamp: ts }));
