@@ -27,7 +27,7 @@ describe.each<FakeMode>(['normal', 'json-rpc'])('signal against upstream behavio
   });
 
   async function world(scaled = false): Promise<World> {
-    if (!scaled) return (w = await startWorld(mode));
+    if (!scaled) return (w = await startWorld(mode, { verifyIdentity: true }));
     const fake = await FakeSignal.start({ mode, timeScale: SCALE, costs: NORMAL_COSTS, pingIntervalMs: 200 });
     return (w = await startWorld(mode, { fake, timing: upstreamTiming(SCALE) }));
   }
