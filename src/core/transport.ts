@@ -77,7 +77,21 @@ export interface IdentityChangedEvent {
   readonly member: MemberAddress;
 }
 
-export type InboundEvent = MessageEvent | ReactionEvent | ButtonEvent | ChatMigratedEvent | IdentityChangedEvent;
+/**
+ * Members left a group or were removed. Telegram says who (`members`); Signal only says the
+ * group changed, so its adapter reads the current member list and sends it as `remaining`:
+ * every known member not in it has left.
+ */
+export interface MemberLeftEvent {
+  readonly kind: 'member-left';
+  readonly dedupeKey: string;
+  readonly transport: TransportName;
+  readonly chat: ChatAddress;
+  readonly members?: readonly MemberAddress[];
+  readonly remaining?: readonly MemberAddress[];
+}
+
+export type InboundEvent = MessageEvent | ReactionEvent | ButtonEvent | ChatMigratedEvent | IdentityChangedEvent | MemberLeftEvent;
 
 /**
  * What the core did with an event. `notice` is a short text in the user's language that a
