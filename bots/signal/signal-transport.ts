@@ -88,7 +88,7 @@ export function createSignalTransport(settings: SignalSettings, deps: SignalDeps
       if (stopper) throw new Error('Signal transport already started (code SIGNAL_ALREADY_STARTED)');
       stopper = { stopping: new AbortController(), hard: new AbortController() };
       const { stopping, hard } = stopper;
-      const pump = new EventPump(onEvent, { logger, timing, signal: hard.signal, own });
+      const pump = new EventPump(onEvent, { logger, timing, signal: hard.signal, own, client });
       // Receiving runs in the background; its loops log and retry, they never reject.
       loop = receive(pump, stopping.signal, hard.signal).catch((error: unknown) => logger.error('SIGNAL_RECEIVE_CRASHED', { error: errorCode(error) }));
     },

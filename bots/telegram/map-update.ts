@@ -2,7 +2,7 @@
 // Only what the core needs crosses: addresses, the text of messages addressed to the bot,
 // and button presses. Everything else is ignored with a reason code (never its content).
 
-import type { Chat, Message, Update, User } from 'grammy/types';
+import type { Chat, ChatMemberUpdated, Message, Update, User } from 'grammy/types';
 import { chatAddress, memberAddress, messageRef } from '../../src/core/ids.js';
 import type { ButtonAction, InboundEvent, MemberMention } from '../../src/core/transport.js';
 
@@ -58,6 +58,7 @@ export function mapUpdate(update: Update, botUsername: string): MappedUpdate {
       },
     };
   }
+  if (update.chat_member) return mapChatMember(update.chat_member, dedupeKey);
   if (update.edited_message) return { kind: 'ignored', reason: 'edited' };
   if (update.channel_post || update.edited_channel_post) return { kind: 'ignored', reason: 'channel' };
   return { kind: 'ignored', reason: 'other-update' };
@@ -74,6 +75,8 @@ function mapMessage(message: Message, dedupeKey: string, botUsername: string): M
   }
   const chatKind = kindOf(message.chat);
   if (!chatKind) return { kind: 'ignored', reason: 'channel' };
+  // "X left the group" / "X removed Y": the service message every bot receives, privacy mode or not.
+  if (message.left_chat_member) return left(dedupeKey, message.chat.id, message.left_chat_member);
   // Anonymous admins and channels speak through sender_chat with a placeholder bot as `from`.
   if (!message.from || message.sender_chat) return { kind: 'ignored', reason: 'no-sender' };
   if (message.from.is_bot) return { kind: 'ignored', reason: 'from-bot' };
@@ -116,6 +119,24 @@ function repliesTo(message: Message): number | undefined {
   const target = message.reply_to_message;
   if (!target || target.forum_topic_created) return undefined;
   return target.message_id;
+}
+
+/** A member left or was removed. The bot's own removal is not a member leaving. */
+function left(dedupeKey: string, chatId: number, user: User): MappedUpdate {
+  if (user.is_bot) return { kind: 'ignored', reason: 'from-bot' };
+  return {
+    kind: 'event',
+    event: { kind: 'member-left', dedupeKey, transport: 'telegram', chat: chatAddress('telegram', String(chatId)), members: [memberAddress('telegram', String(user.id))] },
+  };
+}
+
+/** chat_member updates (sent to bots that are administrators): only a member going away matters. */
+function mapChatMember(update: ChatMemberUpdated, dedupeKey: string): MappedUpdate {
+  const status = update.new_chat_member.status;
+  const was = update.old_chat_member.status;
+  const gone = (s: string) => s === 'left' || s === 'kicked';
+  if (!gone(status) || gone(was) || !kindOf(update.chat)) return { kind: 'ignored', reason: 'other-update' };
+  return left(dedupeKey, update.chat.id, update.new_chat_member.user);
 }
 
 function migrated(dedupeKey: string, from: number, to: number): MappedUpdate {

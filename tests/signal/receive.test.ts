@@ -78,7 +78,7 @@ describe.each<FakeMode>(['normal', 'json-rpc'])('receiving in %s mode', (mode) =
     expect(rec.taken[1]).toMatchObject({ kind: 'reaction', removed: true });
   });
 
-  it('ignores edits, deletes, receipts, typing, sync, group updates, exceptions and senderless envelopes', async () => {
+  it('ignores edits, deletes, receipts, typing, sync, exceptions and senderless envelopes; a group update becomes who remains', async () => {
     const { fake, rec, logger } = await started();
     const original = 1_767_225_500_000;
     for (const item of [
@@ -96,8 +96,10 @@ describe.each<FakeMode>(['normal', 'json-rpc'])('receiving in %s mode', (mode) =
       fake.deliver(item);
     }
     await waitFor(() => rec.taken.length >= 1, 'the sentinel');
-    expect(rec.attempts.map((e) => (e.kind === 'message' ? e.text : e.kind))).toEqual(['sentinel']);
-    for (const reason of ['edit', 'remote-delete', 'receipt', 'typing', 'sync', 'group-update', 'exception', 'no-source-uuid', 'error-frame']) {
+    // The group's list (GET /v1/groups…?expand=true) holds only the bot: nobody remains.
+    expect(rec.attempts.map((e) => (e.kind === 'message' ? e.text : e.kind))).toEqual(['member-left', 'sentinel']);
+    expect(rec.attempts[0]).toMatchObject({ kind: 'member-left', chat: group, remaining: [] });
+    for (const reason of ['edit', 'remote-delete', 'receipt', 'typing', 'sync', 'exception', 'no-source-uuid', 'error-frame']) {
       expect(logger.lines.some((l) => l.includes('SIGNAL_ENVELOPE_IGNORED') && l.includes(`"reason":"${reason}"`))).toBe(true);
     }
     expectPrivateLogs(logger.lines, ['sentinel', 'who am I', 'from the phone']);

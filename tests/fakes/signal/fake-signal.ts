@@ -10,7 +10,7 @@ import { BOT, GROUP, type Received } from './envelopes.js';
 import { failureAnswer, type SendFailure } from './send-failures.js';
 import { checkSend, type ValidSend } from './send-rules.js';
 import { FakeIdentities } from './fake-identities.js';
-import { groupEntry, json, parseJson, readBody } from './http-util.js';
+import { type FakeGroupMember, groupEntry, json, parseJson, readBody } from './http-util.js';
 import { PollInbox } from './poll-inbox.js';
 
 export type FakeMode = 'normal' | 'native' | 'json-rpc' | 'json-rpc-native';
@@ -55,7 +55,7 @@ export class FakeSignal {
   readonly number = BOT.number;
   readonly sent: RecordedSend[] = [];
   readonly identities = new FakeIdentities();
-  readonly groups = new Map<string, { name: string; members: string[] }>([[GROUP.internalId, { name: GROUP.name, members: [BOT.number] }]]);
+  readonly groups = new Map<string, { name: string; members: FakeGroupMember[] }>([[GROUP.internalId, { name: GROUP.name, members: [BOT] }]]);
   /** Frames pushed to nobody (json-rpc) — lost, as on the real server. */
   droppedFrames = 0;
   /** Websocket connections accepted so far. */
@@ -246,10 +246,16 @@ export class FakeSignal {
         return;
       }
       case 'GET /v1/groups/:':
-        return json(res, 200, [...this.groups].map(([internalId, g]) => groupEntry(internalId, g)));
       case 'GET /v1/groups/:/:': {
-        const found = [...this.groups].find(([internalId]) => groupEntry(internalId, { name: '', members: [] }).id === parts[3]);
-        return found ? json(res, 200, groupEntry(found[0], found[1])) : json(res, 404, { error: 'No group with that id found' });
+        // src/api/api.go GetGroups/GetGroup: expand must be "true" or "false" (default false).
+        const expand = url.searchParams.get('expand') ?? 'false';
+        if (expand !== 'true' && expand !== 'false') {
+          return json(res, 400, { error: "Couldn't process request - expand parameter needs to be either 'true' or 'false'" });
+        }
+        const entries = [...this.groups].map(([internalId, g]) => groupEntry(internalId, g, expand === 'true'));
+        if (parts.length === 3) return json(res, 200, entries);
+        const found = entries.find((e) => e['id'] === parts[3]);
+        return found ? json(res, 200, found) : json(res, 404, { error: 'No group with that id found' });
       }
     }
     res.writeHead(404, { 'Content-Type': 'text/plain' }).end('404 page not found');
