@@ -132,6 +132,8 @@ export const en = {
   langUsage: () => 'Send /lang en or /lang fr.',
 
   replyHint: (p: { n: number }) => `To take #${p.n}, reply "I'll take it"; for a seat on a visit, reply "join".`,
+  anonymousSender: () =>
+    'You are writing anonymously (as the group), so I cannot tell who you are. To link the group, ask for or take something, write as yourself: in the group settings, turn off "Remain anonymous".',
 
   whenMissing: (p: { kind: RequestKind }) => `When? Put the date first, e.g. ${EXAMPLE[p.kind]}`,
   whenInvalid: (p: { kind: RequestKind }) => `I can't read that date (or it does not exist). Try e.g. ${EXAMPLE[p.kind]}`,

@@ -133,6 +133,8 @@ export const fr: Messages = {
   langUsage: () => 'Envoie /langue fr ou /langue en.',
 
   replyHint: (p) => `Pour prendre #${p.n}, réponds « je prends » ; pour une place dans une visite, réponds « je viens ».`,
+  anonymousSender: () =>
+    'Tu écris de façon anonyme (au nom du groupe) : je ne peux pas savoir qui tu es. Pour lier le groupe, demander ou prendre quelque chose, écris en ton nom : dans les réglages du groupe, désactive « Rester anonyme ».',
 
   whenMissing: (p) => `Quand ? Mets la date en premier, par ex. ${EXAMPLE[p.kind]}`,
   whenInvalid: (p) => `Je ne comprends pas cette date (ou elle n’existe pas). Essaie par ex. ${EXAMPLE[p.kind]}`,
