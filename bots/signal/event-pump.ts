@@ -63,14 +63,19 @@ export class EventPump {
 
   /** One item, start to finish; never throws. */
   async handle(item: WireReceived): Promise<void> {
-    const { logger, timing, signal } = this.options;
     const mapped = mapReceived(item, this.options.own);
     if (mapped.kind === 'ignored') {
-      logger.debug('SIGNAL_ENVELOPE_IGNORED', { reason: mapped.reason });
+      this.options.logger.debug('SIGNAL_ENVELOPE_IGNORED', { reason: mapped.reason });
       return;
     }
     const event = mapped.kind === 'event' ? mapped.event : await this.groupUpdate(mapped);
     if (!event) return;
+    await this.handleEvent(event);
+  }
+
+  /** An event the adapter made itself (a member's identity found untrusted on send); never throws. */
+  async handleEvent(event: InboundEvent): Promise<void> {
+    const { logger, timing, signal } = this.options;
     if (this.recent.has(event.dedupeKey)) {
       logger.debug('SIGNAL_DUPLICATE_SKIPPED', { kind: event.kind });
       return;
