@@ -2,7 +2,7 @@
 // Only what the core needs crosses: addresses, the text of messages addressed to the bot,
 // and button presses. Everything else is ignored with a reason code (never its content).
 
-import type { Chat, ChatMemberUpdated, Message, Update, User } from 'grammy/types';
+import type { Chat, ChatMember, ChatMemberUpdated, Message, Update, User } from 'grammy/types';
 import { chatAddress, memberAddress, messageRef } from '../../src/core/ids.js';
 import type { ButtonAction, InboundEvent, MemberMention } from '../../src/core/transport.js';
 
@@ -65,6 +65,7 @@ export function mapUpdate(update: Update, botUsername: string): MappedUpdate {
     };
   }
   if (update.chat_member) return mapChatMember(update.chat_member, dedupeKey);
+  if (update.my_chat_member) return mapMembership(update.my_chat_member, dedupeKey);
   if (update.edited_message) return { kind: 'ignored', reason: 'edited' };
   if (update.channel_post || update.edited_channel_post) return { kind: 'ignored', reason: 'channel' };
   return { kind: 'ignored', reason: 'other-update' };
@@ -150,6 +151,32 @@ function mapChatMember(update: ChatMemberUpdated, dedupeKey: string): MappedUpda
   const gone = (s: string) => s === 'left' || s === 'kicked';
   if (!gone(status) || gone(was) || !kindOf(update.chat)) return { kind: 'ignored', reason: 'other-update' };
   return left(dedupeKey, update.chat.id, update.new_chat_member.user);
+}
+
+/** The bot's own status in a chat changed: removed, the group deleted, or added (back). */
+function mapMembership(change: ChatMemberUpdated, dedupeKey: string): MappedUpdate {
+  const chatKind = kindOf(change.chat);
+  if (!chatKind) return { kind: 'ignored', reason: 'channel' };
+  const present = isPresent(change.new_chat_member);
+  // Promoted, demoted, restricted: still there, nothing for the core.
+  if (present === isPresent(change.old_chat_member)) return { kind: 'ignored', reason: 'other-update' };
+  return {
+    kind: 'event',
+    event: { kind: 'bot-membership', dedupeKey, transport: 'telegram', chat: chatAddress('telegram', String(change.chat.id)), chatKind, present },
+  };
+}
+
+function isPresent(member: ChatMember): boolean {
+  switch (member.status) {
+    case 'creator':
+    case 'administrator':
+    case 'member':
+      return true;
+    case 'restricted':
+      return member.is_member;
+    default:
+      return false;
+  }
 }
 
 function migrated(dedupeKey: string, from: number, to: number): MappedUpdate {
