@@ -95,7 +95,7 @@ describe.each<FakeMode>(['normal', 'json-rpc'])('receiving in %s mode', (mode) =
     ]) {
       fake.deliver(item);
     }
-    await waitFor(() => rec.taken.length >= 1, 'the sentinel');
+    await waitFor(() => rec.taken.length >= 2, 'the group update and the sentinel');
     // The group update is checked against GET /v1/groups…?expand=true: who remains, bot left out.
     expect(rec.attempts.map((e) => (e.kind === 'message' ? e.text : e.kind))).toEqual(['member-left', 'sentinel']);
     expect(rec.attempts[0]).toMatchObject({
