@@ -15,8 +15,9 @@ export function list(ctx: GroupContext): Reply[] {
   return [answer(msg('list', { requests: requests.map((r) => requestView(ctx, r)) }))];
 }
 
-export function info(ctx: GroupContext): Reply[] {
-  return [answer(msg('info', { card: centreCard(ctx.centre) }))];
+/** The centre's card: facts first, sources by short name; with `sources`, the links. */
+export function info(ctx: GroupContext, sources = false): Reply[] {
+  return [answer(msg('info', { card: centreCard(ctx.centre), sources }))];
 }
 
 export function setLang(ctx: GroupContext, value: Lang | undefined): Reply[] {

@@ -17,7 +17,9 @@ const REF_WORDS = new Set(['ref', 'ref:', 'reference']);
 const NOTE_WORDS = new Set(['note', 'note:', 'remarque']);
 
 export type Command =
-  | { readonly name: 'help' | 'list' | 'mine' | 'info' }
+  | { readonly name: 'help' | 'list' | 'mine' }
+  /** `sources`: "/info sources" asks for the links behind the card's facts. */
+  | { readonly name: 'info'; readonly sources: boolean }
   | { readonly name: 'link'; readonly code?: string }
   | { readonly name: 'lang'; readonly value?: Lang }
   | { readonly name: 'claim' | 'join' | 'release' | 'done' | 'cancel'; readonly number: number }
@@ -77,8 +79,9 @@ export function parseCommand(text: string, ctx: ParseContext): ParseResult {
     case 'help':
     case 'list':
     case 'mine':
-    case 'info':
       return withLang({ ok: true, command: { name: found.name } });
+    case 'info':
+      return withLang({ ok: true, command: { name: 'info', sources: /^(sources?|liens?|links?)$/i.test(rest) } });
     case 'link': {
       const code = rest.split(/\s+/).join('');
       return withLang({ ok: true, command: code ? { name: 'link', code } : { name: 'link' } });

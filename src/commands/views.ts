@@ -1,9 +1,9 @@
 // Builds what the locale files need to describe requests and centres.
 
 import { DateTime } from 'luxon';
-import { type Centre, withinWindows } from '../core/centres.js';
+import { type Centre, type SourcedFact, withinWindows } from '../core/centres.js';
 import type { MemberKey, Request } from '../core/domain.js';
-import type { CentreCardView, RequestLabel, RequestView, ReminderRole } from '../i18n/views.js';
+import type { CardFactName, CentreCardView, RequestLabel, RequestView, ReminderRole } from '../i18n/views.js';
 import type { ViewContext } from './context.js';
 import { splitMeeting } from './meeting.js';
 import { memberName } from './names.js';
@@ -57,11 +57,21 @@ export function companions(ctx: ViewContext, request: Request, member: MemberKey
 
 export function centreCard(centre: Centre): CentreCardView {
   const card = centre.card;
-  const facts = Object.values(card);
+  const entries = [...Object.entries(card), ...(centre.replacement ? [['replacement', centre.replacement] as const] : [])] as [CardFactName, SourcedFact][];
+  const facts = entries.map(([, fact]) => fact);
   const sources = [...new Set(facts.map((f) => f.source))];
   const lastChecked = facts.map((f) => f.lastChecked).sort().at(-1);
+  const names = new Map<string, string>();
+  for (const fact of facts) {
+    const name = shortSource(fact.source);
+    const checked = names.get(name);
+    if (!checked || fact.lastChecked > checked) names.set(name, fact.lastChecked);
+  }
   return {
     name: centre.name,
+    ...(centre.replacement ? { replacement: centre.replacement.value } : {}),
+    sourceNames: [...names].map(([name, checked]) => ({ name, checked })),
+    links: entries.map(([fact, f]) => ({ fact, source: f.source })),
     ...(card.address ? { address: card.address.value } : {}),
     ...(card.visiting_hours ? { visiting: card.visiting_hours.value } : {}),
     ...(card.visitor_id ? { visitorId: card.visitor_id.value } : {}),
@@ -70,6 +80,13 @@ export function centreCard(centre: Centre): CentreCardView {
     ...(lastChecked ? { lastChecked } : {}),
     sources,
   };
+}
+
+/** "https://www.cglpl.fr/2024/…" → "cglpl.fr"; a source without a link keeps its first words. */
+function shortSource(source: string): string {
+  const url = /https?:\/\/([^/\s)]+)/.exec(source);
+  if (url) return (url[1] ?? '').replace(/^www\./, '');
+  return source.split(/[(,;]/)[0]?.trim().slice(0, 40) ?? source;
 }
 
 function minuteOfDay(at: number, zone: string): number {

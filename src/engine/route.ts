@@ -197,7 +197,7 @@ function run(ctx: GroupContext, command: Command, who: MemberMention | undefined
       return reply && reply.kind === 'answer' ? [{ kind: 'direct', member: ctx.actor.address, msg: reply.msg }] : [];
     }
     case 'info':
-      return info(ctx);
+      return info(ctx, command.sources);
     case 'lang':
       return setLang(ctx, command.value);
     case 'claim':

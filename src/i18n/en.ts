@@ -3,7 +3,7 @@
 
 import type { RequestKind, RequestState } from '../core/domain.js';
 import { formatDate, formatInput, formatTime, formatWhen, joinList, type When } from './format.js';
-import type { AssumptionView, CentreCardView, MyRole, ReminderRole, RequestLabel, RequestView } from './views.js';
+import type { AssumptionView, CardFactName, CentreCardView, MyRole, ReminderRole, RequestLabel, RequestView } from './views.js';
 
 const KIND: Record<RequestKind, string> = { visit: 'Visit', package: 'Package', lawyer: 'Lawyer' };
 const STATE: Record<RequestState, string> = {
@@ -17,6 +17,14 @@ const EXAMPLE: Record<RequestKind, string> = {
   visit: '/visit tomorrow 2pm seats 2 from Calais station',
   package: '/package friday jumper size M, phone without camera',
   lawyer: '/lawyer 48h R-12 OQTF notified this morning',
+};
+const FACT: Record<CardFactName, string> = {
+  address: 'Address',
+  visiting_hours: 'Visiting hours',
+  visitor_id: 'Have on you',
+  allowed_items: 'Rules on items',
+  phone: 'Phone',
+  replacement: 'Replacement',
 };
 const ROLE: Record<MyRole, string> = { requester: 'you asked', claimer: 'you took it', passenger: 'you have a seat' };
 const ON_AS: Record<ReminderRole, string> = { driver: 'driver', passenger: 'passenger', courier: 'courier', contact: 'contact person' };
@@ -162,16 +170,21 @@ export const en = {
     ['Your requests:', ...p.items.map(({ request, role }) => `${line(request)} · ${request.centre} (${ROLE[role]})`)].join('\n'),
   mineEmpty: () => 'You have no open requests.',
 
-  info: (p: { card: CentreCardView }) => {
+  info: (p: { card: CentreCardView; sources: boolean }) => {
     const c = p.card;
+    if (p.sources) {
+      if (c.links.length === 0) return `${c.name}\nNo checked information yet for this centre.`;
+      return [`${c.name} — sources`, ...c.links.map((l) => `${FACT[l.fact]}: ${l.source}`)].join('\n');
+    }
     const lines = [c.name];
+    if (c.replacement) lines.push(`⚠ Due to be replaced: ${c.replacement}`);
     if (c.address) lines.push(`Address: ${c.address}`);
-    if (c.visiting) lines.push(`Visiting: ${c.visiting}`);
-    if (c.visitorId) lines.push(`Visitors need: ${c.visitorId}`);
+    if (c.visiting) lines.push(`Visiting hours: ${c.visiting}`);
+    if (c.visitorId) lines.push(`Have on you: ${c.visitorId}`);
     if (c.allowed) lines.push(`${ITEMS_RULES}: ${c.allowed}`);
     if (c.phone) lines.push(`Phone: ${c.phone}`);
-    if (c.sources.length > 0) lines.push(`Sources: ${c.sources.join(' · ')}${c.lastChecked ? ` (checked ${c.lastChecked})` : ''}`);
-    if (lines.length === 1) lines.push('No checked information yet for this centre.');
+    if (lines.length === 1) return `${c.name}\nNo checked information yet for this centre.`;
+    lines.push(`Sources: ${c.sourceNames.map((s) => `${s.name} (checked ${s.checked})`).join(' · ')} — links: /info sources`);
     return lines.join('\n');
   },
   langSet: () => 'From now on I answer this group in English (commands in French still get French answers).',

@@ -6,7 +6,7 @@
 import type { RequestKind, RequestState } from '../core/domain.js';
 import type { Messages } from './en.js';
 import { formatDate, formatInput, formatTime, formatWhen, joinList, type When } from './format.js';
-import type { MyRole, ReminderRole, RequestLabel, RequestView } from './views.js';
+import type { CardFactName, MyRole, ReminderRole, RequestLabel, RequestView } from './views.js';
 
 const KIND: Record<RequestKind, string> = { visit: 'Visite', package: 'Colis', lawyer: 'Avocat' };
 const STATE: Record<RequestState, string> = {
@@ -20,6 +20,14 @@ const EXAMPLE: Record<RequestKind, string> = {
   visit: '/visite demain 14h places 2 depuis gare de Calais',
   package: '/colis vendredi pull, tabac',
   lawyer: '/avocat 48h R-12 OQTF notifiée ce matin',
+};
+const FACT: Record<CardFactName, string> = {
+  address: 'Adresse',
+  visiting_hours: 'Heures de visite',
+  visitor_id: 'À avoir sur soi',
+  allowed_items: 'Règles pour les objets',
+  phone: 'Téléphone',
+  replacement: 'Remplacement',
 };
 const ROLE: Record<MyRole, string> = { requester: 'ta demande', claimer: 'tu l’as prise', passenger: 'tu as une place' };
 const ON_AS: Record<ReminderRole, string> = { driver: 'conducteur·ice', passenger: 'passager·e', courier: 'porteur·euse', contact: 'contact' };
@@ -165,14 +173,19 @@ export const fr: Messages = {
 
   info: (p) => {
     const c = p.card;
+    if (p.sources) {
+      if (c.links.length === 0) return `${c.name}\nPas encore d’information vérifiée pour ce centre.`;
+      return [`${c.name} — sources`, ...c.links.map((l) => `${FACT[l.fact]} : ${l.source}`)].join('\n');
+    }
     const lines = [c.name];
+    if (c.replacement) lines.push(`⚠ Doit être remplacé : ${c.replacement}`);
     if (c.address) lines.push(`Adresse : ${c.address}`);
-    if (c.visiting) lines.push(`Visites : ${c.visiting}`);
+    if (c.visiting) lines.push(`Heures de visite : ${c.visiting}`);
     if (c.visitorId) lines.push(`À avoir sur soi : ${c.visitorId}`);
     if (c.allowed) lines.push(`${ITEMS_RULES} : ${c.allowed}`);
     if (c.phone) lines.push(`Téléphone : ${c.phone}`);
-    if (c.sources.length > 0) lines.push(`Sources : ${c.sources.join(' · ')}${c.lastChecked ? ` (vérifié le ${c.lastChecked})` : ''}`);
-    if (lines.length === 1) lines.push('Pas encore d’information vérifiée pour ce centre.');
+    if (lines.length === 1) return `${c.name}\nPas encore d’information vérifiée pour ce centre.`;
+    lines.push(`Sources : ${c.sourceNames.map((s) => `${s.name} (vérifié le ${s.checked})`).join(' · ')} — liens : /info sources`);
     return lines.join('\n');
   },
   langSet: () => 'Désormais je réponds à ce groupe en français (une commande en anglais reçoit toujours une réponse en anglais).',

@@ -40,7 +40,16 @@ export interface RequestLabel {
 /** What a reminder tells its reader they are on the request as. */
 export type ReminderRole = 'driver' | 'passenger' | 'courier' | 'contact';
 
+/** Which fact of a card a source backs. */
+export type CardFactName = 'address' | 'visiting_hours' | 'visitor_id' | 'allowed_items' | 'phone' | 'replacement';
+
 export interface CentreCardView {
+  /** Set when the centre is due to close or be replaced, with what is known. */
+  readonly replacement?: string;
+  /** Each source by a short name (the site) and the date it was checked. */
+  readonly sourceNames: readonly { readonly name: string; readonly checked: string }[];
+  /** The full source (link and note) behind each fact, for "/info sources". */
+  readonly links: readonly { readonly fact: CardFactName; readonly source: string }[];
   readonly name: string;
   readonly address?: string;
   readonly visiting?: string;

@@ -22,7 +22,10 @@ const view = (seats: number, passengers: string[]): RequestView => ({
   address: '1, rue de l’Essai',
   visitorId: 'Passeport',
 });
-const card: CentreCardView = { name: 'CRA de Test', visiting: '9h–18h', visitorId: 'Passeport', allowed: 'Vêtements', sources: ['test'] };
+const card: CentreCardView = {
+  name: 'CRA de Test', visiting: '9h–18h', visitorId: 'Passeport', allowed: 'Vêtements', sources: ['test'], replacement: 'CRA de Mérignac',
+  sourceNames: [{ name: 'example.org', checked: '2026-11-23' }], links: [{ fact: 'visiting_hours', source: 'https://example.org/page' }],
+};
 
 /** Every message of a catalogue rendered with values that fit any of them. */
 function renderAll(catalogue: Record<string, (p: never) => string>, seats: number, passengers: string[]): string[] {
