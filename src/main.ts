@@ -1,25 +1,44 @@
 #!/usr/bin/env node
 // The one composition root: settings → store → transports → service. With no transport
-// settings it runs the local terminal demo; otherwise the configured transports, without stdin.
+// settings (and no key) it runs the local terminal demo; otherwise the configured transports,
+// without stdin. It also hands the transports' live checks to the CLI's `doctor`.
 
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { LocalTransport } from '../bots/local/local-transport.js';
 import { DEMO_CENTRE, runDemo } from '../bots/local/demo.js';
+import { probeSignal } from '../bots/signal/probe.js';
 import { createSignalTransport } from '../bots/signal/signal-transport.js';
+import { probeTelegram } from '../bots/telegram/probe.js';
 import { createTelegramTransport } from '../bots/telegram/telegram-transport.js';
-import { openAll, operatorLang, readSettings, StartupError } from './bootstrap.js';
+import { openAll, operatorLang, preflight, type ProbeTransports, readSettings, StartupError } from './bootstrap.js';
+import { type EnvFileResult, loadDotEnv } from './env-file.js';
 import { errorCode } from './core/error-code.js';
 import { systemClock } from './core/clock.js';
 import type { Transport } from './core/transport.js';
 import { cliText } from './i18n/index.js';
+import type { CliMessages } from './i18n/cli-en.js';
 import { jsonLogger, type Logger } from './logger.js';
 import { startService } from './service.js';
 import type { Settings } from './config.js';
 
+/** The live checks of every configured transport, for the start-up and `doctor`. */
+export const probeTransports: ProbeTransports = async (settings, options) => [
+  ...(settings.signal ? await probeSignal(settings.signal, options) : []),
+  ...(settings.telegram ? await probeTelegram(settings.telegram, options) : []),
+];
+
+/** How long the start waits for a service that does not answer yet (containers start together). */
+const START_PATIENCE_MS = 30_000;
+
 async function main(): Promise<number> {
+  const envFile = loadDotEnv();
   const settings = readSettings(process.env);
   const text = cliText(settings.lang);
+  if (envFile.kind !== 'absent') process.stderr.write(`${describeEnvFile(envFile, text)}\n`);
+  const preflightWarnings = await preflight(settings, probeTransports, START_PATIENCE_MS);
   const opened = await openAll(settings);
-  for (const warning of opened.warnings) process.stderr.write(`${warning}\n`);
+  for (const warning of [...preflightWarnings, ...opened.warnings]) process.stderr.write(`${warning}\n`);
   const logger = jsonLogger(settings.demo ? 'warn' : settings.logLevel);
 
   const local = settings.demo ? new LocalTransport() : undefined;
@@ -86,14 +105,32 @@ function telegramTransports(settings: Settings, logger: Logger): Transport[] {
   return settings.telegram ? [createTelegramTransport(settings.telegram, { logger })] : [];
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    if (error instanceof StartupError) {
-      process.stderr.write(`${error.text}\n`);
-      process.exit(2);
-    }
-    process.stderr.write(`${cliText(operatorLang(process.env)).unexpected({ code: errorCode(error) })}\n`);
-    process.exit(1);
-  },
-);
+function describeEnvFile(result: Exclude<EnvFileResult, { kind: 'absent' }>, text: CliMessages): string {
+  if (result.kind === 'read') return text.envFileRead(result);
+  return result.kind === 'unsupported' ? text.envFileUnsupported(result) : text.envFileUnreadable(result);
+}
+
+/** True when this file is the program Node was started with (not imported by the CLI). */
+function isEntryPoint(): boolean {
+  const started = process.argv[1];
+  if (!started) return false;
+  try {
+    return realpathSync(started) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) {
+  main().then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      if (error instanceof StartupError) {
+        process.stderr.write(`${error.text}\n`);
+        process.exit(2);
+      }
+      process.stderr.write(`${cliText(operatorLang(process.env)).unexpected({ code: errorCode(error) })}\n`);
+      process.exit(1);
+    },
+  );
+}

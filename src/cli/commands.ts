@@ -2,16 +2,30 @@
 // opens the database and applies pending migrations first, like `npm start`.
 
 import { DateTime } from 'luxon';
-import { openAll, operatorLang, readCentres, readSettings, StartupError } from '../bootstrap.js';
+import { openAll, operatorLang, type ProbeTransports, readCentres, readSettings, StartupError } from '../bootstrap.js';
 import type { Settings } from '../config.js';
 import { errorCode } from '../core/error-code.js';
+import type { EnvFileResult } from '../env-file.js';
 import { cliText } from '../i18n/index.js';
 import { KeyFileError, writeKeyFile } from '../store/key-file.js';
 import { currentVersion } from '../store/migrate.js';
 
 type Out = (line: string) => void;
 
-export async function runCli(args: readonly string[], env: Readonly<Record<string, string | undefined>>, out: Out, err: Out): Promise<number> {
+export interface CliDeps {
+  /** The transports' live checks, from the composition root; doctor skips them without. */
+  readonly probe?: ProbeTransports;
+  /** What became of ./.env, to tell the operator where settings came from. */
+  readonly envFile?: EnvFileResult;
+}
+
+export async function runCli(
+  args: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+  out: Out,
+  err: Out,
+  deps: CliDeps = {},
+): Promise<number> {
   const [command, ...rest] = args;
   const text = cliText(operatorLang(env));
   try {
@@ -25,7 +39,7 @@ export async function runCli(args: readonly string[], env: Readonly<Record<strin
       case 'migrate':
         return await migrate(readSettings(env), out);
       case 'doctor':
-        return await doctor(env, out);
+        return await doctor(env, out, deps);
       case undefined:
       case 'help':
       case '--help':
@@ -107,16 +121,22 @@ async function migrate(settings: Settings, out: Out): Promise<number> {
   return 0;
 }
 
-/** Checks each part in turn and reports every problem, not only the first. */
-async function doctor(env: Readonly<Record<string, string | undefined>>, out: Out): Promise<number> {
+/** Checks each part in turn, the live services included, and reports every problem, not only the first. */
+async function doctor(env: Readonly<Record<string, string | undefined>>, out: Out, deps: CliDeps): Promise<number> {
   const text = cliText(operatorLang(env));
   let problems = 0;
   const ok = (what: string) => out(text.doctorOk({ what }));
-  const bad = (what: string, detail: string) => {
+  const warn = (what: string) => out(text.doctorWarn({ what }));
+  const bad = (what: string, detail?: string) => {
     problems += 1;
     out(text.doctorBad({ what }));
-    out(`       ${detail.replace(/\n/g, '\n       ')}`);
+    if (detail) out(`       ${detail.replace(/\n/g, '\n       ')}`);
   };
+  const envFile = deps.envFile;
+  if (envFile?.kind === 'read') ok(text.envFileRead(envFile));
+  else if (envFile?.kind === 'absent') ok(text.envFileAbsent(envFile));
+  else if (envFile?.kind === 'unsupported') bad(text.envFileUnsupported(envFile));
+  else if (envFile?.kind === 'unreadable') bad(text.envFileUnreadable(envFile));
   let settings: Settings | undefined;
   try {
     settings = readSettings(env);
@@ -126,7 +146,9 @@ async function doctor(env: Readonly<Record<string, string | undefined>>, out: Ou
   }
   if (settings) {
     const names = [settings.signal ? 'signal' : '', settings.telegram ? 'telegram' : ''].filter(Boolean).join(', ');
-    ok(names ? text.doctorTransports({ names }) : text.doctorNoTransport());
+    if (names) ok(text.doctorTransports({ names }));
+    else if (settings.demo) ok(text.doctorNoTransport());
+    else bad(text.doctorNoTransportWithKey());
     try {
       ok(text.doctorCentres({ count: readCentres(settings).list().length }));
     } catch (error) {
@@ -140,6 +162,14 @@ async function doctor(env: Readonly<Record<string, string | undefined>>, out: Ou
       opened.store.close();
     } catch (error) {
       bad(text.doctorKey(), error instanceof StartupError ? error.text : errorCode(error));
+    }
+    if (deps.probe && names) {
+      for (const finding of await deps.probe(settings, { patienceMs: 0 })) {
+        const line = text.probe(finding);
+        if (finding.status === 'ok') ok(line);
+        else if (finding.status === 'warn') warn(line);
+        else bad(line);
+      }
     }
   }
   out(text.doctorSummary({ problems }));

@@ -1,7 +1,11 @@
 #!/usr/bin/env node
-// The `parloir` command (package.json "bin"). The commands live in commands.ts.
+// The `parloir` command (package.json "bin"). The commands live in commands.ts; the live checks
+// of the transports come from the composition root (src/main.ts), which alone may import bots/.
 
+import { loadDotEnv } from '../env-file.js';
+import { probeTransports } from '../main.js';
 import { runCli } from './commands.js';
 
 const write = (stream: NodeJS.WriteStream) => (line: string) => stream.write(`${line}\n`);
-process.exitCode = await runCli(process.argv.slice(2), process.env, write(process.stdout), write(process.stderr));
+const envFile = loadDotEnv();
+process.exitCode = await runCli(process.argv.slice(2), process.env, write(process.stdout), write(process.stderr), { probe: probeTransports, envFile });

@@ -1,5 +1,6 @@
 // Deletion on schedule: closed requests after the retention period, dedupe keys, expired
-// invite codes and failed deliveries. What is deleted is overwritten (secure_delete).
+// invite codes and failed deliveries. What is deleted is overwritten (secure_delete), and the
+// WAL is checkpointed and truncated afterwards.
 
 import type { Store } from '../store/store.js';
 
@@ -23,7 +24,7 @@ export interface Purged {
 }
 
 export function purgeExpired(store: Store, now: number, retentionDays: number): Purged {
-  return store.write(() => ({
+  const purged = store.write(() => ({
     expired: expireStale(store, now),
     jobs: store.schedule.purgeFiredBefore(now - FIRED_JOB_DAYS * DAY),
     prompts: store.prompts.purgeBefore(now - PROMPT_DAYS * DAY),
@@ -32,6 +33,9 @@ export function purgeExpired(store: Store, now: number, retentionDays: number): 
     invites: store.invites.purgeExpired(now - DAY),
     outbox: store.outbox.purgeFailedBefore(now - FAILED_OUTBOX_DAYS * DAY),
   }));
+  // What was deleted must also leave the WAL.
+  if (Object.values(purged).some((n) => n > 0)) store.checkpoint();
+  return purged;
 }
 
 function expireStale(store: Store, now: number): number {

@@ -33,6 +33,8 @@ export function openDatabase(path: string, vault: Vault, options: DatabaseOption
     db.pragma('journal_mode = WAL');
     db.pragma(`synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
     db.pragma('secure_delete = ON'); // deleted values are overwritten, not left in free pages
+    // A WAL reset truncates the file: old frames (deleted rows among them) do not linger on disk.
+    db.pragma('journal_size_limit = 0');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
 

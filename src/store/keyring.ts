@@ -1,10 +1,19 @@
-// Group keys, unwrapped on first use and kept in memory while the process runs.
+// Group keys, unwrapped on first use and kept in memory while the process runs, and the
+// per-record sub-keys below them.
+//
+// Sub-keys, for any table whose rows must be deletable one by one (requests, cases): give the
+// table a `key_wrapped BLOB` column, create the row with `newSubKey(group, subKeyAd(table, group,
+// id))`, seal its fields with the returned key, store `wrapped`; read with `openSubKey`. To purge,
+// set `key_wrapped` to NULL before (or with) deleting the row: the sealed values then open with
+// no key that remains.
 
 import type { GroupId } from '../core/ids.js';
 import type { Db } from './database.js';
 import type { SealingKey, Vault } from './vault.js';
 
 export const groupKeyAd = (id: number): string => `groups.key_wrapped:${id}`;
+/** Associated data of a record's wrapped sub-key: binds it to its table, group and row. */
+export const subKeyAd = (table: string, group: GroupId, id: number | string): string => `${table}.key_wrapped:${group}:${id}`;
 
 export class Keyring {
   private readonly cache = new Map<number, SealingKey>();
@@ -25,6 +34,15 @@ export class Keyring {
     const key = this.vault.unwrapGroupKey(wrapped, groupKeyAd(group));
     this.cache.set(group, key);
     return key;
+  }
+
+  /** A fresh key for one record of `group`, and its wrapped form to store with the record. */
+  newSubKey(group: GroupId, ad: string): { key: SealingKey; wrapped: Uint8Array } {
+    return this.vault.newSubKey(this.keyFor(group), ad);
+  }
+
+  openSubKey(group: GroupId, wrapped: Uint8Array, ad: string): SealingKey {
+    return this.vault.openSubKey(this.keyFor(group), wrapped, ad);
   }
 
   remember(group: GroupId, key: SealingKey): void {

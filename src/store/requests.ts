@@ -5,8 +5,8 @@ import type { MemberKey, Request, RequestDetails, RequestDraft, RequestKind, Req
 import { type GroupId, groupId } from '../core/ids.js';
 import { fromMemberKey, toMemberKey } from './codec.js';
 import type { Db } from './database.js';
-import type { Keyring } from './keyring.js';
-import type { Vault } from './vault.js';
+import { type Keyring, subKeyAd } from './keyring.js';
+import type { SealingKey, Vault } from './vault.js';
 
 interface RequestRow {
   group_id: number;
@@ -25,14 +25,16 @@ interface RequestRow {
   confirmed_at: number | null;
   outcome: 'done' | 'refused' | null;
   outcome_enc: Uint8Array | null;
+  key_wrapped: Uint8Array | null;
   passengers: string | null;
 }
 
 const SEALED = ['place', 'items', 'detainee', 'note'] as const satisfies readonly (keyof RequestDetails)[];
 const ad = (column: string, group: GroupId, number: number) => `requests.${column}_enc:${group}:${number}`;
+const keyAd = (group: GroupId, number: number) => subKeyAd('requests', group, number);
 
 const COLUMNS = `r.group_id, r.number, r.kind, r.state, r.due_at, r.seats, r.requester_bidx, r.claimer_bidx,
-  r.place_enc, r.items_enc, r.detainee_enc, r.note_enc, r.created_at, r.confirmed_at, r.outcome, r.outcome_enc,
+  r.place_enc, r.items_enc, r.detainee_enc, r.note_enc, r.created_at, r.confirmed_at, r.outcome, r.outcome_enc, r.key_wrapped,
   (SELECT json_group_array(hex(p.member_bidx)) FROM passengers p WHERE p.group_id = r.group_id AND p.number = r.number) AS passengers`;
 
 export class RequestRepository {
@@ -49,6 +51,8 @@ export class RequestRepository {
   private readonly involving;
   private readonly dueBefore;
   private readonly purgeClosed;
+  private readonly destroyClosedKeys;
+  private readonly selectKey;
   private readonly confirmStmt;
   private readonly outcomeStmt;
   private readonly moveStmt;
@@ -59,14 +63,14 @@ export class RequestRepository {
     private readonly keys: Keyring,
   ) {
     this.insert = db.prepare(`INSERT INTO requests (group_id, number, kind, state, due_at, seats, requester_bidx,
-      place_enc, items_enc, detainee_enc, note_enc, created_at, updated_at) VALUES (?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+      place_enc, items_enc, detainee_enc, note_enc, created_at, updated_at, key_wrapped) VALUES (?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     this.select = db.prepare(`SELECT ${COLUMNS} FROM requests r WHERE r.group_id = ? AND r.number = ?`);
     this.selectActive = db.prepare(
       `SELECT ${COLUMNS} FROM requests r WHERE r.group_id = ? AND r.state IN ('open', 'claimed') ORDER BY r.due_at, r.number`,
     );
     // Same rows without the sealed blobs, for one-line listings that never open them.
     this.selectActiveSummary = db.prepare(
-      `SELECT ${COLUMNS.replace(/r\.(place|items|detainee|note|outcome)_enc/g, 'NULL AS $1_enc')} FROM requests r WHERE r.group_id = ? AND r.state IN ('open', 'claimed') ORDER BY r.due_at, r.number`,
+      `SELECT ${COLUMNS.replace(/r\.(place|items|detainee|note|outcome)_enc/g, 'NULL AS $1_enc').replace('r.key_wrapped', 'NULL AS key_wrapped')} FROM requests r WHERE r.group_id = ? AND r.state IN ('open', 'claimed') ORDER BY r.due_at, r.number`,
     );
     this.claimStmt = db.prepare(
       "UPDATE requests SET state = 'claimed', claimer_bidx = ?, confirmed_at = NULL, updated_at = ? WHERE group_id = ? AND number = ? AND state = 'open'",
@@ -86,7 +90,11 @@ export class RequestRepository {
     this.dueBefore = db.prepare(
       "SELECT group_id, number FROM requests WHERE state IN ('open', 'claimed') AND due_at < ? ORDER BY due_at LIMIT ?",
     );
+    // The key goes first: even if a copy of a row outlives the DELETE, its values no longer open.
+    this.destroyClosedKeys = db.prepare(`UPDATE requests SET key_wrapped = NULL, place_enc = NULL, items_enc = NULL,
+      detainee_enc = NULL, note_enc = NULL, outcome_enc = NULL WHERE closed_at IS NOT NULL AND closed_at < ?`);
     this.purgeClosed = db.prepare('DELETE FROM requests WHERE closed_at IS NOT NULL AND closed_at < ?');
+    this.selectKey = db.prepare('SELECT key_wrapped FROM requests WHERE group_id = ? AND number = ?').pluck();
     this.confirmStmt = db.prepare(
       "UPDATE requests SET confirmed_at = ? WHERE group_id = ? AND number = ? AND state = 'claimed' AND claimer_bidx = ?",
     );
@@ -97,12 +105,12 @@ export class RequestRepository {
   }
 
   create(group: GroupId, number: number, draft: RequestDraft, requester: MemberKey, now: number): Request {
-    const key = this.keys.keyFor(group);
+    const { key, wrapped } = this.keys.newSubKey(group, keyAd(group, number));
     const sealed = SEALED.map((field) => {
       const value = draft[field];
       return value === undefined || value === '' ? null : this.vault.seal(key, ad(field, group, number), value);
     });
-    this.insert.run(group, number, draft.kind, draft.dueAt, draft.seats, fromMemberKey(requester), ...sealed, now, now);
+    this.insert.run(group, number, draft.kind, draft.dueAt, draft.seats, fromMemberKey(requester), ...sealed, now, now, wrapped);
     return { ...draft, groupId: group, number, state: 'open', requester, passengers: [], createdAt: now };
   }
 
@@ -146,7 +154,7 @@ export class RequestRepository {
 
   /** Records how a visit went (with an optional reason, sealed). */
   setOutcome(group: GroupId, number: number, outcome: 'done' | 'refused', note: string | undefined): void {
-    const sealed = note ? this.vault.seal(this.keys.keyFor(group), ad('outcome', group, number), note) : null;
+    const sealed = note ? this.vault.seal(this.keyOf(group, number, this.selectKey.get(group, number) as Uint8Array | null), ad('outcome', group, number), note) : null;
     this.outcomeStmt.run(outcome, sealed, group, number);
   }
 
@@ -175,16 +183,23 @@ export class RequestRepository {
 
   /** Deletes requests closed before `before` (their posts and passengers cascade). */
   purgeClosedBefore(before: number): number {
+    this.destroyClosedKeys.run(before);
     return this.purgeClosed.run(before).changes;
+  }
+
+  /** The request's own key; the group key for requests sealed before per-request keys. */
+  private keyOf(group: GroupId, number: number, wrapped: Uint8Array | null | undefined): SealingKey {
+    return wrapped ? this.keys.openSubKey(group, wrapped, keyAd(group, number)) : this.keys.keyFor(group);
   }
 
   private toRequest(row: RequestRow, withDetails = true): Request {
     const group = groupId(row.group_id);
-    const key = this.keys.keyFor(group);
+    const sealedAny = withDetails && (row.place_enc || row.items_enc || row.detainee_enc || row.note_enc || row.outcome_enc);
+    const key = sealedAny ? this.keyOf(group, row.number, row.key_wrapped) : undefined;
     const details: { -readonly [K in keyof RequestDetails]: string } = {};
     for (const field of withDetails ? SEALED : []) {
       const sealed = row[`${field}_enc`];
-      if (sealed) details[field] = this.vault.open(key, ad(field, group, row.number), sealed);
+      if (sealed && key) details[field] = this.vault.open(key, ad(field, group, row.number), sealed);
     }
     const passengers = row.passengers ? (JSON.parse(row.passengers) as string[]).map((h) => h.toLowerCase() as MemberKey) : [];
     return {
@@ -201,7 +216,7 @@ export class RequestRepository {
       createdAt: row.created_at,
       ...(row.confirmed_at !== null ? { confirmedAt: row.confirmed_at } : {}),
       ...(row.outcome !== null ? { outcome: row.outcome } : {}),
-      ...(row.outcome_enc && withDetails ? { outcomeNote: this.vault.open(key, ad('outcome', group, row.number), row.outcome_enc) } : {}),
+      ...(row.outcome_enc && key ? { outcomeNote: this.vault.open(key, ad('outcome', group, row.number), row.outcome_enc) } : {}),
     };
   }
 }

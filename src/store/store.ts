@@ -35,6 +35,8 @@ export class Store {
   readonly alerts: AlertRepository;
   readonly schedule: ScheduleRepository;
   readonly prompts: PromptRepository;
+  /** Group keys and per-record sub-keys (for repositories that seal records of their own). */
+  readonly keys: Keyring;
 
   constructor(
     readonly db: Db,
@@ -43,6 +45,7 @@ export class Store {
     readonly applied: readonly number[] = [],
   ) {
     const keys = new Keyring(db, vault);
+    this.keys = keys;
     this.groups = new GroupRepository(db, vault, keys);
     this.members = new MemberRepository(db, vault, keys);
     this.requests = new RequestRepository(db, vault, keys);
@@ -60,8 +63,18 @@ export class Store {
     return this.db.transaction(fn).immediate();
   }
 
+  /**
+   * Copies the WAL into the database and truncates it to zero bytes, so frames holding deleted
+   * rows or destroyed keys leave the disk's live files. Called after purges and at close.
+   */
+  checkpoint(): void {
+    if (this.db.open) this.db.pragma('wal_checkpoint(TRUNCATE)');
+  }
+
   close(): void {
-    if (this.db.open) this.db.close();
+    if (!this.db.open) return;
+    this.checkpoint();
+    this.db.close();
   }
 }
 

@@ -6,7 +6,10 @@
 // Keys: the master key (32 bytes, from the key file) derives an index key, a wrapping key and a
 // system key with crypto_kdf. Each group gets a random key wrapped by the wrapping key and
 // stored with the group: deleting that wrapped key makes the group's data unreadable
-// (crypto-shredding), without touching any other group.
+// (crypto-shredding), without touching any other group. Below a group, a record that must be
+// deletable on its own (a request, a case) gets a sub-key wrapped by the group key: destroying
+// that wrapped sub-key makes every copy of the record's sealed values unreadable, wherever
+// the copies lie (WAL frames, free pages, backups taken after the purge).
 
 import { randomBytes } from 'node:crypto';
 import sodium from 'libsodium-wrappers-sumo';
@@ -130,13 +133,17 @@ export class Vault {
   }
 
   unwrapGroupKey(wrapped: Uint8Array, ad: string): SealingKey {
-    const nonce = wrapped.subarray(1, 1 + NONCE_BYTES);
-    try {
-      const bytes = sodium.crypto_aead_xchacha20poly1305_ietf_decrypt(null, wrapped.subarray(1 + NONCE_BYTES), ad, nonce, this.wrapKey);
-      return { bytes };
-    } catch {
-      throw new DecryptionError(ad);
-    }
+    return { bytes: this.unwrapBytes(wrapped, ad, this.wrapKey) };
+  }
+
+  /** A fresh random key for one record, and its form wrapped by `parent` (bound to `ad`). */
+  newSubKey(parent: SealingKey, ad: string): { key: SealingKey; wrapped: Uint8Array } {
+    const bytes = new Uint8Array(randomBytes(32));
+    return { key: { bytes }, wrapped: this.wrapBytes(bytes, ad, parent.bytes) };
+  }
+
+  openSubKey(parent: SealingKey, wrapped: Uint8Array, ad: string): SealingKey {
+    return { bytes: this.unwrapBytes(wrapped, ad, parent.bytes) };
   }
 
   /** A value stored once per database: opening it proves the configured key is the right one. */
@@ -156,6 +163,15 @@ export class Vault {
       return Buffer.from(plain).toString('utf8') === KEY_CHECK_PLAINTEXT;
     } catch {
       return false;
+    }
+  }
+
+  private unwrapBytes(wrapped: Uint8Array, ad: string, key: Uint8Array): Uint8Array {
+    if (wrapped.length < 1 + NONCE_BYTES + 16 || wrapped[0] !== FORMAT_V1) throw new DecryptionError(ad);
+    try {
+      return sodium.crypto_aead_xchacha20poly1305_ietf_decrypt(null, wrapped.subarray(1 + NONCE_BYTES), ad, wrapped.subarray(1, 1 + NONCE_BYTES), key);
+    } catch {
+      throw new DecryptionError(ad);
     }
   }
 
