@@ -12,6 +12,7 @@ import type { IdentityVerifier } from './engine/identity.js';
 import type { Lang } from './i18n/lang.js';
 import type { Logger } from './logger.js';
 import { OutboxDrainer } from './outbox/drainer.js';
+import { defaultRuleBook, type RuleBook } from './cases/rules.js';
 import type { Store } from './store/store.js';
 import { DEFAULT_PLAN, type PlanSettings } from './scheduler/plan.js';
 import { Scheduler } from './scheduler/scheduler.js';
@@ -30,6 +31,8 @@ export interface ServiceOptions {
   readonly plan?: Partial<Omit<PlanSettings, 'leads'>>;
   /** Checks a safety number with the platform (Signal). */
   readonly verifyIdentity?: IdentityVerifier;
+  /** The legal clock's rules; the shipped config/jurisdictions files when absent. */
+  readonly rules?: RuleBook;
   readonly outboxPollMs?: number;
   readonly backoff?: (attempts: number) => number;
 }
@@ -56,6 +59,8 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     ...(options.backoff ? { backoff: options.backoff } : {}),
   });
   const plan: PlanSettings = { ...DEFAULT_PLAN, ...options.plan, leads: options.reminders };
+  // Read (and checked) before anything starts: a broken rule file stops the start.
+  const rules = options.rules ?? defaultRuleBook();
   const parloir = new Parloir({
     store,
     centres: options.centres,
@@ -63,12 +68,13 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     logger,
     defaultLang: options.lang,
     plan,
+    rules,
     onEnqueued: () => drainer.kick(),
     ...(options.verifyIdentity ? { verifyIdentity: options.verifyIdentity } : {}),
   });
   const scheduler = new Scheduler({
     store,
-    planning: { centres: options.centres, settings: plan },
+    planning: { centres: options.centres, settings: plan, rules },
     clock,
     logger,
     onEnqueued: () => drainer.kick(),

@@ -4,6 +4,7 @@
 import type { RequestDraft, RequestKind } from '../core/domain.js';
 import { LANGS, type Lang } from '../i18n/lang.js';
 import { COMMAND_WORDS, type CommandName, findWord, normaliseWords } from '../i18n/words.js';
+import { type CaseCommand, type CaseParseError, parseCaseCommand } from '../cases/parse.js';
 import { parseWhen, type WhenError } from './when.js';
 
 /** Longest command text accepted; anything longer is refused before parsing. */
@@ -27,7 +28,9 @@ export type Command =
   /** `safetyNumber` holds the 60 digits, or is undefined when they could not be read. */
   | { readonly name: 'verify'; readonly safetyNumber?: string }
   /** `at` is 'HH:MM', or undefined for "off"; `valid` false when the time could not be read. */
-  | { readonly name: 'digest'; readonly at?: string; readonly valid: boolean };
+  | { readonly name: 'digest'; readonly at?: string; readonly valid: boolean }
+  /** /case /cases /hearing /details, and /lawyer R-12 without a date (src/cases/). */
+  | { readonly name: 'case'; readonly case: CaseCommand };
 
 export type ParseError =
   | { readonly code: 'not-a-command' }
@@ -35,7 +38,8 @@ export type ParseError =
   | { readonly code: 'too-long' }
   | { readonly code: 'number-missing'; readonly word: string }
   | { readonly code: WhenError; readonly kind: RequestKind }
-  | { readonly code: 'seats-invalid' | 'items-missing' };
+  | { readonly code: 'seats-invalid' | 'items-missing' }
+  | { readonly code: 'case'; readonly error: CaseParseError };
 
 export type ParseResult =
   | { readonly ok: true; readonly command: Command; readonly lang?: Lang }
@@ -113,6 +117,13 @@ export function parseCommand(text: string, ctx: ParseContext): ParseResult {
     }
     case 'digest':
       return withLang({ ok: true, command: parseDigest(rest) });
+    case 'case':
+    case 'cases':
+    case 'hearing':
+    case 'details': {
+      const parsed = parseCaseCommand(found.name, rest, ctx);
+      return withLang(parsed.ok ? { ok: true, command: { name: 'case', case: parsed.command } } : { ok: false, error: { code: 'case', error: parsed.error } });
+    }
     case 'verify': {
       const digits = rest.replace(/\s+/g, '');
       return withLang({ ok: true, command: /^\d{60}$/.test(digits) ? { name: 'verify', safetyNumber: digits } : { name: 'verify' } });
@@ -128,7 +139,13 @@ function parseRequest(kind: RequestKind, rest: string, ctx: ParseContext): { ok:
     requireTime: kind === 'visit',
     bareHoursAreDuration: kind === 'lawyer',
   });
-  if (!when.ok) return { ok: false, error: { code: when.error, kind } };
+  if (!when.ok) {
+    // "/lawyer R-12" with no date: the deadline comes from case R-12.
+    const ref = kind === 'lawyer' && when.error === 'when-missing' ? tokens.find((t) => DETAINEE_REF.test(t)) : undefined;
+    const note = tokens.filter((t) => t !== ref).join(' ').trim();
+    if (ref) return { ok: true, command: { name: 'case', case: { kind: 'lawyer', ref: ref.toUpperCase(), ...(note ? { note } : {}) } } };
+    return { ok: false, error: { code: when.error, kind } };
+  }
   const after = tokens.slice(when.consumed);
 
   let seats = 0;

@@ -15,6 +15,11 @@ export interface WhenContext {
   /** A bare "48h" means "48 hours from now" (lawyer deadlines) rather than 48 o'clock. */
   readonly bareHoursAreDuration: boolean;
   readonly defaultTime?: { readonly hour: number; readonly minute: number };
+  /**
+   * 'past' for moments usually already gone (a placement, a notification): a date without a
+   * year or a bare weekday means the latest one, and past times are accepted (up to a year).
+   */
+  readonly prefer?: 'future' | 'past';
 }
 
 export type WhenError = 'when-missing' | 'when-invalid' | 'when-past' | 'when-too-far' | 'time-missing';
@@ -49,6 +54,7 @@ const MONTHS: Record<string, number> = {
 };
 const RELATIVE_DAYS: Record<string, number> = {
   today: 0, "aujourd'hui": 0, auj: 0, tonight: 0, "ce soir": 0,
+  yesterday: -1, hier: -1,
   tomorrow: 1, demain: 1,
   'apres-demain': 2, apresdemain: 2,
 };
@@ -91,13 +97,14 @@ export function parseWhen(tokens: readonly string[], ctx: WhenContext): WhenResu
   const clock = time?.parts ?? ctx.defaultTime ?? { hour: 18, minute: 0 };
 
   const now = DateTime.fromMillis(ctx.now, { zone: ctx.zone });
-  const at = resolveDay(day?.day ?? { kind: 'offset', days: 0 }, clock, now);
+  const at = resolveDay(day?.day ?? { kind: 'offset', days: 0 }, clock, now, ctx.prefer === 'past');
   if (!at) return { ok: false, error: 'when-invalid' };
   return check(at.toMillis(), i, ctx);
 }
 
 function check(at: number, consumed: number, ctx: WhenContext): WhenResult {
-  if (at < ctx.now - PAST_GRACE_MS) return { ok: false, error: 'when-past' };
+  if (ctx.prefer === 'past' && at < ctx.now - MAX_AHEAD_MS) return { ok: false, error: 'when-too-far' };
+  if (ctx.prefer !== 'past' && at < ctx.now - PAST_GRACE_MS) return { ok: false, error: 'when-past' };
   if (at > ctx.now + MAX_AHEAD_MS) return { ok: false, error: 'when-too-far' };
   return { ok: true, at, consumed };
 }
@@ -180,12 +187,16 @@ function isValidTime(t: TimeParts): boolean {
   return t.hour >= 0 && t.hour <= 23 && t.minute >= 0 && t.minute <= 59;
 }
 
-function resolveDay(day: Day, clock: TimeParts, now: DateTime): DateTime | undefined {
+function resolveDay(day: Day, clock: TimeParts, now: DateTime, past = false): DateTime | undefined {
   const at = (base: DateTime) => base.set({ hour: clock.hour, minute: clock.minute, second: 0, millisecond: 0 });
   switch (day.kind) {
     case 'offset':
       return at(now.startOf('day').plus({ days: day.days }));
     case 'weekday': {
+      if (past) {
+        const back = at(now.startOf('day').minus({ days: (now.weekday - day.weekday + 7) % 7 }));
+        return back.toMillis() <= now.toMillis() ? back : back.minus({ weeks: 1 });
+      }
       const ahead = (day.weekday - now.weekday + 7) % 7;
       const candidate = at(now.startOf('day').plus({ days: ahead }));
       return candidate.toMillis() >= now.toMillis() ? candidate : candidate.plus({ weeks: 1 });
@@ -202,6 +213,11 @@ function resolveDay(day: Day, clock: TimeParts, now: DateTime): DateTime | undef
         const nextYear = build(now.year + 1); // 29/02 in a year without it
         return nextYear.isValid ? nextYear : undefined;
       }
+      if (past && thisYear.toMillis() > now.plus({ days: 1 }).toMillis()) {
+        const lastYear = build(now.year - 1);
+        return lastYear.isValid ? lastYear : undefined;
+      }
+      if (past) return thisYear;
       const daysAgo = now.startOf('day').diff(thisYear.startOf('day'), 'days').days;
       return daysAgo > RECENT_PAST_DAYS ? build(now.year + 1) : thisYear;
     }

@@ -8,6 +8,9 @@ import { link } from '../commands/link.js';
 import { type Command, type ParseError, parseCommand, splitCommand } from '../commands/parse.js';
 import { answer, type Reply } from '../commands/reply.js';
 import { createRequest } from '../commands/requests.js';
+import { continueDetails, detailsCommand } from '../cases/details.js';
+import { attachToCase, caseErrorMessage, executeCase } from '../cases/execute.js';
+import type { RuleBook } from '../cases/rules.js';
 import { assertNever } from '../core/assert-never.js';
 import type { CentreDirectory } from '../core/centres.js';
 import type { Group } from '../core/domain.js';
@@ -76,7 +79,7 @@ export function routeMessage(deps: RouteDeps, event: MessageEvent, now: number):
   }
 
   const lctx: GroupContext = { ...gctx, lang };
-  const replies = parsed.ok ? execute(lctx, parsed.command) : [answer(errorMessage(parsed.error))];
+  const replies = parsed.ok ? execute(lctx, parsed.command, deps.planning.rules) : [answer(errorMessage(parsed.error))];
   return { replies, lang, remember: true, group: lctx };
 }
 
@@ -112,6 +115,8 @@ const NUMBERED = new Set(['claim', 'join', 'release', 'done', 'cancel', 'refused
 function routeDirect(deps: RouteDeps, event: MessageEvent, base: ExecContext, isCommand: boolean, now: number): Routed | undefined {
   const { store } = deps;
   const me = store.members.keyOf(event.sender);
+  const caseReply = routeCaseDirect(deps, event, base, isCommand, now);
+  if (caseReply) return caseReply;
   if (!isCommand) {
     const words = normaliseWords(event.text);
     const intent = CONFIRM_WORDS.includes(words) ? 'confirm' : replyIntent(event.text)?.intent === 'release' ? 'release' : undefined;
@@ -139,11 +144,25 @@ function routeDirect(deps: RouteDeps, event: MessageEvent, base: ExecContext, is
   // Parse again in the centre's zone (for /move), and answer in the command's language.
   const again = parseCommand(event.text, { now, zone: gctx.centre.timezone });
   const ctx = { ...gctx, lang: again.lang ?? gctx.lang };
-  const replies = again.ok ? execute(ctx, again.command) : [answer(errorMessage(again.error))];
+  const replies = again.ok ? execute(ctx, again.command, deps.planning.rules) : [answer(errorMessage(again.error))];
   return { replies, lang: ctx.lang, remember: true, group: ctx };
 }
 
-function execute(ctx: GroupContext, command: Command): Reply[] {
+/** /details in a direct chat, and the answers of a /details dialogue in progress. */
+function routeCaseDirect(deps: RouteDeps, event: MessageEvent, base: ExecContext, isCommand: boolean, now: number): Routed | undefined {
+  const dctx = { store: deps.store, now, lang: base.lang, sender: event.sender };
+  if (!isCommand) {
+    const continued = continueDetails(dctx, event.text);
+    return continued ? { replies: continued.replies, lang: continued.lang, remember: true } : undefined;
+  }
+  const parsed = parseCommand(event.text, { now, zone: 'Europe/Paris' });
+  if (!parsed.ok || parsed.command.name !== 'case' || parsed.command.case.kind !== 'details') return undefined;
+  const lang = parsed.lang ?? base.lang;
+  const { replies } = detailsCommand({ ...dctx, lang }, parsed.command.case.ref, parsed.command.case.show);
+  return { replies, lang, remember: true };
+}
+
+function execute(ctx: GroupContext, command: Command, rules?: RuleBook): Reply[] {
   switch (command.name) {
     case 'help':
       return [answer(msg('help'))];
@@ -151,8 +170,15 @@ function execute(ctx: GroupContext, command: Command): Reply[] {
       return [answer(msg('linkAlready', { centre: ctx.centre.name }))];
     case 'visit':
     case 'package':
-    case 'lawyer':
       return createRequest(ctx, command.draft);
+    case 'lawyer': {
+      const replies = createRequest(ctx, command.draft);
+      const posted = replies.find((r) => r.kind === 'post');
+      if (posted?.kind === 'post') attachToCase(ctx, posted.number, command.draft.detainee);
+      return replies;
+    }
+    case 'case':
+      return executeCase({ ...ctx, ...(rules ? { rules } : {}) }, command.case);
     case 'list':
       return list(ctx);
     case 'mine': {
@@ -232,6 +258,8 @@ export function errorMessage(error: ParseError): Msg {
       return msg('seatsInvalid');
     case 'items-missing':
       return msg('itemsMissing');
+    case 'case':
+      return caseErrorMessage(error.error);
     default:
       return assertNever(error, 'parse error');
   }

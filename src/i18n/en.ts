@@ -2,6 +2,7 @@
 // the same parameters, or the type check fails.
 
 import type { RequestKind, RequestState } from '../core/domain.js';
+import { casesEn } from './cases-en.js';
 import { formatWhen, joinList, type When } from './format.js';
 import type { CentreCardView, MyRole, RequestView } from './views.js';
 
@@ -200,6 +201,8 @@ export const en = {
   alertUnreachable: (p: { who: string }) => `I cannot reach ${p.who} any more (blocked the bot or left). Reminders won't reach them.`,
   directNotStarted: (p: { who: string; link: string }) =>
     `${p.who}, I can't write to you directly yet: open ${p.link} and press Start, so reminders reach you.`,
+  // Cases and the legal clock (src/i18n/cases-en.ts)
+  ...casesEn,
 } as const;
 
 export type Messages = { readonly [K in keyof typeof en]: (typeof en)[K] };

@@ -2,6 +2,7 @@
 // en.ts font échouer la vérification de types.
 
 import type { RequestKind, RequestState } from '../core/domain.js';
+import { casesFr } from './cases-fr.js';
 import type { Messages } from './en.js';
 import { formatWhen, joinList } from './format.js';
 import type { MyRole, RequestView } from './views.js';
@@ -201,4 +202,6 @@ export const fr: Messages = {
   alertUnreachable: (p) => `Je ne peux plus joindre ${p.who} (bot bloqué ou groupe quitté). Les rappels ne lui parviendront pas.`,
   directNotStarted: (p) =>
     `${p.who}, je ne peux pas encore t’écrire en privé : ouvre ${p.link} et appuie sur Démarrer, pour recevoir les rappels.`,
+  // Dossiers et horloge légale (src/i18n/cases-fr.ts)
+  ...casesFr,
 };

@@ -22,6 +22,10 @@ export const COMMAND_NAMES = [
   'digest',
   'move',
   'verify',
+  'case',
+  'cases',
+  'hearing',
+  'details',
 ] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
@@ -46,6 +50,10 @@ export const COMMAND_WORDS: Record<Lang, Record<CommandName, readonly [string, .
     digest: ['digest', 'summary'],
     move: ['move', 'reschedule'],
     verify: ['verify'],
+    case: ['case'],
+    cases: ['cases'],
+    hearing: ['hearing'],
+    details: ['details'],
   },
   fr: {
     help: ['aide', 'commandes', 'start'], // Telegram's Start button: no language of its own
@@ -66,6 +74,10 @@ export const COMMAND_WORDS: Record<Lang, Record<CommandName, readonly [string, .
     digest: ['resume'],
     move: ['decaler', 'deplacer'],
     verify: ['verifier'],
+    case: ['dossier'],
+    cases: ['dossiers'],
+    hearing: ['audience'],
+    details: ['details', 'elements'],
   },
 };
 

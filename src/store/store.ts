@@ -3,6 +3,7 @@
 import type { Db } from './database.js';
 import { openDatabase } from './database.js';
 import { AlertRepository } from './alerts.js';
+import { CaseRepository } from './cases.js';
 import { GroupRepository } from './groups.js';
 import { InboxRepository } from './inbox.js';
 import { InviteRepository } from './invites.js';
@@ -37,6 +38,7 @@ export class Store {
   readonly prompts: PromptRepository;
   /** Group keys and per-record sub-keys (for repositories that seal records of their own). */
   readonly keys: Keyring;
+  readonly cases: CaseRepository;
 
   constructor(
     readonly db: Db,
@@ -56,6 +58,7 @@ export class Store {
     this.alerts = new AlertRepository(db);
     this.schedule = new ScheduleRepository(db);
     this.prompts = new PromptRepository(db, vault);
+    this.cases = new CaseRepository(db, vault, keys);
   }
 
   /** Runs `fn` in one write transaction (BEGIN IMMEDIATE: writers queue instead of failing late). */
