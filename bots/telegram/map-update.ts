@@ -4,7 +4,7 @@
 
 import type { Chat, Message, Update, User } from 'grammy/types';
 import { chatAddress, memberAddress, messageRef } from '../../src/core/ids.js';
-import type { ButtonAction, InboundEvent } from '../../src/core/transport.js';
+import type { ButtonAction, InboundEvent, MemberMention } from '../../src/core/transport.js';
 
 export type IgnoreReason =
   | 'edited'
@@ -49,6 +49,7 @@ export function mapUpdate(update: Update, botUsername: string): MappedUpdate {
         dedupeKey,
         transport: 'telegram',
         chat: chatAddress('telegram', String(query.message.chat.id)),
+        ...topicOf(query.message),
         chatKind,
         sender: memberAddress('telegram', String(query.from.id)),
         ...nameOf(query.from),
@@ -81,6 +82,7 @@ function mapMessage(message: Message, dedupeKey: string, botUsername: string): M
   const text = stripBotMention(message.text, botUsername);
   if (text === undefined) return { kind: 'ignored', reason: 'other-bot-command' };
   const replyTo = repliesTo(message);
+  const author = replyTo !== undefined ? message.reply_to_message?.from : undefined;
   return {
     kind: 'event',
     event: {
@@ -88,14 +90,25 @@ function mapMessage(message: Message, dedupeKey: string, botUsername: string): M
       dedupeKey,
       transport: 'telegram',
       chat: chatAddress('telegram', String(message.chat.id)),
+      ...topicOf(message),
       chatKind,
       sender: memberAddress('telegram', String(message.from.id)),
       ...nameOf(message.from),
       messageRef: messageRef(message.message_id),
       text,
       ...(replyTo !== undefined ? { replyTo: messageRef(replyTo) } : {}),
+      // Replying to a member's message points at that member (/coord add); a bot is nobody.
+      ...(author && !author.is_bot ? { replyToAuthor: mentionOf(author) } : {}),
     },
   };
+}
+
+/**
+ * A forum topic's id. Outside forums, replies in supergroups carry a message_thread_id too (the
+ * reply thread): only is_topic_message says it is a topic.
+ */
+function topicOf(message: { is_topic_message?: boolean; message_thread_id?: number }): { topic?: string } {
+  return message.is_topic_message === true && message.message_thread_id !== undefined ? { topic: String(message.message_thread_id) } : {};
 }
 
 /** In forum topics every message "replies" to the topic's opening service message: not a reply. */
@@ -143,6 +156,11 @@ function kindOf(chat: Chat): 'group' | 'direct' | undefined {
     default:
       return undefined;
   }
+}
+
+function mentionOf(user: User): MemberMention {
+  const { senderName } = nameOf(user);
+  return { address: memberAddress('telegram', String(user.id)), ...(senderName ? { name: senderName } : {}) };
 }
 
 function nameOf(user: User): { senderName?: string } {

@@ -80,7 +80,9 @@ function reveal(ctx: DirectCaseContext, group: Group, record: CaseRecord): Reply
   const { store } = ctx;
   const me = store.members.keyOf(ctx.sender);
   const member = store.members.get(group.id, me);
-  const coordinator = member?.role === 'coordinator';
+  // A member whose safety number changed gets nothing sensitive until a coordinator verifies it.
+  if (!member || store.members.isHeld(group.id, me)) return [answer(msg('heldRefused'))];
+  const coordinator = member.role === 'coordinator';
   const claimed = store.cases
     .requestsOf(group.id, record.id, 'lawyer')
     .find((n) => {

@@ -4,7 +4,8 @@
 import type { RequestDraft } from '../core/domain.js';
 import { type Msg, msg, t } from '../i18n/index.js';
 import { actingMember, type GroupContext } from '../commands/context.js';
-import { answer, post, type Reply } from '../commands/reply.js';
+import { answer, type Reply } from '../commands/reply.js';
+import { createRequest } from '../commands/requests.js';
 import type { CaseRecord } from './case.js';
 import { closeCase } from './lifecycle.js';
 import type { CaseCommand, CaseParseError } from './parse.js';
@@ -114,11 +115,10 @@ function recordHearing(ctx: CaseContext, record: CaseRecord, at: number, place: 
     note: t(ctx.lang, 'hearingNote'),
     ...(place ? { place } : {}),
   };
-  const number = createAttached(ctx, record, draft, 'hearing');
+  const { number, replies } = createAttached(ctx, record, draft, 'hearing');
   ctx.store.cases.addHearing(ctx.group.id, record.id, at, place, number, ctx.now);
   return [
-    post(number),
-    { kind: 'replan', group: ctx.group.id, number },
+    ...replies,
     answer(msg('hearingRecorded', { ref: record.ref, at: { at, zone: ctx.centre.timezone }, n: number, ...(place ? { place } : {}) })),
   ];
 }
@@ -131,10 +131,9 @@ function lawyerFromCase(ctx: CaseContext, ref: string, note: string | undefined)
   const upcoming = timelineOf(ctx.rules, centre, record, ctx.now).deadlines.filter((d) => d.at > ctx.now && d.rule.who.includes('lawyer'));
   const deadline = upcoming.find((d) => d.rule.kind === 'deadline') ?? upcoming[0];
   if (!deadline) return [answer(msg('lawyerCaseNoDeadline', { ref }))];
-  const number = createAttached(ctx, record, { kind: 'lawyer', dueAt: deadline.at, seats: 0, detainee: ref, ...(note ? { note } : {}) }, 'lawyer');
+  const { replies } = createAttached(ctx, record, { kind: 'lawyer', dueAt: deadline.at, seats: 0, detainee: ref, ...(note ? { note } : {}) }, 'lawyer');
   return [
-    post(number),
-    { kind: 'replan', group: ctx.group.id, number },
+    ...replies,
     answer(msg('lawyerFromCase', { ref, deadline: deadlineView(deadline, centre.timezone, ctx.now) })),
   ];
 }
@@ -146,12 +145,13 @@ export function attachToCase(ctx: GroupContext, number: number, ref: string | un
   if (record) ctx.store.cases.attach(ctx.group.id, record.id, number, 'lawyer');
 }
 
-function createAttached(ctx: CaseContext, record: CaseRecord, draft: RequestDraft, role: 'lawyer' | 'hearing'): number {
-  const me = actingMember(ctx);
-  const number = ctx.store.groups.takeRequestNumber(ctx.group.id);
-  ctx.store.requests.create(ctx.group.id, number, draft, me.key, ctx.now);
+/** A request made through the ordinary path (post, topic, reminders), attached to the case. */
+function createAttached(ctx: CaseContext, record: CaseRecord, draft: RequestDraft, role: 'lawyer' | 'hearing'): { number: number; replies: Reply[] } {
+  const replies = createRequest(ctx, draft);
+  const posted = replies.find((r) => r.kind === 'post');
+  const number = posted?.kind === 'post' ? posted.number : 0;
   ctx.store.cases.attach(ctx.group.id, record.id, number, role);
-  return number;
+  return { number, replies };
 }
 
 export function caseErrorMessage(error: CaseParseError): Msg {

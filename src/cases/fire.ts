@@ -4,7 +4,7 @@
 import type { Group } from '../core/domain.js';
 import type { Centre } from '../core/centres.js';
 import { t } from '../i18n/index.js';
-import type { Firing } from '../scheduler/fire.js';
+import { type Firing, topicOf } from '../scheduler/fire.js';
 import type { Planning } from '../scheduler/replan.js';
 import type { Job } from '../store/schedule.js';
 import type { Store } from '../store/store.js';
@@ -22,7 +22,7 @@ export function fireCaseJob(store: Store, planning: Planning, job: Job, group: G
     late,
     escalate: needsTaker(store, group, record.id) && deadline.rule.kind === 'deadline' && deadline.rule.who.some((w) => w !== 'group'),
   });
-  return { send: [{ group: group.id, to: group.chat, text }], late };
+  return { send: [{ group: group.id, to: group.chat, ...topicOf(store, group.id), text }], late };
 }
 
 /** No lawyer request of the case is taken (or done): the deadline has no taker. */

@@ -3,7 +3,7 @@
 
 import type { RequestDraft, RequestKind } from '../core/domain.js';
 import { LANGS, type Lang } from '../i18n/lang.js';
-import { COMMAND_WORDS, type CommandName, findWord, normaliseWords } from '../i18n/words.js';
+import { COMMAND_WORDS, COORD_WORDS, type CommandName, type CoordOp, findWord, normaliseWords } from '../i18n/words.js';
 import { type CaseCommand, type CaseParseError, parseCaseCommand } from '../cases/parse.js';
 import { parseWhen, type WhenError } from './when.js';
 
@@ -30,7 +30,9 @@ export type Command =
   /** `at` is 'HH:MM', or undefined for "off"; `valid` false when the time could not be read. */
   | { readonly name: 'digest'; readonly at?: string; readonly valid: boolean }
   /** /case /cases /hearing /details, and /lawyer R-12 without a date (src/cases/). */
-  | { readonly name: 'case'; readonly case: CaseCommand };
+  | { readonly name: 'case'; readonly case: CaseCommand }
+  /** `op` undefined: the word after /coord was not understood. */
+  | { readonly name: 'coord'; readonly op?: CoordOp };
 
 export type ParseError =
   | { readonly code: 'not-a-command' }
@@ -123,6 +125,14 @@ export function parseCommand(text: string, ctx: ParseContext): ParseResult {
     case 'details': {
       const parsed = parseCaseCommand(found.name, rest, ctx);
       return withLang(parsed.ok ? { ok: true, command: { name: 'case', case: parsed.command } } : { ok: false, error: { code: 'case', error: parsed.error } });
+    }
+    case 'coord': {
+      const word = normaliseWords(rest.split(/\s+/)[0] ?? '');
+      if (word === '') return withLang({ ok: true, command: { name: 'coord', op: 'list' } });
+      const op = findWord(COORD_WORDS, word);
+      const opLang = lang ?? op?.lang;
+      const command: Command = op ? { name: 'coord', op: op.name } : { name: 'coord' };
+      return opLang ? { ok: true, command, lang: opLang } : { ok: true, command };
     }
     case 'verify': {
       const digits = rest.replace(/\s+/g, '');

@@ -15,10 +15,21 @@ interface EventBase {
   readonly dedupeKey: string;
   readonly transport: TransportName;
   readonly chat: ChatAddress;
+  /**
+   * The sub-conversation of the chat the event happened in (Telegram: a forum topic's
+   * message_thread_id). Absent: the chat's main thread, or a platform without topics.
+   */
+  readonly topic?: string;
   readonly chatKind: 'group' | 'direct';
   readonly sender: MemberAddress;
   /** The sender's profile name if the platform gives one; stored sealed, shown to the group. */
   readonly senderName?: string;
+}
+
+/** A person a message points at: the author of the quoted message, or an @-mention. */
+export interface MemberMention {
+  readonly address: MemberAddress;
+  readonly name?: string;
 }
 
 /** A text message: a command, a reply to a bot post, or ordinary chatter (ignored). */
@@ -28,6 +39,10 @@ export interface MessageEvent extends EventBase {
   readonly text: string;
   /** The message this one replies to or quotes, if any. */
   readonly replyTo?: MessageRef;
+  /** Who wrote the quoted message, when it is a member (never the bot itself). */
+  readonly replyToAuthor?: MemberMention;
+  /** Members @-mentioned in the message (Signal), in order. */
+  readonly mentions?: readonly MemberMention[];
 }
 
 /** An emoji reaction added to (or removed from) a message. */
@@ -85,6 +100,8 @@ export interface OutboundMessage {
   readonly id: number;
   /** A chat, or a member for a direct message. */
   readonly to: ChatAddress | MemberAddress;
+  /** The topic of the chat to post in (see EventBase.topic); absent: the main thread. */
+  readonly topic?: string;
   readonly text: string;
   /** Quote/reply to this message. Signal needs the quoted message's author as well. */
   readonly replyTo?: { readonly ref: MessageRef; readonly author?: MemberAddress };

@@ -37,7 +37,7 @@ export function commandMenu(lang: Lang): ReadonlyArray<{ command: string; descri
 }
 
 const MENU_ORDER: readonly CommandName[] = [
-  'visit', 'package', 'lawyer', 'case', 'cases', 'hearing', 'details', 'list', 'mine', 'claim', 'join', 'release', 'done', 'refused', 'cancel', 'move', 'info', 'digest', 'lang', 'help', 'link',
+  'visit', 'package', 'lawyer', 'case', 'cases', 'hearing', 'details', 'list', 'mine', 'claim', 'join', 'release', 'done', 'refused', 'cancel', 'move', 'info', 'digest', 'lang', 'coord', 'help', 'link',
 ];
 
 const COMMAND_DESCRIPTIONS: Record<Lang, Record<CommandName, string>> = {
@@ -64,6 +64,7 @@ const COMMAND_DESCRIPTIONS: Record<Lang, Record<CommandName, string>> = {
     cases: 'Open cases and their next deadline',
     hearing: 'Record a hearing: R-12 date time court',
     details: 'Details for the lawyer (direct chat only): R-12',
+    coord: 'Coordinators: list, add (reply to a member), remove',
   },
   fr: {
     help: 'Ce que je sais faire',
@@ -88,6 +89,7 @@ const COMMAND_DESCRIPTIONS: Record<Lang, Record<CommandName, string>> = {
     cases: 'Dossiers ouverts et leur prochaine échéance',
     hearing: 'Enregistrer une audience : R-12 date heure tribunal',
     details: 'Éléments pour l’avocat·e (en privé) : R-12',
+    coord: 'Référent·es : liste, ajouter (en réponse à un membre), retirer',
   },
 };
 

@@ -26,6 +26,7 @@ export const COMMAND_NAMES = [
   'cases',
   'hearing',
   'details',
+  'coord',
 ] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
@@ -54,6 +55,7 @@ export const COMMAND_WORDS: Record<Lang, Record<CommandName, readonly [string, .
     cases: ['cases'],
     hearing: ['hearing'],
     details: ['details'],
+    coord: ['coord', 'coordinators', 'coordinator'],
   },
   fr: {
     help: ['aide', 'commandes', 'start'], // Telegram's Start button: no language of its own
@@ -78,7 +80,16 @@ export const COMMAND_WORDS: Record<Lang, Record<CommandName, readonly [string, .
     cases: ['dossiers'],
     hearing: ['audience'],
     details: ['details', 'elements'],
+    coord: ['coord', 'referents', 'referent', 'referente', 'referentes'],
   },
+};
+
+export type CoordOp = 'list' | 'add' | 'remove';
+
+/** The word after /coord: what to do with coordinators. */
+export const COORD_WORDS: Record<Lang, Record<CoordOp, readonly string[]>> = {
+  en: { list: ['list'], add: ['add'], remove: ['remove', 'drop'] },
+  fr: { list: ['liste'], add: ['ajouter', 'ajoute'], remove: ['retirer', 'retire', 'enlever'] },
 };
 
 export type ReplyIntent = 'claim' | 'join' | 'release';

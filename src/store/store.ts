@@ -14,6 +14,7 @@ import { PostRepository } from './posts.js';
 import { PromptRepository } from './prompts.js';
 import { RequestRepository } from './requests.js';
 import { ScheduleRepository } from './schedule.js';
+import { TopicRepository } from './topics.js';
 import { Vault } from './vault.js';
 
 export interface StoreOptions {
@@ -36,6 +37,7 @@ export class Store {
   readonly alerts: AlertRepository;
   readonly schedule: ScheduleRepository;
   readonly prompts: PromptRepository;
+  readonly topics: TopicRepository;
   /** Group keys and per-record sub-keys (for repositories that seal records of their own). */
   readonly keys: Keyring;
   readonly cases: CaseRepository;
@@ -59,6 +61,7 @@ export class Store {
     this.schedule = new ScheduleRepository(db);
     this.prompts = new PromptRepository(db, vault);
     this.cases = new CaseRepository(db, vault, keys);
+    this.topics = new TopicRepository(db);
   }
 
   /** Runs `fn` in one write transaction (BEGIN IMMEDIATE: writers queue instead of failing late). */
