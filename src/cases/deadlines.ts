@@ -43,7 +43,7 @@ export function computeDeadlines(rules: JurisdictionRules, facts: CaseFacts, now
     const event = rule.from[index];
     if (event === undefined) continue;
     const start = facts.events[event]!;
-    if (!validOn(rule, localDate(start, facts.zone))) continue;
+    if (!validAt(rule, start, facts.zone)) continue;
     covered.add(event);
     const { at, shifted } = endOf(rule, start, facts.zone, rules.holidays);
     const assumed = index > 0;
@@ -60,25 +60,39 @@ export function computeDeadlines(rules: JurisdictionRules, facts: CaseFacts, now
   }
   const ruled = new Set(rules.rules.flatMap((r) => r.from));
   const unknown = (Object.keys(facts.events) as CaseEvent[]).filter((e) => facts.events[e] !== undefined && ruled.has(e) && !covered.has(e));
-  deadlines.sort((a, b) => a.at - b.at || a.rule.id.localeCompare(b.rule.id));
+  deadlines.sort((a, b) => a.at - b.at || (a.rule.id < b.rule.id ? -1 : a.rule.id > b.rule.id ? 1 : 0));
   return { deadlines, unknown };
 }
 
-function validOn(rule: Rule, date: string): boolean {
-  return rule.validFrom <= date && (rule.validUntil === undefined || date <= rule.validUntil);
+/** Whether the rule applies to an event at `at`: its validity dates are local to the centre. */
+function validAt(rule: Rule, at: number, zone: string): boolean {
+  if (at < localMidnight(rule.validFrom, zone, 0)) return false;
+  return rule.validUntil === undefined || at < localMidnight(rule.validUntil, zone, 1);
 }
 
-const localDate = (at: number, zone: string): string => DateTime.fromMillis(at, { zone }).toISODate() ?? '';
+/**
+ * The instant a local date (plus `days`) begins in `zone`, remembered: zone conversions are the
+ * engine's main cost, and rules have a handful of distinct dates.
+ */
+const midnights = new Map<string, number>();
+function localMidnight(date: string, zone: string, days: number): number {
+  const key = `${zone}|${date}|${days}`;
+  let at = midnights.get(key);
+  if (at === undefined) {
+    at = DateTime.fromISO(date, { zone }).plus({ days }).toMillis();
+    midnights.set(key, at);
+  }
+  return at;
+}
 
 /** The last moment of a rule's period started at `start`, before any weekend/holiday shift. */
 function endOf(rule: Rule, start: number, zone: string, holidays: ReadonlySet<string>): { at: number; shifted: boolean } {
-  const local = DateTime.fromMillis(start, { zone });
   const { amount, unit } = rule.duration;
+  // Hour by hour: real elapsed time, whatever the clocks do (and no zone conversion to pay).
+  if (rule.counting === 'hours') return { at: start + amount * (unit === 'h' ? 3_600_000 : 86_400_000), shifted: false };
+  const local = DateTime.fromMillis(start, { zone });
   let end: DateTime;
   switch (rule.counting) {
-    case 'hours':
-      // Hour by hour: real elapsed time, whatever the clocks do.
-      return { at: start + amount * (unit === 'h' ? 3_600_000 : 86_400_000), shifted: false };
     case 'days-from-start':
       // The starting day is day 1; the period ends at 24:00 on day N.
       end = local.startOf('day').plus({ days: amount }).minus({ milliseconds: 1 });

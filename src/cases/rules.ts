@@ -251,9 +251,16 @@ export function parseReminders(text: string): ReminderPlan | undefined {
 
 /** True when the rule was last checked more than six months before `now`. */
 export function isStale(rule: Rule, now: number): boolean {
-  const checked = DateTime.fromISO(rule.lastChecked, { zone: 'UTC' });
-  return checked.plus({ months: 6 }).toMillis() < now;
+  let limit = staleAfter.get(rule.lastChecked);
+  if (limit === undefined) {
+    limit = DateTime.fromISO(rule.lastChecked, { zone: 'UTC' }).plus({ months: 6 }).toMillis();
+    staleAfter.set(rule.lastChecked, limit);
+  }
+  return limit < now;
 }
+
+/** last_checked date → the moment its rules become stale (a handful of distinct dates). */
+const staleAfter = new Map<string, number>();
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

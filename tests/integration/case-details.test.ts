@@ -2,6 +2,7 @@
 // the claimer of the case's lawyer request (once per request) and to a coordinator who asks.
 
 import { afterEach, describe, expect, it } from 'vitest';
+import { purgeExpired } from '../../src/engine/housekeeping.js';
 import { contains, rawBytes } from '../support/raw-scan.js';
 import { type Harness, startHarness } from '../support/harness.js';
 
@@ -93,6 +94,21 @@ describe('/details', () => {
     expect(await say(h, 'alex', 'stop', true)).toBe('Arrêté : rien n’a été enregistré.');
     const group = h.store.groups.findByChat(h.local.chat)!;
     expect(h.store.cases.details(group.id, h.store.cases.findOpen(group.id, 'R-12')!.id)?.registeredName).toBe('Zorbanek Ilyas');
+  });
+
+  it('a closed case is deleted with its key after the retention period', async () => {
+    h = await startHarness();
+    await caseWithDetails();
+    const group = h.store.groups.findByChat(h.local.chat)!;
+    const id = h.store.cases.findOpen(group.id, 'R-12')!.id;
+    await say(h, 'sam', '/dossier R-12 clore libéré');
+    h.clock.advance(29 * 86_400_000);
+    purgeExpired(h.store, h.clock.now(), 30);
+    expect(h.store.cases.get(group.id, id)?.state).toBe('closed');
+    h.clock.advance(2 * 86_400_000);
+    expect(purgeExpired(h.store, h.clock.now(), 30).cases).toBe(1);
+    expect(h.store.cases.get(group.id, id)).toBeUndefined();
+    expect(h.store.db.prepare('SELECT COUNT(*) FROM case_hearings').pluck().get()).toBe(0);
   });
 
   it('a member outside the case\'s group cannot start a dialogue or see anything', async () => {
