@@ -1,4 +1,4 @@
-// npx parloir <command>: keygen, invite, centres, migrate, doctor. Every command but keygen
+// npx parloir <command>: keygen, invite, centres, migrate, doctor, verify. Every command but keygen
 // opens the database and applies pending migrations first, like `npm start`.
 
 import { DateTime } from 'luxon';
@@ -9,6 +9,7 @@ import type { EnvFileResult } from '../env-file.js';
 import { cliText } from '../i18n/index.js';
 import { KeyFileError, writeKeyFile } from '../store/key-file.js';
 import { currentVersion } from '../store/migrate.js';
+import { verify } from './verify.js';
 
 type Out = (line: string) => void;
 
@@ -40,6 +41,8 @@ export async function runCli(
         return await migrate(readSettings(env), out);
       case 'doctor':
         return await doctor(env, out, deps);
+      case 'verify':
+        return await verify(rest, readSettings(env), out, err);
       case undefined:
       case 'help':
       case '--help':

@@ -134,6 +134,8 @@ export const fr: Messages = {
   langUsage: () => 'Envoie /langue fr ou /langue en.',
 
   replyHint: (p) => `Pour prendre #${p.n}, réponds « je prends » ; pour une place dans une visite, réponds « je viens ».`,
+  anonymousSender: () =>
+    'Tu écris de façon anonyme (au nom du groupe) : je ne peux pas savoir qui tu es. Pour lier le groupe, demander ou prendre quelque chose, écris en ton nom : dans les réglages du groupe, désactive « Rester anonyme ».',
 
   whenMissing: (p) => `Quand ? Mets la date en premier, par ex. ${EXAMPLE[p.kind]}`,
   whenInvalid: (p) => `Je ne comprends pas cette date (ou elle n’existe pas). Essaie par ex. ${EXAMPLE[p.kind]}`,
@@ -216,4 +218,7 @@ export const fr: Messages = {
   coordRemoved: (p) => `${p.who} n’est plus coordinateur·ice (retiré·e par ${p.by}).`,
   coordNotOne: (p) => `${p.who} n’est pas coordinateur·ice.`,
   coordLast: () => 'Tu es la dernière personne coordinatrice : ajoutes-en d’abord une autre (/coord ajouter en réponse à son message).',
+  heldNoCoordinator: (p) =>
+    `Le numéro de sécurité de ${p.who} a changé et aucun·e autre coordinateur·ice ne peut le vérifier ; d’ici là, cette personne ne reçoit rien de sensible. Deux solutions : quelqu’un envoie /lier avec un nouveau code de l’admin (et devient coordinateur·ice), ou un·e admin lance \`npx parloir verify\` sur le serveur.`,
+  relinked: (p) => `Code accepté : ${p.who} est maintenant coordinateur·ice de ce groupe (${p.centre}).`,
 };
