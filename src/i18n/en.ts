@@ -58,6 +58,7 @@ export const en = {
       '/visit 2026-12-01 14:00 seats 2 from Calais station',
       '/package friday jumper size M, phone without camera',
       '/lawyer 48h R-12 OQTF notified this morning',
+      '/case R-12 placed 2026-11-28 09:30 — a detention case and its legal deadlines (/cases · /hearing · /details)',
       '/list · /mine · /info · /claim N · /join N · /release N · /done N · /cancel N · /lang fr',
       'To take a request, reply to its post with "I\'ll take it" (or "join" for a seat on a visit).',
       'Never write a detainee\'s name: use a reference such as R-12.',

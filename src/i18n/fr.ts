@@ -61,6 +61,7 @@ export const fr: Messages = {
       '/visite 01/12 14h30 places 2 depuis gare de Calais',
       '/colis vendredi pull, tabac',
       '/avocat 48h R-12 OQTF notifiée ce matin',
+      '/dossier R-12 placé 28/11 9h30 — un dossier de rétention et ses délais légaux (/dossiers · /audience · /details)',
       '/liste · /mes · /info · /prendre N · /rejoindre N · /lacher N · /fait N · /annuler N · /langue en',
       'Pour prendre une demande, réponds à son message par « je prends » (ou « je viens » pour une place dans une visite).',
       'N’écris jamais le nom d’une personne retenue : utilise une référence comme R-12.',

@@ -62,6 +62,14 @@ describe('cases', () => {
     expect(h.store.cases.all(groupOf(h).id)).toEqual([]);
   });
 
+  it('flags rules last checked more than six months ago', async () => {
+    h = await startHarness({ now: parisTime('2027-06-02T10:00') });
+    await h.link('sam');
+    const post = await say(h, 'sam', '/dossier R-5 placé 01/06 9h');
+    expect(post).toContain('⏳ sam. 5 juin à 09h00 — Contester la décision de placement devant le juge');
+    expect(post).toContain('règle vérifiée le 2026-11-23 : peut-être dépassée');
+  });
+
   it('an English case placed on a weekday given by name uses the latest such day', async () => {
     h = await startHarness(); // Monday 23 Nov 2026, 10:00
     await h.link('sam');
