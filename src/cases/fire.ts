@@ -13,6 +13,9 @@ import { deadlineView, timelineOf } from './view.js';
 export function fireCaseJob(store: Store, planning: Planning, job: Job, group: Group, centre: Centre, now: number, late: boolean): Firing {
   const record = job.caseId === undefined ? undefined : store.cases.get(group.id, job.caseId);
   if (!record || record.state !== 'open') return { drop: 'SCHEDULE_CASE_CLOSED' };
+  // After downtime, of several overdue reminders of one deadline only the latest is sent.
+  const newer = store.schedule.pendingForCase(group.id, record.id).some((j) => j.ruleId === job.ruleId && j.dueAt > job.dueAt && j.dueAt <= now);
+  if (newer) return { drop: 'SCHEDULE_CASE_SUPERSEDED' };
   const caseCentre = planning.centres.get(record.centreId) ?? centre;
   const deadline = timelineOf(planning.rules, caseCentre, record, now).deadlines.find((d) => d.rule.id === job.ruleId);
   if (!deadline || deadline.at !== job.usefulUntil) return { drop: 'SCHEDULE_CASE_CHANGED' };

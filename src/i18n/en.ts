@@ -41,6 +41,7 @@ function label(r: RequestLabel): string {
 
 function head(r: RequestView): string {
   const when = formatWhen('en', r.when);
+  if (r.hearing) return `#${r.n} Hearing — ${when}${r.place ? ` — ${r.place}` : ''}`;
   return r.kind === 'visit'
     ? `#${r.n} ${KIND.visit} — ${when} — ${r.centre}`
     : r.kind === 'package'
@@ -67,14 +68,14 @@ function practical(r: RequestView): string[] {
 
 function describe(r: RequestView): string {
   const lines = [head(r)];
-  const meeting = meetingLine(r);
+  const meeting = r.hearing ? undefined : meetingLine(r);
   if (meeting) lines.push(meeting);
   if (r.kind === 'visit') lines.push(`Seats: ${seatsText(r.seats, r.passengers.length)}`);
   if (r.items) lines.push(`To bring: ${r.items}`);
   lines.push(...practical(r));
   if (r.detainee) lines.push(`Ref: ${r.detainee}`);
   if (r.note) lines.push(`Note: ${r.note}`);
-  const who = r.kind === 'visit' ? 'Driver' : r.kind === 'package' ? 'Courier' : 'Contact';
+  const who = r.hearing ? 'Going' : r.kind === 'visit' ? 'Driver' : r.kind === 'package' ? 'Courier' : 'Contact';
   lines.push(r.claimer ? `${who}: ${r.claimer}` : `${who}: nobody yet`);
   if (r.passengers.length > 0) lines.push(`Passengers: ${joinList('en', r.passengers)}`);
   if (r.state !== 'open' && r.state !== 'claimed') lines.push(`(${STATE[r.state]})`);
@@ -85,7 +86,7 @@ function line(r: RequestView): string {
   const when = formatWhen('en', r.when);
   const who = r.claimer ? `taken by ${r.claimer}` : 'OPEN';
   const seats = r.kind === 'visit' && r.seats > 0 ? `, ${seatsText(r.seats, r.passengers.length)}` : '';
-  return `#${r.n} ${KIND[r.kind]} ${when} — ${who}${seats}`;
+  return `#${r.n} ${r.hearing ? 'Hearing' : KIND[r.kind]} ${when} — ${who}${seats}`;
 }
 
 export const en = {
@@ -121,8 +122,9 @@ export const en = {
   linkDirect: () => 'Send /link in the group you want to link, not in a direct chat.',
 
   post: (p: { request: RequestView }) => {
-    const hint =
-      p.request.kind === 'visit'
+    const hint = p.request.hearing
+      ? 'Reply "join" to come (or "I\'ll take it" to organise the group).'
+      : p.request.kind === 'visit'
         ? 'Reply "I\'ll take it" to drive, or "join" for a seat.'
         : 'Reply "I\'ll take it" to take it on.';
     return `${describe(p.request)}\n${hint}`;

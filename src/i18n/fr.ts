@@ -45,6 +45,7 @@ function label(r: RequestLabel): string {
 
 function head(r: RequestView): string {
   const when = formatWhen('fr', r.when);
+  if (r.hearing) return `#${r.n} Audience — ${when}${r.place ? ` — ${r.place}` : ''}`;
   return r.kind === 'visit'
     ? `#${r.n} ${KIND.visit} — ${when} — ${r.centre}`
     : r.kind === 'package'
@@ -71,14 +72,14 @@ function practical(r: RequestView): string[] {
 
 function describe(r: RequestView): string {
   const lines = [head(r)];
-  const meeting = meetingLine(r);
+  const meeting = r.hearing ? undefined : meetingLine(r);
   if (meeting) lines.push(meeting);
   if (r.kind === 'visit') lines.push(`Places : ${seatsText(r.seats, r.passengers.length)}`);
   if (r.items) lines.push(`À apporter : ${r.items}`);
   lines.push(...practical(r));
   if (r.detainee) lines.push(`Réf : ${r.detainee}`);
   if (r.note) lines.push(`Note : ${r.note}`);
-  const who = r.kind === 'visit' ? 'Conducteur·ice' : r.kind === 'package' ? 'Porteur·euse' : 'Contact';
+  const who = r.hearing ? 'Y va' : r.kind === 'visit' ? 'Conducteur·ice' : r.kind === 'package' ? 'Porteur·euse' : 'Contact';
   lines.push(r.claimer ? `${who} : ${r.claimer}` : `${who} : personne pour l’instant`);
   if (r.passengers.length > 0) lines.push(`${r.passengers.length === 1 ? 'Passager·e' : 'Passager·es'} : ${joinList('fr', r.passengers)}`);
   if (r.state !== 'open' && r.state !== 'claimed') lines.push(`(${STATE[r.state]})`);
@@ -89,7 +90,7 @@ function line(r: RequestView): string {
   const when = formatWhen('fr', r.when);
   const who = r.claimer ? `prise par ${r.claimer}` : 'OUVERTE';
   const seats = r.kind === 'visit' && r.seats > 0 ? `, ${seatsText(r.seats, r.passengers.length)}` : '';
-  return `#${r.n} ${KIND[r.kind]} ${when} — ${who}${seats}`;
+  return `#${r.n} ${r.hearing ? 'Audience' : KIND[r.kind]} ${when} — ${who}${seats}`;
 }
 
 export const fr: Messages = {
@@ -124,8 +125,9 @@ export const fr: Messages = {
   linkDirect: () => 'Envoie /lier dans le groupe à lier, pas en message privé.',
 
   post: (p) => {
-    const hint =
-      p.request.kind === 'visit'
+    const hint = p.request.hearing
+      ? 'Réponds « je viens » pour venir (ou « je prends » pour organiser le groupe).'
+      : p.request.kind === 'visit'
         ? 'Réponds « je prends » pour conduire, ou « je viens » pour une place.'
         : 'Réponds « je prends » pour t’en charger.';
     return `${describe(p.request)}\n${hint}`;

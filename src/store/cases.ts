@@ -221,6 +221,11 @@ export class CaseRepository {
       .all(group, caseId, role) as number[];
   }
 
+  /** Numbers of the group's requests attached to cases in this role. */
+  requestNumbers(group: GroupId, role: 'lawyer' | 'hearing'): number[] {
+    return this.db.prepare('SELECT number FROM case_requests WHERE group_id = ? AND role = ?').pluck().all(group, role) as number[];
+  }
+
   // ---- reveals: who saw the details and when, never what ---------------------------------
 
   /** False when the details were already revealed for this request (once per request). */

@@ -145,6 +145,14 @@ describe('cases', () => {
     expect(reminders.every((t) => !t.includes('Personne n’a pris'))).toBe(true);
     await at(h, parisTime('2026-11-25T09:31'));
     expect(groupBot(h).filter((t) => t.startsWith('⏰'))).toHaveLength(5);
+    // down from before 12 h until after 2 h before the 96 h deadlines: one late reminder each, not two
+    await at(h, parisTime('2026-11-26T08:00'));
+    const late = groupBot(h).filter((t) => t.startsWith('(en retard) ⏰'));
+    expect(late.map((t) => t.split(' — ')[0])).toEqual([
+      '(en retard) ⏰ Dossier R-12 : Le préfet doit avoir saisi le juge pour prolonger ; sinon la personne doit être libérée (prévenir l’avocat·e)',
+      '(en retard) ⏰ Dossier R-12 : Contester la décision de placement devant le juge',
+    ]);
+    expect(h.logs.filter((l) => l.includes('SCHEDULE_CASE_SUPERSEDED'))).toHaveLength(2);
     await h.close();
     h = await startHarness(); // afterEach closes this one
     temp.cleanup();
@@ -157,7 +165,8 @@ describe('cases', () => {
     await h.local.say('sam', '/audience R-12 26/11 14h TJ Meaux');
     await h.settle();
     const texts = groupBot(h);
-    expect(texts.at(-2)).toMatch(/^#1 Visite — jeu\. 26 nov\. à 14h00 — CRA de Test/);
+    expect(texts.at(-2)!.split('\n')[0]).toBe('#1 Audience — jeu. 26 nov. à 14h00 — TJ Meaux');
+    expect(texts.at(-2)).not.toContain('Adresse'); // the centre's card is not the court's
     expect(texts.at(-2)).toContain('Audience publique : pièce d’identité, fouille à l’entrée');
     expect(texts.at(-1)).toBe(
       '⚖ Audience de R-12 enregistrée : jeu. 26 nov. à 14h00 — TJ Meaux. Les audiences sont publiques : venez si vous pouvez (pièce d’identité, fouille à l’entrée). La demande #1 sert à s’organiser : réponds « je viens » pour venir.',
