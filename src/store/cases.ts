@@ -158,6 +158,11 @@ export class CaseRepository {
       .run(...values, now, group, id);
   }
 
+  /** The case is now at another centre (a transfer): its zone and jurisdiction follow. */
+  setCentre(group: GroupId, id: number, centreId: string, now: number): boolean {
+    return this.db.prepare("UPDATE cases SET centre_id = ?, updated_at = ? WHERE group_id = ? AND id = ? AND state = 'open'").run(centreId, now, group, id).changes === 1;
+  }
+
   close(group: GroupId, id: number, outcome: CaseOutcome, note: string | undefined, now: number): boolean {
     const sealed = note ? this.vault.seal(this.keys.keyFor(group), ad('outcome_enc', group, id), note) : null;
     return this.closeStmt.run(outcome, sealed, now, now, group, id).changes === 1;

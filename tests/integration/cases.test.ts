@@ -2,7 +2,9 @@
 // local transport, the shipped rule files and a manual clock (nothing sleeps).
 
 import { afterEach, describe, expect, it } from 'vitest';
-import { type Harness, parisTime, startHarness, tempDir } from '../support/harness.js';
+import { moveCase } from '../../src/cases/lifecycle.js';
+import { replanCase } from '../../src/cases/plan.js';
+import { centres, type Harness, parisTime, startHarness, tempDir } from '../support/harness.js';
 
 
 const groupBot = (h: Harness) => h.local.messages.filter((m) => m.from === 'bot' && m.to === h.local.chat).map((m) => m.text);
@@ -193,6 +195,26 @@ describe('cases', () => {
     await say(h, 'sam', '/avocat 24/11 18h R-12 OQTF');
     expect(await say(h, 'sam', '/dossier R-12')).toContain('Demande d’avocat·e #1 : personne pour l’instant');
     expect(await say(h, 'sam', '/avocat R-99')).toContain('Il n’y a pas de dossier ouvert R-99');
+  });
+});
+
+describe('moving a case', () => {
+  let h: Harness;
+  afterEach(async () => h.close());
+
+  it('a case moved to a Belgian centre follows the Belgian rules, and its reminders are re-planned', async () => {
+    h = await startHarness();
+    await h.link('sam');
+    await say(h, 'sam', '/dossier R-12 placé 22/11 9h30');
+    const group = groupOf(h);
+    const id = h.store.cases.findOpen(group.id, 'R-12')!.id;
+    h.store.write(() => {
+      expect(moveCase(h.store, group.id, id, 'other-centre', h.clock.now())).toBe(true);
+      replanCase(h.store, { centres, settings: { leads: [], unconfirmedAfterMs: 0, unclaimedLeadMs: 0, lawyerFractions: [], followupAfterMs: 0 } }, group.id, id, h.clock.now());
+    });
+    const rules = new Set(h.store.schedule.pendingForCase(group.id, id).map((j) => j.ruleId));
+    expect([...rules].sort()).toEqual(['be-cce-urgent-10d', 'be-detention-2mo']);
+    expect(await say(h, 'sam', '/dossier R-12')).toContain('Centre fermé de Test');
   });
 });
 
