@@ -3,7 +3,8 @@
 // the shared reader of src/commands/when.ts, in the centre's zone; case events are usually in
 // the past, hearings in the future.
 
-import { parseWhen } from '../commands/when.js';
+import { parseWhen, tokenize } from '../commands/when.js';
+import type { Lang } from '../i18n/lang.js';
 import type { CaseOutcome } from './case.js';
 import type { CaseEvent } from './rules.js';
 
@@ -42,7 +43,11 @@ export type CaseCommandName = 'case' | 'cases' | 'hearing' | 'details';
 interface Ctx {
   readonly now: number;
   readonly zone: string;
+  /** The command word's language (how 12/5 is read). */
+  readonly lang?: Lang;
 }
+
+const lang = (ctx: Ctx): { lang?: Lang } => (ctx.lang ? { lang: ctx.lang } : {});
 
 const EVENT_WORDS: Record<string, CaseEvent> = {
   placed: 'placement', placement: 'placement', place: 'placement', placee: 'placement', retenu: 'placement', retenue: 'placement',
@@ -73,7 +78,8 @@ const isKeyword = (token: string) => {
 };
 
 export function parseCaseCommand(name: CaseCommandName, rest: string, ctx: Ctx): CaseParseResult {
-  const tokens = rest.split(/\s+/).filter((t) => t !== '');
+  // punctuation between options ("placé : 28/11 9h30, oqtf …") carries no meaning here
+  const tokens = tokenize(rest).filter((t) => !/^[,;:!?]+$/.test(t));
   if (name === 'cases') return { ok: true, command: { kind: 'list' } };
   const first = tokens[0];
   if (first === undefined) return name === 'case' ? { ok: true, command: { kind: 'usage' } } : { ok: false, error: { code: 'ref-missing' } };
@@ -128,9 +134,10 @@ function readEvents(ref: string, tokens: readonly string[], ctx: Ctx): CaseParse
       if (!read) return { ok: false, error: { code: 'when-invalid', option } };
       hearing = read;
     } else {
-      const when = parseWhen(segment, { now: ctx.now, zone: ctx.zone, requireTime: true, bareHoursAreDuration: false, prefer: 'past' });
+      const when = parseWhen(segment, { now: ctx.now, zone: ctx.zone, requireTime: true, bareHoursAreDuration: false, prefer: 'past', ...lang(ctx) });
       if (!when.ok) return { ok: false, error: { code: 'when-invalid', option } };
-      if (when.consumed < segment.length) return { ok: false, error: { code: 'unknown-word', word: (segment[when.consumed] ?? '').slice(0, 32) } };
+      const stray = segment.findIndex((_, k) => !when.used.has(k));
+      if (stray >= 0) return { ok: false, error: { code: 'unknown-word', word: (segment[stray] ?? '').slice(0, 32) } };
       if (when.at > ctx.now + FUTURE_GRACE_MS) return { ok: false, error: { code: 'future', option } };
       events[event!] = when.at;
     }
@@ -141,8 +148,8 @@ function readEvents(ref: string, tokens: readonly string[], ctx: Ctx): CaseParse
 
 /** "2026-12-02 10:00 TJ Meaux": a future date with its time, then the place. */
 function readHearing(tokens: readonly string[], ctx: Ctx): { at: number; place?: string } | undefined {
-  const when = parseWhen(tokens, { now: ctx.now, zone: ctx.zone, requireTime: true, bareHoursAreDuration: false });
+  const when = parseWhen(tokens, { now: ctx.now, zone: ctx.zone, requireTime: true, bareHoursAreDuration: false, ...lang(ctx) });
   if (!when.ok) return undefined;
-  const place = tokens.slice(when.consumed).join(' ').trim();
+  const place = tokens.filter((_, k) => !when.used.has(k)).join(' ').trim();
   return { at: when.at, ...(place ? { place } : {}) };
 }

@@ -10,7 +10,7 @@ import { link, relink } from '../commands/link.js';
 import { type Command, type ParseError, parseCommand, splitCommand } from '../commands/parse.js';
 import { answer, notice, type Reply } from '../commands/reply.js';
 import { replyIntent } from '../commands/reply-intent.js';
-import { createRequest } from '../commands/requests.js';
+import { createRequest, stated } from '../commands/requests.js';
 import { continueDetails, detailsCommand } from '../cases/details.js';
 import { attachToCase, caseErrorMessage, executeCase } from '../cases/execute.js';
 import type { RuleBook } from '../cases/rules.js';
@@ -93,7 +93,7 @@ export function routeMessage(deps: RouteDeps, event: MessageEvent, now: number):
   }
 
   const lctx: GroupContext = { ...gctx, lang };
-  const replies = parsed.ok ? execute(lctx, parsed.command, target(event), deps.planning.rules) : [answer(errorMessage(parsed.error))];
+  const replies = parsed.ok ? execute(lctx, parsed.command, target(event), deps.planning.rules) : [answer(errorMessage(parsed.error, gctx.centre.timezone))];
   return { replies, lang, remember: true, group: lctx };
 }
 
@@ -158,7 +158,7 @@ function routeDirect(deps: RouteDeps, event: MessageEvent, base: ExecContext, is
   // Parse again in the centre's zone (for /move), and answer in the command's language.
   const again = parseCommand(event.text, { now, zone: gctx.centre.timezone });
   const ctx = { ...gctx, lang: again.lang ?? gctx.lang };
-  const replies = again.ok ? execute(ctx, again.command, undefined, deps.planning.rules) : [answer(errorMessage(again.error))];
+  const replies = again.ok ? execute(ctx, again.command, undefined, deps.planning.rules) : [answer(errorMessage(again.error, gctx.centre.timezone))];
   return { replies, lang: ctx.lang, remember: true, group: ctx };
 }
 
@@ -225,11 +225,10 @@ function run(ctx: GroupContext, command: Command, who: MemberMention | undefined
       return relink(ctx, command.code);
     case 'visit':
     case 'package':
-      return createRequest(ctx, command.draft);
     case 'lawyer': {
-      const replies = createRequest(ctx, command.draft);
+      const replies = createRequest(ctx, command.draft, command.assumption);
       const posted = replies.find((r) => r.kind === 'post');
-      if (posted?.kind === 'post') attachToCase(ctx, posted.number, command.draft.detainee);
+      if (command.name === 'lawyer' && posted?.kind === 'post') attachToCase(ctx, posted.number, command.draft.detainee);
       return replies;
     }
     case 'case':
@@ -258,7 +257,7 @@ function run(ctx: GroupContext, command: Command, who: MemberMention | undefined
     case 'refused':
       return refused(ctx, command.number, command.reason);
     case 'move':
-      return move(ctx, command.number, command.dueAt);
+      return [...move(ctx, command.number, command.dueAt), ...stated(command.number, command.dueAt, ctx.centre.timezone, command.assumption)];
     case 'digest':
       return setDigest(ctx, command.at, command.valid);
     case 'coord':
@@ -286,7 +285,7 @@ function runIntent(ctx: GroupContext, intent: ReplyIntent, number: number): Repl
   });
 }
 
-export function errorMessage(error: ParseError): Msg {
+export function errorMessage(error: ParseError, zone = 'Europe/Paris'): Msg {
   switch (error.code) {
     case 'not-a-command':
     case 'unknown-command':
@@ -304,7 +303,9 @@ export function errorMessage(error: ParseError): Msg {
     case 'when-too-far':
       return msg('whenTooFar');
     case 'time-missing':
-      return msg('timeMissing', { kind: error.kind });
+      return error.day === undefined ? msg('timeMissing', { kind: error.kind }) : msg('timeMissingOn', { kind: error.kind, day: { at: error.day, zone } });
+    case 'weekday-mismatch':
+      return msg('weekdayMismatch', { kind: error.kind });
     case 'seats-invalid':
       return msg('seatsInvalid');
     case 'items-missing':
