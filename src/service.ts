@@ -49,18 +49,18 @@ const HOUSEKEEPING_MS = 3_600_000;
 export async function startService(options: ServiceOptions): Promise<Service> {
   const { store, clock, logger } = options;
   const transports = new Map<TransportName, Transport>(options.transports.map((t) => [t.name, t]));
+  const plan: PlanSettings = { ...DEFAULT_PLAN, ...options.plan, leads: options.reminders };
+  // Read (and checked) before anything starts: a broken rule file stops the start.
+  const rules = options.rules ?? defaultRuleBook();
   const drainer = new OutboxDrainer({
     store,
     transports,
     clock,
     logger,
-    observer: deliveryAlerts(store, clock, logger),
+    observer: deliveryAlerts(store, clock, logger, { centres: options.centres, settings: plan, rules }),
     ...(options.outboxPollMs !== undefined ? { pollMs: options.outboxPollMs } : {}),
     ...(options.backoff ? { backoff: options.backoff } : {}),
   });
-  const plan: PlanSettings = { ...DEFAULT_PLAN, ...options.plan, leads: options.reminders };
-  // Read (and checked) before anything starts: a broken rule file stops the start.
-  const rules = options.rules ?? defaultRuleBook();
   const parloir = new Parloir({
     store,
     centres: options.centres,
