@@ -198,6 +198,25 @@ describe('cases', () => {
   });
 });
 
+describe('a paused group', () => {
+  let h: Harness;
+  afterEach(async () => h.close());
+
+  it('stops case reminders while the bot is out of the group and plans them again when it is back', async () => {
+    h = await startHarness();
+    await h.link('sam');
+    await say(h, 'sam', '/dossier R-12 placé 22/11 9h30');
+    const group = groupOf(h);
+    const id = h.store.cases.findOpen(group.id, 'R-12')!.id;
+    const event = (present: boolean) =>
+      h.service.parloir.handle({ kind: 'bot-membership', dedupeKey: `case-pause:${present}`, transport: 'local', chat: h.local.chat, chatKind: 'group', present });
+    await event(false);
+    expect(h.store.schedule.pendingForCase(group.id, id)).toEqual([]);
+    await event(true);
+    expect(h.store.schedule.pendingForCase(group.id, id).length).toBeGreaterThan(0);
+  });
+});
+
 describe('moving a case', () => {
   let h: Harness;
   afterEach(async () => h.close());
