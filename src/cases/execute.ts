@@ -131,7 +131,9 @@ function lawyerFromCase(ctx: CaseContext, ref: string, note: string | undefined)
   const upcoming = timelineOf(ctx.rules, centre, record, ctx.now).deadlines.filter((d) => d.at > ctx.now && d.rule.who.includes('lawyer'));
   const deadline = upcoming.find((d) => d.rule.kind === 'deadline') ?? upcoming[0];
   if (!deadline) return [answer(msg('lawyerCaseNoDeadline', { ref }))];
-  const { replies } = createAttached(ctx, record, { kind: 'lawyer', dueAt: deadline.at, seats: 0, detainee: ref, ...(note ? { note } : {}) }, 'lawyer');
+  // The taker is told where the details are; the note is sealed like any other.
+  const howTo = t(ctx.lang, 'lawyerCaseNote', { ref });
+  const { replies } = createAttached(ctx, record, { kind: 'lawyer', dueAt: deadline.at, seats: 0, detainee: ref, note: note ? `${note} — ${howTo}` : howTo }, 'lawyer');
   return [
     ...replies,
     answer(msg('lawyerFromCase', { ref, deadline: deadlineView(deadline, centre.timezone, ctx.now) })),
@@ -162,6 +164,8 @@ export function caseErrorMessage(error: CaseParseError): Msg {
       return msg('caseWhenInvalid', { option: error.option });
     case 'future':
       return msg('caseFuture', { option: error.option });
+    case 'too-old':
+      return msg('caseTooOld', { option: error.option });
     case 'unknown-word':
       return msg('caseUnknownWord', { word: error.word });
     case 'hearing-usage':

@@ -12,6 +12,8 @@ import type { CaseEvent } from './rules.js';
 export const CASE_REF = /^[A-Za-z]{1,3}-\d{1,6}$/;
 /** A case event may be given a few minutes ahead of the clock (phones disagree), not more. */
 const FUTURE_GRACE_MS = 10 * 60_000;
+/** Older than the longest detention (8 months in Belgium): a typo (05/12 read as last year's). */
+const OLDEST_MS = 245 * 86_400_000;
 
 export type CaseCommand =
   | { readonly kind: 'usage' }
@@ -32,7 +34,7 @@ export type CaseCommand =
 
 export type CaseParseError =
   | { readonly code: 'ref-missing' }
-  | { readonly code: 'when-invalid' | 'future'; readonly option: string }
+  | { readonly code: 'when-invalid' | 'future' | 'too-old'; readonly option: string }
   | { readonly code: 'unknown-word'; readonly word: string }
   | { readonly code: 'hearing-usage' };
 
@@ -139,6 +141,7 @@ function readEvents(ref: string, tokens: readonly string[], ctx: Ctx): CaseParse
       const stray = segment.findIndex((_, k) => !when.used.has(k));
       if (stray >= 0) return { ok: false, error: { code: 'unknown-word', word: (segment[stray] ?? '').slice(0, 32) } };
       if (when.at > ctx.now + FUTURE_GRACE_MS) return { ok: false, error: { code: 'future', option } };
+      if (when.at < ctx.now - OLDEST_MS) return { ok: false, error: { code: 'too-old', option } };
       events[event!] = when.at;
     }
     i = end;

@@ -119,6 +119,7 @@ export const casesEn = {
   caseRefMissing: () => 'Which case? Give its reference first, e.g. /case R-12 placed 2026-11-28 09:30 — never a name.',
   caseWhenInvalid: (p: { option: string }) => `I can't read the date and time after "${p.option}". e.g. ${p.option} 2026-11-28 09:30`,
   caseFuture: (p: { option: string }) => `The time after "${p.option}" is in the future: give when it happened.`,
+  caseTooOld: (p: { option: string }) => `The date after "${p.option}" is more than 8 months ago: check it.`,
   caseUnknownWord: (p: { word: string }) => `I don't understand "${p.word}" here. /case alone shows how to write it.`,
   caseOutcomeMissing: (p: { ref: string }) => `How did it end? /case ${p.ref} close released | deported | transferred <centre> | other`,
   caseNeedsEvent: (p: { ref: string }) => `Nothing to change for ${p.ref}: give an event, e.g. /case ${p.ref} order 2026-12-02 15:00.`,
@@ -158,6 +159,7 @@ export const casesEn = {
   detailsAlreadyRevealed: (p: { ref: string; n: number }) => `The details of ${p.ref} were already sent to you for request #${p.n}; they are sent once per request.`,
 
   lawyerCaseNoDeadline: (p: { ref: string }) => `Case ${p.ref} has no deadline ahead for a lawyer. Give one: /lawyer 48h ${p.ref}`,
+  lawyerCaseNote: (p: { ref: string }) => `whoever takes it: send me /details ${p.ref} show in a direct chat`,
   lawyerFromCase: (p: { ref: string; deadline: DeadlineView }) => `Deadline taken from case ${p.ref}: ${TOPIC[p.deadline.what](p.deadline)}.`,
 
   digestCases: (p: { hearings: readonly { ref: string; hearing: HearingView }[]; deadlines: readonly { ref: string; deadline: DeadlineView }[] }) =>

@@ -119,6 +119,7 @@ export const casesFr: CaseMessages = {
   caseRefMissing: () => 'Quel dossier ? Donne d’abord sa référence, ex. /dossier R-12 placé 28/11 9h30 — jamais un nom.',
   caseWhenInvalid: (p) => `Je ne lis pas la date et l’heure après « ${p.option} ». Ex. ${p.option} 28/11 9h30`,
   caseFuture: (p) => `L’heure après « ${p.option} » est dans le futur : indique quand c’est arrivé.`,
+  caseTooOld: (p) => `La date après « ${p.option} » remonte à plus de 8 mois : vérifie-la.`,
   caseUnknownWord: (p) => `Je ne comprends pas « ${p.word} » ici. /dossier seul montre comment l’écrire.`,
   caseOutcomeMissing: (p) => `Comment ça s’est terminé ? /dossier ${p.ref} clore libéré | expulsé | transféré <centre> | autre`,
   caseNeedsEvent: (p) => `Rien à changer pour ${p.ref} : donne un évènement, ex. /dossier ${p.ref} ordonnance 02/12 15h.`,
@@ -158,6 +159,7 @@ export const casesFr: CaseMessages = {
   detailsAlreadyRevealed: (p) => `Les éléments de ${p.ref} t’ont déjà été envoyés pour la demande #${p.n} ; ils ne sont envoyés qu’une fois par demande.`,
 
   lawyerCaseNoDeadline: (p) => `Le dossier ${p.ref} n’a pas d’échéance à venir pour un·e avocat·e. Donne-en une : /avocat 48h ${p.ref}`,
+  lawyerCaseNote: (p) => `qui la prend : envoie-moi /details ${p.ref} voir en message privé`,
   lawyerFromCase: (p) => `Échéance prise du dossier ${p.ref} : ${TOPIC[p.deadline.what](p.deadline)}.`,
 
   digestCases: (p) =>

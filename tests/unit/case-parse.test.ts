@@ -62,6 +62,8 @@ describe('parseCaseCommand', () => {
     expect(parseCaseCommand('case', 'R-1 placé 28/11', ctx)).toEqual({ ok: false, error: { code: 'when-invalid', option: 'placé' } });
     expect(parseCaseCommand('case', 'R-1 placé 28/11 9h vite', ctx)).toEqual({ ok: false, error: { code: 'unknown-word', word: 'vite' } });
     expect(parseCaseCommand('hearing', 'R-1 hier 10h', ctx)).toEqual({ ok: false, error: { code: 'hearing-usage' } });
+    // 05/12 said on 30/11 reads as last year's: far too old for a detention, so refused
+    expect(parseCaseCommand('case', 'R-1 placé 05/12 9h', ctx)).toEqual({ ok: false, error: { code: 'too-old', option: 'placé' } });
   });
 
   it('reaches the case parser from the command words, and /lawyer R-12 without a date', () => {
