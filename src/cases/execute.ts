@@ -119,7 +119,7 @@ function recordHearing(ctx: CaseContext, record: CaseRecord, at: number, place: 
   ctx.store.cases.addHearing(ctx.group.id, record.id, at, place, number, ctx.now);
   return [
     ...replies,
-    answer(msg('hearingRecorded', { ref: record.ref, at: { at, zone: ctx.centre.timezone }, n: number, ...(place ? { place } : {}) })),
+    answer(msg('hearingRecorded', { ref: record.ref, time: { at, zone: ctx.centre.timezone }, n: number, ...(place ? { place } : {}) })),
   ];
 }
 

@@ -131,8 +131,8 @@ export const casesEn = {
       NOT_LEGAL_ADVICE_EN,
     ].join('\n'),
 
-  hearingRecorded: (p: { ref: string; at: When; place?: string; n: number }) =>
-    `⚖ Hearing for ${p.ref} recorded: ${when(p.at)}${p.place ? ` — ${p.place}` : ''}. Hearings are public: come if you can (bring ID, expect a search). Request #${p.n} is for attending: reply "join" to come.`,
+  hearingRecorded: (p: { ref: string; time: When; place?: string; n: number }) =>
+    `⚖ Hearing for ${p.ref} recorded: ${when(p.time)}${p.place ? ` — ${p.place}` : ''}. Hearings are public: come if you can (bring ID, expect a search). Request #${p.n} is for attending: reply "join" to come.`,
   hearingNote: () => 'Public hearing: bring ID, expect a search at the entrance',
   hearingUsage: () => 'Send /hearing R-12 2026-12-02 10:00 TJ Meaux (reference, date, time, court).',
 

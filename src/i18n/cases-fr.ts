@@ -132,7 +132,7 @@ export const casesFr: CaseMessages = {
     ].join('\n'),
 
   hearingRecorded: (p) =>
-    `⚖ Audience de ${p.ref} enregistrée : ${when(p.at)}${p.place ? ` — ${p.place}` : ''}. Les audiences sont publiques : venez si vous pouvez (pièce d’identité, fouille à l’entrée). La demande #${p.n} sert à s’organiser : réponds « je viens » pour venir.`,
+    `⚖ Audience de ${p.ref} enregistrée : ${when(p.time)}${p.place ? ` — ${p.place}` : ''}. Les audiences sont publiques : venez si vous pouvez (pièce d’identité, fouille à l’entrée). La demande #${p.n} sert à s’organiser : réponds « je viens » pour venir.`,
   hearingNote: () => 'Audience publique : pièce d’identité, fouille à l’entrée',
   hearingUsage: () => 'Envoie /audience R-12 02/12 10h TJ Meaux (référence, date, heure, tribunal).',
 

@@ -97,7 +97,7 @@ export const en = {
       '/visit 2026-12-01 14:00 seats 2 meet 12:30 Calais station',
       '/package friday jumper size M, phone without camera',
       '/lawyer 48h R-12 OQTF notified this morning',
-      '/case R-12 placed 2026-11-28 09:30 — a detention case and its legal deadlines (/cases · /hearing · /details)',
+      '/case R-12 placed 2026-11-28 09:30 — a detention case and its legal deadlines · /cases · /hearing R-12 date court · /details R-12 (direct chat)',
       'See: /list · /mine · /info (/info sources for the links)',
       'Request N: /claim N · /join N · /release N · /done N · /cancel N · /move N friday 10:00 · /refused N reason',
       'Group: /digest 08:30 (or /digest off) · /lang fr · /coord (coordinators) · /link CODE · /verify 60 digits (Signal)',

@@ -101,7 +101,7 @@ export const fr: Messages = {
       '/visite 01/12 14h30 places 2 rdv 12h30 gare de Calais',
       '/colis vendredi pull, tabac',
       '/avocat 48h R-12 OQTF notifiée ce matin',
-      '/dossier R-12 placé 28/11 9h30 — un dossier de rétention et ses délais légaux (/dossiers · /audience · /details)',
+      '/dossier R-12 placé 28/11 9h30 — un dossier de rétention et ses délais légaux · /dossiers · /audience R-12 date tribunal · /details R-12 (en privé)',
       'Voir : /liste · /mes · /info (/info sources pour les liens)',
       'Demande N : /prendre N · /rejoindre N · /lacher N · /fait N · /annuler N · /decaler N vendredi 10h · /refuse N raison',
       'Groupe : /resume 08:30 (ou /resume non) · /langue en · /coord (coordinateur·ices) · /lier CODE · /verifier 60 chiffres (Signal)',

@@ -34,7 +34,7 @@ describe('cases', () => {
     expect(post.split('\n')[0]).toBe('📁 Dossier R-12 ouvert — CRA de Test');
     expect(post).toContain('Placement : dim. 22 nov. à 09h30');
     expect(post).toContain('⏳ jeu. 26 nov. à 09h30 — Contester la décision de placement devant le juge');
-    expect(post).toContain('   Peut agir : l’association d’aide juridique du centre et l’avocat·e · CESEDA L741-10 (as amended by loi 2025-796)');
+    expect(post).toContain('   Peut agir : l’association d’aide juridique du centre et l’avocat·e · CESEDA L741-10 (rédaction de la loi 2025-796)');
     expect(post).toContain('• jeu. 26 nov. à 09h30 — Le préfet doit avoir saisi le juge');
     expect(post).toContain('• sam. 28 nov. à 09h30 — Première audience au plus tard');
     expect(post).toContain('• mar. 22 déc. à 09h30 — Fin de la période de rétention (jour 30)');
@@ -174,7 +174,8 @@ describe('cases', () => {
       '⚖ Audience de R-12 enregistrée : jeu. 26 nov. à 14h00 — TJ Meaux. Les audiences sont publiques : venez si vous pouvez (pièce d’identité, fouille à l’entrée). La demande #1 sert à s’organiser : réponds « je viens » pour venir.',
     );
     await say(h, 'noor', '/prendre 1');
-    expect(await say(h, 'alex', '/rejoindre 1')).toContain('Alex prend une place');
+    await say(h, 'alex', '/rejoindre 1');
+    expect(groupBot(h).some((t) => t.includes('Alex prend une place'))).toBe(true);
     expect(await say(h, 'alex', '/dossier R-12')).toContain('⚖ Audience jeu. 26 nov. à 14h00 — TJ Meaux (#1 pour y aller)');
 
     h.service.scheduler.ensureDigests();
