@@ -42,9 +42,13 @@ export function readReply(text: string): { meaning?: ReplyMeaning; lang?: Lang }
 }
 
 /** The action a reply asks for in its situation, and the language to answer in. */
-export function understandReply(text: string, situation: ReplySituation, groupLang: Lang): { outcome: ReplyOutcome; lang: Lang } {
+export function understandReply(
+  text: string,
+  situation: ReplySituation,
+  groupLang: Lang,
+): { outcome: ReplyOutcome; lang: Lang; meaning?: ReplyMeaning } {
   const read = readReply(text);
-  return { outcome: decide(read.meaning, situation), lang: read.lang ?? groupLang };
+  return { outcome: decide(read.meaning, situation), lang: read.lang ?? groupLang, ...(read.meaning ? { meaning: read.meaning } : {}) };
 }
 
 /** "oui" to "do you give #N back?" */

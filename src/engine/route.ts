@@ -127,14 +127,18 @@ function routeReply(deps: RouteDeps, event: MessageEvent, gctx: GroupContext, nu
   if (asksRelease && isYes(event.text) && (situation.holder === 'me' || situation.passenger)) {
     return { replies: runIntent(gctx, 'release', number), lang: gctx.lang, remember: true, group: gctx };
   }
-  const { outcome, lang } = understandReply(event.text, situation, gctx.lang);
+  const { outcome, lang, meaning } = understandReply(event.text, situation, gctx.lang);
   const ctx = { ...gctx, lang };
+  if (meaning === 'release') {
+    // Asked first, and only of whoever holds something in it (others are told, as for /release).
+    const ask = () => [answer(msg('releaseAsk', { n: number, seat: situation.holder !== 'me' }))];
+    return { replies: perform(ctx, 'release', number, ask), lang, remember: true, group: ctx };
+  }
   switch (outcome) {
     case 'claim':
     case 'join':
       return { replies: runIntent(ctx, outcome, number), lang, remember: true, group: ctx };
-    case 'release':
-      return { replies: [answer(msg('releaseAsk', { n: number, seat: situation.holder !== 'me' }))], lang, remember: true, group: ctx };
+    case 'release': // a release meaning, handled above
     case 'hint': {
       const role = situation.holder === 'me' ? 'holder' : situation.passenger ? 'passenger' : 'none';
       const hint = msg('replyHintFor', { n: number, kind: situation.kind, role, driver: situation.holder !== 'none', free: situation.free });
