@@ -4,6 +4,7 @@
 
 import type { CentreDirectory } from '../core/centres.js';
 import type { Clock } from '../core/clock.js';
+import type { ChatAddress } from '../core/ids.js';
 import type { EventOutcome, InboundEvent, MessageEvent } from '../core/transport.js';
 import { lookupCommand, parseCommand, splitCommand } from '../commands/parse.js';
 import { checkSafetyNumber, holdMember, type IdentityVerifier } from './identity.js';
@@ -139,7 +140,11 @@ export class Parloir {
     store.write(() => {
       const group = store.groups.findByChat(event.chat);
       // Lifted in this group only: each group's coordinators answer for their own members.
-      if (outcome.verified && group) store.members.unhold(group.id, store.members.keyOf(outcome.verified));
+      if (outcome.verified && group) {
+        store.members.unhold(group.id, store.members.keyOf(outcome.verified));
+        // What waited for them (signal-cli refused their new key) goes out now, not at its next retry.
+        store.outbox.wake(group.id, outcome.verified as unknown as ChatAddress, now);
+      }
       deliverReplies(
         { store, now, lang, chat: event.chat, ...(event.topic !== undefined ? { topic: event.topic } : {}), ...(group ? { group } : {}), quote: { ref: event.messageRef, author: event.sender } },
         [{ kind: 'answer', msg: outcome.answer }],
