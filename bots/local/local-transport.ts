@@ -112,6 +112,17 @@ export class LocalTransport implements Transport {
     });
   }
 
+  /** Members leave the group (or are removed from it), as a platform's membership update says. */
+  async leave(...members: string[]): Promise<EventOutcome> {
+    return this.deliver({
+      kind: 'member-left',
+      dedupeKey: `local:${this.session}:left:${members.join(',')}:${this.messages.length}`,
+      transport: 'local',
+      chat: this.chat,
+      members: members.map((m) => memberAddress('local', m)),
+    });
+  }
+
   byNumber(number: number): LocalMessage | undefined {
     return this.messages[number - 1];
   }

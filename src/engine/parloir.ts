@@ -17,6 +17,7 @@ import type { Store } from '../store/store.js';
 import type { PlanSettings } from '../scheduler/plan.js';
 import type { Planning } from '../scheduler/replan.js';
 import { deliverReplies } from './deliver-replies.js';
+import { memberLeft } from './leaving.js';
 import { pauseGroup, resumeGroup } from './membership.js';
 import { type Routed, routeAction, routeMessage } from './route.js';
 
@@ -79,6 +80,13 @@ export class Parloir {
         const groups = holdMember(store, event.member, now);
         store.inbox.record(event.dedupeKey, now);
         this.options.logger.warn('MEMBER_HELD', { groups: groups.length });
+        return { status: 'handled' };
+      }
+      case 'member-left': {
+        const removed = memberLeft(deps, event, now);
+        if (removed === 0) return { status: 'ignored' };
+        store.inbox.record(event.dedupeKey, now);
+        this.options.logger.info('MEMBER_LEFT', { members: removed });
         return { status: 'handled' };
       }
       case 'bot-membership': {
@@ -157,7 +165,7 @@ export class Parloir {
 
   /** Best effort: tell the member nothing was changed, and remember the event so a redelivery does not loop. */
   private answerFailure(event: InboundEvent, now: number): void {
-    if (event.kind === 'chat-migrated' || event.kind === 'identity-changed' || event.kind === 'bot-membership') return;
+    if (event.kind === 'chat-migrated' || event.kind === 'identity-changed' || event.kind === 'bot-membership' || event.kind === 'member-left') return;
     const { store } = this.options;
     try {
       store.write(() => {

@@ -302,6 +302,8 @@ export const en = {
   coordLast: () => 'You are the last coordinator: add another one first (/coord add in reply to their message).',
   heldNoCoordinator: (p: { who: string }) =>
     `${p.who}'s safety number changed and no other coordinator can check it; until then they get nothing sensitive. Either someone sends /link with a new code from the operator (and becomes coordinator), or an operator runs \`npx parloir verify\` on the server.`,
+  coordNoneLeft: () =>
+    'The group has no coordinator any more. Someone can become one by sending /link with a fresh code from the operator (npx parloir invite <centre>).',
   relinked: (p: { who: string; centre: string }) => `Code accepted: ${p.who} is now a coordinator of this group (${p.centre}).`,
 } as const;
 
