@@ -15,7 +15,7 @@ import { createTelegramTransport } from '../bots/telegram/telegram-transport.js'
 import { openAll, operatorLang, preflight, type ProbeTransports, readSettings, StartupError } from './bootstrap.js';
 import { type EnvFileResult, loadDotEnv } from './env-file.js';
 import { errorCode } from './core/error-code.js';
-import { systemClock } from './core/clock.js';
+import { OffsetClock, systemClock } from './core/clock.js';
 import type { Transport } from './core/transport.js';
 import { cliText } from './i18n/index.js';
 import type { CliMessages } from './i18n/cli-en.js';
@@ -43,13 +43,16 @@ async function main(): Promise<number> {
   const logger = jsonLogger(settings.demo ? 'warn' : settings.logLevel);
 
   const local = settings.demo ? new LocalTransport() : undefined;
+  // The demo moves time on with /clock +2h; a real deployment runs on real time.
+  const demoClock = new OffsetClock();
+  const clock = settings.demo ? demoClock : systemClock;
   const signal = settings.signal ? createSignalTransport(settings.signal, { logger }) : undefined;
   const transports: Transport[] = local ? [local] : [...(signal ? [signal] : []), ...telegramTransports(settings, logger)];
   const service = await startService({
     store: opened.store,
     centres: opened.centres,
     transports,
-    clock: systemClock,
+    clock,
     logger,
     lang: settings.lang,
     retentionDays: settings.retentionDays,
@@ -83,8 +86,23 @@ async function main(): Promise<number> {
       centreName: opened.centres.get(DEMO_CENTRE)?.name ?? DEMO_CENTRE,
       input: process.stdin,
       output: process.stdout,
-      now: () => systemClock.now(),
+      now: () => clock.now(),
       settle: () => service.drainer.drainDue(),
+      advance: async (ms) => {
+        // Step through what falls due in order, as if the time had passed: a reminder fires
+        // while it is still useful, and the alert 30 minutes later follows it.
+        const target = demoClock.now() + ms;
+        for (let step = 0, next = opened.store.schedule.nextDueAt(); next !== undefined && next <= target && step < 1_000; step += 1) {
+          demoClock.advance(Math.max(0, next - demoClock.now()));
+          service.scheduler.tick();
+          await service.drainer.drainDue();
+          next = opened.store.schedule.nextDueAt();
+        }
+        demoClock.advance(Math.max(0, target - demoClock.now()));
+        service.scheduler.tick();
+      },
+      leads: opened.centres.get(DEMO_CENTRE)?.reminders ?? settings.reminders,
+      timezone: opened.centres.get(DEMO_CENTRE)?.timezone ?? 'Europe/Paris',
     });
     await shutdown();
     return 0;

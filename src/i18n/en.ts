@@ -119,11 +119,18 @@ export const en = {
   linkDirect: () => 'Send /link in the group you want to link, not in a direct chat.',
 
   post: (p: { request: RequestView }) => {
+    // Only what can still be done: once someone drives, a seat; once it is full or closed, nothing.
+    const r = p.request;
+    const seatFree = r.kind === 'visit' && r.passengers.length < r.seats;
     const hint =
-      p.request.kind === 'visit'
-        ? 'Reply "I\'ll take it" to drive, or "join" for a seat.'
-        : 'Reply "I\'ll take it" to take it on.';
-    return `${describe(p.request)}\n${hint}`;
+      r.state === 'open'
+        ? r.kind === 'visit'
+          ? 'Reply "I\'ll take it" to drive, or "join" for a seat.'
+          : 'Reply "I\'ll take it" to take it on.'
+        : r.state === 'claimed' && seatFree
+          ? 'Reply "join" for a seat.'
+          : undefined;
+    return hint ? `${describe(r)}\n${hint}` : describe(r);
   },
   urgentPost: (p: { request: RequestView }) => `⚠ Needs someone again:\n${describe(p.request)}\nReply "I'll take it" to take it on.`,
 

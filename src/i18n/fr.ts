@@ -122,11 +122,17 @@ export const fr: Messages = {
   linkDirect: () => 'Envoie /lier dans le groupe à lier, pas en message privé.',
 
   post: (p) => {
+    const r = p.request;
+    const seatFree = r.kind === 'visit' && r.passengers.length < r.seats;
     const hint =
-      p.request.kind === 'visit'
-        ? 'Réponds « je prends » pour conduire, ou « je viens » pour une place.'
-        : 'Réponds « je prends » pour t’en charger.';
-    return `${describe(p.request)}\n${hint}`;
+      r.state === 'open'
+        ? r.kind === 'visit'
+          ? 'Réponds « je prends » pour conduire, ou « je viens » pour une place.'
+          : 'Réponds « je prends » pour t’en charger.'
+        : r.state === 'claimed' && seatFree
+          ? 'Réponds « je viens » pour une place.'
+          : undefined;
+    return hint ? `${describe(r)}\n${hint}` : describe(r);
   },
   urgentPost: (p) => `⚠ Il faut de nouveau quelqu’un :\n${describe(p.request)}\nRéponds « je prends » pour t’en charger.`,
 
