@@ -193,7 +193,7 @@ export class OutboxDrainer {
     const delivery =
       error instanceof DeliveryError ? error : new DeliveryError({ code: errorCode(error, 'SEND_ERROR'), retry: 'later' });
     if (delivery.movedTo && item.group !== undefined) {
-      const moved = store.write(() => store.outbox.readdress(item.group!, item.to as ChatAddress, delivery.movedTo!));
+      const moved = store.write(() => store.outbox.readdress(item.group!, item.to as ChatAddress, delivery.movedTo!, now));
       logger.info('OUTBOX_READDRESSED', { id: item.id, transport: item.transport, moved });
       return;
     }

@@ -104,10 +104,10 @@ export class OutboxRepository {
     this.countPending = db.prepare("SELECT COUNT(*) FROM outbox WHERE state = 'pending'").pluck();
     this.purge = db.prepare("DELETE FROM outbox WHERE state = 'failed' AND done_at < ?");
     this.nextDue = db.prepare("SELECT MIN(next_attempt_at) FROM outbox WHERE state = 'pending'").pluck();
-    this.forRecipient = db.prepare("SELECT id FROM outbox WHERE group_id = ? AND to_bidx = ? AND state = 'pending'").pluck();
+    this.forRecipient = db.prepare("SELECT id, body_enc FROM outbox WHERE group_id = ? AND to_bidx = ? AND state = 'pending'");
     this.dropPending = db.prepare("DELETE FROM outbox WHERE group_id = ? AND to_bidx = ? AND state = 'pending'");
     this.wakeRows = db.prepare("UPDATE outbox SET next_attempt_at = ? WHERE group_id = ? AND to_bidx = ? AND state = 'pending'");
-    this.readdressRow = db.prepare('UPDATE outbox SET to_bidx = ?, to_enc = ?, next_attempt_at = 0 WHERE id = ?');
+    this.readdressRow = db.prepare('UPDATE outbox SET to_bidx = ?, to_enc = ?, body_enc = ?, next_attempt_at = 0 WHERE id = ?');
   }
 
   enqueue(draft: OutboxDraft, now: number): number {
@@ -179,12 +179,26 @@ export class OutboxRepository {
     this.fail.run(code, now, id);
   }
 
-  /** The chat moved (Telegram group upgraded): its waiting messages go to the new address, now. */
-  readdress(group: GroupId, from: ChatAddress, to: ChatAddress): number {
-    const ids = this.forRecipient.all(group, this.vault.blindIndex('chat', from)) as number[];
+  /**
+   * The chat moved (Telegram group upgraded): its waiting messages go to the new address, now.
+   * Message ids start again in the new chat, so ids of the old one mean another message there:
+   * edits of old posts are dropped, and quotes of old messages are removed.
+   */
+  readdress(group: GroupId, from: ChatAddress, to: ChatAddress, now: number): number {
+    const rows = this.forRecipient.all(group, this.vault.blindIndex('chat', from)) as { id: number; body_enc: Uint8Array }[];
     const key = this.keyOf(group);
-    for (const id of ids) this.readdressRow.run(this.vault.blindIndex('chat', to), this.vault.seal(key, `outbox.to_enc:${id}`, to), id);
-    return ids.length;
+    let moved = 0;
+    for (const { id, body_enc } of rows) {
+      const { replyTo: _oldQuote, ...body } = JSON.parse(this.vault.open(key, `outbox.body_enc:${id}`, body_enc)) as Body;
+      if (body.edit !== undefined) {
+        this.fail.run('CHAT_MIGRATED_EDIT', now, id);
+        continue;
+      }
+      const sealedBody = this.vault.seal(key, `outbox.body_enc:${id}`, JSON.stringify(body));
+      this.readdressRow.run(this.vault.blindIndex('chat', to), this.vault.seal(key, `outbox.to_enc:${id}`, to), sealedBody, id);
+      moved += 1;
+    }
+    return moved;
   }
 
   /** Messages of a group still waiting for one recipient, dropped (the member left the group). */
