@@ -11,6 +11,7 @@ import { render, t } from '../i18n/index.js';
 import type { Lang } from '../i18n/lang.js';
 import type { Request } from '../core/domain.js';
 import type { Store } from '../store/store.js';
+import { replanCase } from '../cases/plan.js';
 import { type Planning, replanDigest, replanRequest } from '../scheduler/replan.js';
 
 /** Transports whose posts are edited in place to show a request's current state. */
@@ -88,6 +89,9 @@ export function deliverReplies(target: ReplyTarget, replies: readonly Reply[]): 
         break;
       case 'replan-digest':
         if (target.planning) replanDigest(store, target.planning, reply.group, now);
+        break;
+      case 'replan-case':
+        if (target.planning) replanCase(store, target.planning, reply.group, reply.caseId, now);
         break;
       case 'post':
       case 'refresh': {

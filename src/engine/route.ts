@@ -11,6 +11,10 @@ import { type Command, type ParseError, parseCommand, splitCommand } from '../co
 import { answer, notice, type Reply } from '../commands/reply.js';
 import { replyIntent } from '../commands/reply-intent.js';
 import { createRequest, stated } from '../commands/requests.js';
+import { continueDetails, detailsCommand } from '../cases/details.js';
+import { attachToCase, caseErrorMessage, executeCase } from '../cases/execute.js';
+import type { RuleBook } from '../cases/rules.js';
+import type { CaseCommand } from '../cases/parse.js';
 import { assertNever } from '../core/assert-never.js';
 import type { CentreDirectory } from '../core/centres.js';
 import { type Group, isActive } from '../core/domain.js';
@@ -89,7 +93,7 @@ export function routeMessage(deps: RouteDeps, event: MessageEvent, now: number):
   }
 
   const lctx: GroupContext = { ...gctx, lang };
-  const replies = parsed.ok ? execute(lctx, parsed.command, target(event)) : [answer(errorMessage(parsed.error, gctx.centre.timezone))];
+  const replies = parsed.ok ? execute(lctx, parsed.command, target(event), deps.planning.rules) : [answer(errorMessage(parsed.error, gctx.centre.timezone))];
   return { replies, lang, remember: true, group: lctx };
 }
 
@@ -125,6 +129,8 @@ const NUMBERED = new Set(['claim', 'join', 'release', 'done', 'cancel', 'refused
 function routeDirect(deps: RouteDeps, event: MessageEvent, base: ExecContext, isCommand: boolean, now: number): Routed | undefined {
   const { store } = deps;
   const me = store.members.keyOf(event.sender);
+  const caseReply = routeCaseDirect(deps, event, base, isCommand, now);
+  if (caseReply) return caseReply;
   if (!isCommand) {
     const words = normaliseWords(event.text);
     const intent = CONFIRM_WORDS.includes(words) ? 'confirm' : replyIntent(event.text)?.intent === 'release' ? 'release' : undefined;
@@ -159,7 +165,7 @@ function routeDirect(deps: RouteDeps, event: MessageEvent, base: ExecContext, is
   // Parse again in the centre's zone (for /move), and answer in the command's language.
   const again = parseCommand(event.text, { now, zone: gctx.centre.timezone });
   const ctx = { ...gctx, lang: again.lang ?? gctx.lang };
-  const replies = again.ok ? execute(ctx, again.command, undefined) : [answer(errorMessage(again.error, gctx.centre.timezone))];
+  const replies = again.ok ? execute(ctx, again.command, undefined, deps.planning.rules) : [answer(errorMessage(again.error, gctx.centre.timezone))];
   // In a direct chat every answer says which group (centre) it is about.
   const named = replies.map((r) => (r.kind === 'answer' ? { ...r, centre: gctx.centre.name } : r));
   return { replies: named, lang: ctx.lang, remember: true, group: ctx };
@@ -182,10 +188,41 @@ function namedIn(centres: CentreDirectory, groups: readonly Group[], text: strin
   return matches.length === 1 ? matches : groups;
 }
 
+/** /details in a direct chat, and the answers of a /details dialogue in progress. */
+function routeCaseDirect(deps: RouteDeps, event: MessageEvent, base: ExecContext, isCommand: boolean, now: number): Routed | undefined {
+  const dctx = { store: deps.store, now, lang: base.lang, sender: event.sender };
+  if (!isCommand) {
+    const continued = continueDetails(dctx, event.text);
+    return continued ? { replies: continued.replies, lang: continued.lang, remember: true } : undefined;
+  }
+  const parsed = parseCommand(event.text, { now, zone: 'Europe/Paris' });
+  if (!parsed.ok || parsed.command.name !== 'case' || parsed.command.case.kind !== 'details') return undefined;
+  const lang = parsed.lang ?? base.lang;
+  const { replies } = detailsCommand({ ...dctx, lang }, parsed.command.case.ref, parsed.command.case.show);
+  return { replies, lang, remember: true };
+}
+
 /** The authorization table's name for a command. */
 function actionOf(command: Command): Action {
+  if (command.name === 'case') return caseAction(command.case);
   if (command.name !== 'coord') return command.name;
   return command.op === 'add' ? 'coord-add' : command.op === 'remove' ? 'coord-remove' : 'coord';
+}
+
+function caseAction(command: CaseCommand): Action {
+  switch (command.kind) {
+    case 'set':
+    case 'close':
+      return 'case';
+    case 'usage':
+    case 'list':
+    case 'show':
+      return 'cases';
+    case 'hearing':
+    case 'details':
+    case 'lawyer':
+      return command.kind;
+  }
 }
 
 /** Whom a command points at: the author of the message it replies to, or the first @-mention. */
@@ -201,11 +238,11 @@ function perform(ctx: GroupContext, action: Action, number: number | undefined, 
   return [ctx.viaButton ? notice(refused) : answer(refused)];
 }
 
-function execute(ctx: GroupContext, command: Command, who: MemberMention | undefined): Reply[] {
-  return perform(ctx, actionOf(command), 'number' in command ? command.number : undefined, () => run(ctx, command, who));
+function execute(ctx: GroupContext, command: Command, who: MemberMention | undefined, rules?: RuleBook): Reply[] {
+  return perform(ctx, actionOf(command), 'number' in command ? command.number : undefined, () => run(ctx, command, who, rules));
 }
 
-function run(ctx: GroupContext, command: Command, who: MemberMention | undefined): Reply[] {
+function run(ctx: GroupContext, command: Command, who: MemberMention | undefined, rules?: RuleBook): Reply[] {
   switch (command.name) {
     case 'help':
       return [answer(msg('help'))];
@@ -213,8 +250,14 @@ function run(ctx: GroupContext, command: Command, who: MemberMention | undefined
       return relink(ctx, command.code);
     case 'visit':
     case 'package':
-    case 'lawyer':
-      return createRequest(ctx, command.draft, command.assumption);
+    case 'lawyer': {
+      const replies = createRequest(ctx, command.draft, command.assumption);
+      const posted = replies.find((r) => r.kind === 'post');
+      if (command.name === 'lawyer' && posted?.kind === 'post') attachToCase(ctx, posted.number, command.draft.detainee);
+      return replies;
+    }
+    case 'case':
+      return executeCase({ ...ctx, ...(rules ? { rules } : {}) }, command.case);
     case 'list':
       return list(ctx);
     case 'mine': {
@@ -292,6 +335,8 @@ export function errorMessage(error: ParseError, zone = 'Europe/Paris'): Msg {
       return msg('seatsInvalid');
     case 'items-missing':
       return msg('itemsMissing');
+    case 'case':
+      return caseErrorMessage(error.error);
     default:
       return assertNever(error, 'parse error');
   }

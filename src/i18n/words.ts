@@ -22,6 +22,10 @@ export const COMMAND_NAMES = [
   'digest',
   'move',
   'verify',
+  'case',
+  'cases',
+  'hearing',
+  'details',
   'coord',
 ] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
@@ -47,6 +51,10 @@ export const COMMAND_WORDS: Record<Lang, Record<CommandName, readonly [string, .
     digest: ['digest', 'summary'],
     move: ['move', 'reschedule'],
     verify: ['verify'],
+    case: ['case'],
+    cases: ['cases'],
+    hearing: ['hearing'],
+    details: ['details'],
     coord: ['coord', 'coordinators', 'coordinator'],
   },
   fr: {
@@ -68,6 +76,10 @@ export const COMMAND_WORDS: Record<Lang, Record<CommandName, readonly [string, .
     digest: ['resume'],
     move: ['decaler', 'deplacer'],
     verify: ['verifier'],
+    case: ['dossier'],
+    cases: ['dossiers'],
+    hearing: ['audience'],
+    details: ['details', 'elements'],
     coord: ['coord', 'referents', 'referent', 'referente', 'referentes'],
   },
 };
