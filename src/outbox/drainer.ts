@@ -212,6 +212,7 @@ function toOutbound(item: OutboxItem): OutboundMessage {
     to: item.to,
     text: item.text,
     ...(item.topic !== undefined ? { topic: item.topic } : {}),
+    ...(item.mention ? { mention: item.mention } : {}),
     ...(item.replyTo ? { replyTo: item.replyTo } : {}),
     ...(item.buttons ? { buttons: item.buttons } : {}),
     ...(item.edit ? { edit: item.edit } : {}),

@@ -136,10 +136,11 @@ describe('telegram outbound', () => {
     });
   });
 
-  it('403 blocked by the user → never, direct-not-started', async () => {
+  it('403 blocked by the user → never, recipient-unreachable (blocked on purpose: not named in the group)', async () => {
     fake.model.blocked.add(people.sam.id);
     const error = await failureOf(transport.send(message({ to: member(people.sam.id) })));
-    expect(error).toMatchObject({ code: 'TELEGRAM_BOT_BLOCKED', retry: 'never', alert: 'direct-not-started', hint: 'https://t.me/ParloirBot?start=hello' });
+    expect(error).toMatchObject({ code: 'TELEGRAM_BOT_BLOCKED', retry: 'never', alert: 'recipient-unreachable', member: member(people.sam.id) });
+    expect((error as { hint?: string }).hint).toBeUndefined();
   });
 
   it('a user the bot never met ("chat not found" for a private chat) → direct-not-started too', async () => {

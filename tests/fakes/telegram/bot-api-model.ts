@@ -84,6 +84,18 @@ export class BotApiModel {
     if (refused) return fail(refused);
     const chat = chatId > 0 ? privateChatOf(this.users.get(chatId) ?? { id: chatId, is_bot: false, first_name: 'Unknown' }) : this.chats.get(chatId);
     if (!chat) return fail(failures.chatNotFound());
+    // Entities follow Client.cpp get_text_entity_type: a text_mention needs user.id; offsets
+    // are UTF-16 code units and must fall inside the text (TDLib refuses entities outside it).
+    const entities = params.entities as Array<{ type?: unknown; offset?: unknown; length?: unknown; user?: { id?: unknown } }> | undefined;
+    for (const entity of entities ?? []) {
+      const { offset, length } = entity;
+      if (typeof offset !== 'number' || typeof length !== 'number' || offset < 0 || length <= 0 || offset + length > text.length) {
+        return fail(failures.badRequest("can't parse entities: entity beyond the end of the text"));
+      }
+      if (entity.type === 'text_mention' && typeof entity.user?.id !== 'number') {
+        return fail(failures.badRequest("can't parse entities: field \"id\" must be a number"));
+      }
+    }
     // Topics follow telegram-bot-api/Client.cpp, check_message_topic: in a forum, the General
     // topic (id 1) and a topic that does not exist are "message thread not found".
     const thread = params.message_thread_id;
@@ -113,6 +125,7 @@ export class BotApiModel {
       date: now(),
       text,
       ...(topic !== undefined ? { message_thread_id: topic, is_topic_message: true } : {}),
+      ...(entities ? { entities } : {}),
       ...(reply_to_message ? { reply_to_message: withoutReply(reply_to_message) } : {}),
       ...(params.reply_markup ? { reply_markup: params.reply_markup as InlineKeyboardMarkup } : {}),
     } as Message;
