@@ -7,7 +7,8 @@ import type { Lang } from '../i18n/lang.js';
 
 export type Reply =
   /** To the chat the event came from, quoting the member's message. */
-  | { readonly kind: 'answer'; readonly msg: Msg; readonly lang?: Lang }
+  /** `centre`: said in a direct chat about one group, so the answer names that group's centre. */
+  | { readonly kind: 'answer'; readonly msg: Msg; readonly lang?: Lang; readonly centre?: string }
   /** To the group (in the topic of request `number`, if given), not quoting anything. */
   | { readonly kind: 'announce'; readonly msg: Msg; readonly number?: number }
   /** The request's post (with its buttons); replies and reactions to it act on the request. */

@@ -40,14 +40,18 @@ export function deliverReplies(target: ReplyTarget, replies: readonly Reply[]): 
   let noticeText: string | undefined;
   for (const reply of replies) {
     switch (reply.kind) {
-      case 'answer':
-        splitForChat(render(reply.lang ?? target.lang, reply.msg)).forEach((text, i) =>
+      case 'answer': {
+        const lang = reply.lang ?? target.lang;
+        const rendered = render(lang, reply.msg);
+        const said = reply.centre ? t(lang, 'aboutCentre', { centre: reply.centre, text: rendered }) : rendered;
+        splitForChat(said).forEach((text, i) =>
           store.outbox.enqueue(
             { ...base, to: chat, ...inTopic(target.topic), text, ...(target.quote && i === 0 ? { replyTo: target.quote } : {}) },
             now,
           ),
         );
         break;
+      }
       case 'announce': {
         // About a request: in its topic. Otherwise where the event was said, if in the group.
         const topic =

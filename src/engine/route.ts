@@ -13,7 +13,7 @@ import { replyIntent } from '../commands/reply-intent.js';
 import { createRequest, stated } from '../commands/requests.js';
 import { assertNever } from '../core/assert-never.js';
 import type { CentreDirectory } from '../core/centres.js';
-import type { Group } from '../core/domain.js';
+import { type Group, isActive } from '../core/domain.js';
 import type { ButtonAction, ButtonEvent, MemberMention, MessageEvent, ReactionEvent } from '../core/transport.js';
 import { type Msg, msg } from '../i18n/index.js';
 import type { Lang } from '../i18n/lang.js';
@@ -145,15 +145,41 @@ function routeDirect(deps: RouteDeps, event: MessageEvent, base: ExecContext, is
     .groupsOfMember(event.sender)
     .map((id) => store.groups.get(id))
     .filter((g): g is Group => g !== undefined)
-    .filter((g) => store.requests.involvingMember(g.id, me).some((r) => r.number === number));
-  const group = candidates.length === 1 ? candidates[0] : undefined;
+    .filter((g) => store.requests.involvingMember(g.id, me).some((r) => r.number === number && isActive(r.state)));
+  const chosen = candidates.length > 1 ? namedIn(deps.centres, candidates, event.text) : candidates;
+  if (chosen.length > 1) {
+    // Never guess: ask which, by centre name.
+    const centres = chosen.map((g) => deps.centres.get(g.centreId)?.name ?? g.centreId);
+    const command = splitCommand(event.text)?.word.toLowerCase() ?? '';
+    return { replies: [answer(msg('whichGroup', { n: number, command, centres }))], lang: parsed.lang ?? base.lang, remember: false };
+  }
+  const group = chosen.length === 1 ? chosen[0] : undefined;
   const gctx = group ? groupContext(base, group, deps.centres) : undefined;
   if (!gctx) return undefined;
   // Parse again in the centre's zone (for /move), and answer in the command's language.
   const again = parseCommand(event.text, { now, zone: gctx.centre.timezone });
   const ctx = { ...gctx, lang: again.lang ?? gctx.lang };
   const replies = again.ok ? execute(ctx, again.command, undefined) : [answer(errorMessage(again.error, gctx.centre.timezone))];
-  return { replies, lang: ctx.lang, remember: true, group: ctx };
+  // In a direct chat every answer says which group (centre) it is about.
+  const named = replies.map((r) => (r.kind === 'answer' ? { ...r, centre: gctx.centre.name } : r));
+  return { replies: named, lang: ctx.lang, remember: true, group: ctx };
+}
+
+/** Words too common in centre names to tell two centres apart. */
+const GENERIC = new Set(['cra', 'centre', 'center', 'ferme', 'de', 'du', 'la', 'le', 'des', 'closed']);
+
+/** The groups whose centre the text names (its id, or every distinctive word of its name); all of them when none or several match. */
+function namedIn(centres: CentreDirectory, groups: readonly Group[], text: string): readonly Group[] {
+  const words = new Set(normaliseWords(text.replace(/-/g, ' ')).split(' '));
+  const matches = groups.filter((g) => {
+    const centre = centres.get(g.centreId);
+    if (!centre) return false;
+    const id = normaliseWords(centre.id.replace(/-/g, ' ')).split(' ');
+    const name = normaliseWords(centre.name).split(' ').filter((w) => w.length > 1 && !GENERIC.has(w));
+    const has = (list: readonly string[]) => list.length > 0 && list.every((w) => words.has(w));
+    return has(id) || has(name);
+  });
+  return matches.length === 1 ? matches : groups;
 }
 
 /** The authorization table's name for a command. */

@@ -303,6 +303,9 @@ export const en = {
     `${p.who}'s safety number changed and no other coordinator can check it; until then they get nothing sensitive. Either someone sends /link with a new code from the operator (and becomes coordinator), or an operator runs \`npx parloir verify\` on the server.`,
   coordNoneLeft: () =>
     'The group has no coordinator any more. Someone can become one by sending /link with a fresh code from the operator (npx parloir invite <centre>).',
+  whichGroup: (p: { n: number; command: string; centres: readonly string[] }) =>
+    `You have a #${p.n} in several groups (${joinList('en', p.centres)}). Send the command in that group, or add the centre's name, e.g. /${p.command} ${p.n} ${p.centres[0] ?? ''}`,
+  aboutCentre: (p: { centre: string; text: string }) => `${p.centre} · ${p.text}`,
   relinked: (p: { who: string; centre: string }) => `Code accepted: ${p.who} is now a coordinator of this group (${p.centre}).`,
 } as const;
 

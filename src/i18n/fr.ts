@@ -296,5 +296,8 @@ export const fr: Messages = {
     `Le numéro de sécurité de ${p.who} a changé et aucun·e autre coordinateur·ice ne peut le vérifier ; d’ici là, cette personne ne reçoit rien de sensible. Deux solutions : quelqu’un envoie /lier avec un nouveau code de l’admin (et devient coordinateur·ice), ou un·e admin lance \`npx parloir verify\` sur le serveur.`,
   coordNoneLeft: () =>
     'Le groupe n’a plus de coordinateur·ice. Quelqu’un peut le devenir en envoyant /lier avec un nouveau code de l’admin (npx parloir invite <centre>).',
+  whichGroup: (p) =>
+    `Tu as un #${p.n} dans plusieurs groupes (${joinList('fr', p.centres)}). Envoie la commande dans ce groupe, ou ajoute le nom du centre, par ex. /${p.command} ${p.n} ${p.centres[0] ?? ''}`,
+  aboutCentre: (p) => `${p.centre} · ${p.text}`,
   relinked: (p) => `Code accepté : ${p.who} est maintenant coordinateur·ice de ce groupe (${p.centre}).`,
 };

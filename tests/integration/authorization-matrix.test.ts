@@ -159,7 +159,8 @@ describe('the authorization matrix of SECURITY.md', () => {
           const before = h.local.messages.length;
           await PERFORM[row.label]!.run({ h, actor: ACTOR[role], role, n, post: post.number, zoe });
           await h.settle();
-          const answers = h.local.messages.slice(before).filter((m) => m.from === 'bot').map((m) => m.text);
+          // Answers in a direct chat name the centre first ("CRA de Test · …").
+          const answers = h.local.messages.slice(before).filter((m) => m.from === 'bot').map((m) => m.text.replace(/^CRA de Test · /, ''));
           const refused = refusals(n);
           const outcome = answers.every((text) => refused.has(text)) ? 'no' : 'yes';
           expect({ outcome, answers }).toMatchObject({ outcome: expected });

@@ -33,6 +33,7 @@ function renderAll(catalogue: Record<string, (p: never) => string>, seats: numbe
     requests: [view(seats, passengers)], today: [view(seats, passengers)], tomorrow: [], open: [], deadlines: [], at: '08:30',
     day: when, a: { code: 'coming-weekday', at: when, alt: when },
     word: 'xyz', max: 2000, names: ['Alex', 'Sam'], was: when, asks: true, command: 'prendre', centre: 'CRA de Test', link: 'https://t.me/ParloirBot?start=x', tag: 'ab12', sources: false,
+    centres: ['CRA de Test', 'Centre fermé de Test'], text: 'Noté.',
   };
   return Object.values(catalogue).map((render) => render(sample as never));
 }
