@@ -38,7 +38,11 @@ export class BotApiModel {
   webhook: { url: string; secret_token?: string; allowed_updates?: string[] } | undefined;
   private readonly lastMessageId = new Map<number, number>();
 
-  constructor(readonly me: User & { username: string }) {}
+  constructor(
+    readonly me: User & { username: string },
+    /** A self-hosted server started with --local: webhooks over http:// and any port. */
+    readonly local = false,
+  ) {}
 
   nextMessageId(chatId: number): number {
     const id = (this.lastMessageId.get(chatId) ?? 100) + 1;
@@ -188,7 +192,14 @@ export class BotApiModel {
   setWebhook(params: Params): Answer {
     const url = params.url;
     if (typeof url !== 'string' || url === '') return this.deleteWebhook(params);
-    if (!url.startsWith('https://')) return fail(failures.badRequest('bad webhook: An HTTPS URL must be provided for webhook'));
+    // telegram-bot-api/WebhookActor.cpp: outside --local mode, HTTPS only, on four ports.
+    if (!this.local) {
+      if (!url.startsWith('https://')) return fail(failures.badRequest('bad webhook: An HTTPS URL must be provided for webhook'));
+      const port = new URL(url).port;
+      if (!['', '443', '80', '88', '8443'].includes(port)) {
+        return fail(failures.badRequest('bad webhook: Webhook can be set up only on ports 80, 88, 443 or 8443'));
+      }
+    }
     const secret = params.secret_token;
     if (secret !== undefined && (typeof secret !== 'string' || !/^[A-Za-z0-9_-]{1,256}$/.test(secret))) {
       return fail(failures.badRequest('secret token contains unallowed characters'));
