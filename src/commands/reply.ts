@@ -28,7 +28,9 @@ export type Reply =
   /** The request changed: plan its reminders and alerts again. */
   | { readonly kind: 'replan'; readonly group: GroupId; readonly number: number }
   /** The group's digest time changed (or the group was just linked). */
-  | { readonly kind: 'replan-digest'; readonly group: GroupId };
+  | { readonly kind: 'replan-digest'; readonly group: GroupId }
+  /** A case's events or state changed: plan its deadline reminders again. */
+  | { readonly kind: 'replan-case'; readonly group: GroupId; readonly caseId: number };
 
 export const answer = (msg: Msg, lang?: Lang): Reply => (lang ? { kind: 'answer', msg, lang } : { kind: 'answer', msg });
 export const announce = (msg: Msg, number?: number): Reply => (number === undefined ? { kind: 'announce', msg } : { kind: 'announce', msg, number });

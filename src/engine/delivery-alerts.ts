@@ -50,8 +50,8 @@ export function deliveryAlerts(store: Store, clock: Clock, logger: Logger, plann
             const topic = store.topics.for(group.id, about);
             const text = t(group.lang, 'directNotStarted', { who, link: hint });
             // Named so that the platform notifies them: they are the one who must act.
-            const mention = member && who !== '' ? { mention: { member, name: who } } : {};
-            store.outbox.enqueue({ group: group.id, to: group.chat, ...(topic !== undefined ? { topic } : {}), text, ...mention }, now);
+            const notifies = member && who !== '' ? { notifies: { member, name: who } } : {};
+            store.outbox.enqueue({ group: group.id, to: group.chat, ...(topic !== undefined ? { topic } : {}), text, ...notifies }, now);
           }
           return;
         case 'rate-limited':

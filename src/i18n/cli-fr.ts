@@ -59,6 +59,7 @@ export const cliFr: CliMessages = {
   keyFileExists: (p) => `${p.path} existe déjà : je refuse d’écraser une clé (sa base deviendrait illisible).`,
   keyFileLoose: (p) => `Attention : ${p.path} est lisible par d’autres utilisateurs. Lance : chmod 600 ${p.path}`,
   centresInvalid: (p) => [`Le fichier des centres ${p.path} a des problèmes :`, ...p.problems.map((x) => `  - ${x}`)].join('\n'),
+  rulesInvalid: (p) => [`Le fichier de règles de délais ${p.path} a des problèmes :`, ...p.problems.map((x) => `  - ${x}`)].join('\n'),
   databaseFailed: (p) => `Impossible d’ouvrir la base ${p.path} (${p.code}).`,
   demoKeyCreated: (p) =>
     `DÉMO SEULEMENT : clé jetable créée à ${p.path}. Jamais pour un vrai groupe : lance npx parloir keygen et définis PARLOIR_KEY_FILE.`,

@@ -19,10 +19,12 @@ export interface OutboxDraft {
   readonly replyTo?: { readonly ref: MessageRef; readonly author?: MemberAddress };
   readonly buttons?: readonly OutboundButton[];
   readonly edit?: MessageRef;
-  /** A member named in the text, whom the platform may notify (see OutboundMessage.mention). */
-  readonly mention?: { readonly member: MemberAddress; readonly name: string };
+  /** A member named in the text, whom the platform may notify (OutboundMessage.mention). */
+  readonly notifies?: { readonly member: MemberAddress; readonly name: string };
   /** The request this message is about (a notice about its delivery goes to that request's topic). */
   readonly about?: number;
+  /** With `about`, in a group: record the sent message so replies to it act on that request (#9). */
+  readonly mention?: 'about' | 'release-ask';
   /** The message is a post of this request: its id is recorded so replies find the request. */
   readonly postNumber?: number;
   /** With postNumber, on a direct message: the member is asked something about that request. */
@@ -40,7 +42,8 @@ interface Body {
   text: string;
   topic?: string;
   about?: number;
-  mention?: OutboxDraft['mention'];
+  mention?: 'about' | 'release-ask';
+  notifies?: OutboxDraft['notifies'];
   replyTo?: OutboxDraft['replyTo'];
   buttons?: OutboxDraft['buttons'];
   edit?: MessageRef;
@@ -116,7 +119,8 @@ export class OutboxRepository {
     const body: Body = { text: draft.text };
     if (draft.topic !== undefined) body.topic = draft.topic;
     if (draft.about !== undefined) body.about = draft.about;
-    if (draft.mention) body.mention = draft.mention;
+    if (draft.mention !== undefined) body.mention = draft.mention;
+    if (draft.notifies) body.notifies = draft.notifies;
     if (draft.replyTo) body.replyTo = draft.replyTo;
     if (draft.buttons && draft.buttons.length > 0) body.buttons = draft.buttons;
     if (draft.edit) body.edit = draft.edit;
@@ -158,7 +162,8 @@ export class OutboxRepository {
       ...(group !== undefined ? { group } : {}),
       ...(body.topic !== undefined ? { topic: body.topic } : {}),
       ...(body.about !== undefined ? { about: body.about } : {}),
-      ...(body.mention ? { mention: body.mention } : {}),
+      ...(body.mention !== undefined ? { mention: body.mention } : {}),
+      ...(body.notifies ? { notifies: body.notifies } : {}),
       ...(body.replyTo ? { replyTo: body.replyTo } : {}),
       ...(body.buttons ? { buttons: body.buttons } : {}),
       ...(body.edit ? { edit: body.edit } : {}),

@@ -63,6 +63,11 @@ const PERFORM: Record<string, { action: Action; run: (c: Cell) => Promise<unknow
   '`/coord add`': { action: 'coord-add', run: (c) => say(c, '/coord ajouter', { replyTo: c.zoe }) },
   '`/coord remove`': { action: 'coord-remove', run: (c) => say(c, '/coord retirer', { replyTo: c.zoe }) },
   '`/verify`': { action: 'verify', run: (c) => say(c, `/verifier ${'1'.repeat(60)}`) },
+  '`/case`': { action: 'case', run: (c) => say(c, `/dossier R-${c.n} placé 22/11 9h30`) },
+  '`/cases`': { action: 'cases', run: (c) => say(c, '/dossiers') },
+  '`/hearing`': { action: 'hearing', run: (c) => say(c, '/audience R-1 05/12 10h TJ') },
+  // a stranger's direct chat reaches the executor, which finds no case of theirs
+  '`/details`': { action: 'details', run: (c) => say(c, '/details R-1') },
   'reply "je prends" to a post': { action: 'claim', run: (c) => say(c, 'je prends', { replyTo: c.post }) },
   'reply "je viens" to a post': { action: 'join', run: (c) => say(c, 'je viens', { replyTo: c.post }) },
   'reply "je lâche" to a post': { action: 'release', run: (c) => say(c, 'je lâche', { replyTo: c.post }) },
