@@ -9,7 +9,7 @@ import { info, list, mine, setDigest, setLang } from '../commands/group-info.js'
 import { link, relink } from '../commands/link.js';
 import { type Command, type ParseError, parseCommand, splitCommand } from '../commands/parse.js';
 import { answer, notice, type Reply } from '../commands/reply.js';
-import { replyIntent } from '../commands/reply-intent.js';
+import { isYes, type ReplySituation, replyIntent, understandReply } from '../commands/reply-intent.js';
 import { createRequest, stated } from '../commands/requests.js';
 import { continueDetails, detailsCommand } from '../cases/details.js';
 import { attachToCase, caseErrorMessage, executeCase } from '../cases/execute.js';
@@ -58,14 +58,9 @@ export function routeMessage(deps: RouteDeps, event: MessageEvent, now: number):
 
   if (!split) {
     if (!gctx || event.replyTo === undefined) return ignored(base.lang);
-    const number = deps.store.posts.requestOf(gctx.group.id, event.chat, event.replyTo);
-    if (number === undefined) return ignored(base.lang);
-    const intent = replyIntent(event.text);
-    const lang = intent?.lang ?? gctx.lang;
-    const ctx = { ...gctx, lang };
-    if (event.anonymous) return { replies: [answer(msg('anonymousSender'))], lang, remember: false };
-    if (!intent) return { replies: [answer(msg('replyHint', { n: number }))], lang, remember: true, group: ctx };
-    return { replies: runIntent(ctx, intent.intent, number), lang, remember: true, group: ctx };
+    const about = deps.store.posts.about(gctx.group.id, event.chat, event.replyTo);
+    if (about === undefined) return ignored(base.lang);
+    return routeReply(deps, event, gctx, about.number, about.role === 'release-ask');
   }
 
   const parsed = parseCommand(event.text, { now, zone: gctx?.centre.timezone ?? 'Europe/Paris' });
@@ -116,6 +111,46 @@ export function routeAction(deps: RouteDeps, event: ReactionEvent | ButtonEvent,
     if (request?.claimer !== deps.store.members.keyOf(event.sender)) return ignored(lang);
   }
   return { replies: runIntent(gctx, action, number), lang, remember: true, group: gctx };
+}
+
+/**
+ * A reply to any bot message about request #N (its post, a confirmation, a reminder in the
+ * group, "give it back?"): read in its situation, answered in the replier's language.
+ */
+function routeReply(deps: RouteDeps, event: MessageEvent, gctx: GroupContext, number: number, asksRelease: boolean): Routed {
+  const request = deps.store.requests.get(gctx.group.id, number);
+  const me = deps.store.members.keyOf(event.sender);
+  const situation: ReplySituation = {
+    kind: request?.kind ?? 'visit',
+    holder: request?.claimer === undefined ? 'none' : request.claimer === me ? 'me' : 'other',
+    free: request ? Math.max(0, request.seats - request.passengers.length) : 0,
+    passenger: request?.passengers.includes(me) ?? false,
+  };
+  if (event.anonymous) return { replies: [answer(msg('anonymousSender'))], lang: gctx.lang, remember: false };
+  // "oui" to "give #N back?": the one-word confirmation
+  if (asksRelease && isYes(event.text) && (situation.holder === 'me' || situation.passenger)) {
+    return { replies: runIntent(gctx, 'release', number), lang: gctx.lang, remember: true, group: gctx };
+  }
+  const { outcome, lang, meaning } = understandReply(event.text, situation, gctx.lang);
+  const ctx = { ...gctx, lang };
+  if (meaning === 'release') {
+    // Asked first, and only of whoever holds something in it (others are told, as for /release).
+    const ask = () => [answer(msg('releaseAsk', { n: number, seat: situation.holder !== 'me' }))];
+    return { replies: perform(ctx, 'release', number, ask), lang, remember: true, group: ctx };
+  }
+  switch (outcome) {
+    case 'claim':
+    case 'join':
+      return { replies: runIntent(ctx, outcome, number), lang, remember: true, group: ctx };
+    case 'release': // a release meaning, handled above
+    case 'hint': {
+      const role = situation.holder === 'me' ? 'holder' : situation.passenger ? 'passenger' : 'none';
+      const hint = msg('replyHintFor', { n: number, kind: situation.kind, role, driver: situation.holder !== 'none', free: situation.free });
+      return { replies: [answer(hint)], lang, remember: true, group: ctx };
+    }
+    default:
+      return assertNever(outcome, 'reply outcome');
+  }
 }
 
 /** How long a reminder stays answerable by a bare OK or RELEASE in the direct chat. */

@@ -194,6 +194,14 @@ export const en = {
   seatsInvalid: () => 'Seats must be a number from 0 to 8, e.g. "seats 2".',
   itemsMissing: () => 'What should be brought? e.g. /package friday jumper size M, phone without camera',
   // — Reading what people write (#9): dates, assumptions, near-miss commands, reply hints —
+  replyHintFor: (p: { n: number; kind: RequestKind; role: 'none' | 'holder' | 'passenger'; driver: boolean; free: number }) => {
+    if (p.role === 'holder') return `#${p.n} is yours. To give it back, reply "can't make it" (or send /release ${p.n}).`;
+    if (p.role === 'passenger') return `You have a seat on #${p.n}. To give it up, reply "can't make it".`;
+    if (p.kind !== 'visit') return `To take #${p.n} on, reply "I'll take it" (or "me").`;
+    if (!p.driver) return `To drive #${p.n}, reply "I'll take it"${p.free > 0 ? '; for a seat, reply "I\'m in"' : ''}.`;
+    return p.free > 0 ? `#${p.n} has its driver; for a seat, reply "I'm in" (or "me").` : `#${p.n} has its driver and no free seat left.`;
+  },
+  releaseAsk: (p: { n: number; seat: boolean }) => `Give ${p.seat ? 'your seat on ' : ''}#${p.n} back? Reply "yes" to this message to confirm.`,
   timeMissingOn: (p: { kind: RequestKind; day: When }) =>
     `At what time on ${formatDate('en', p.day)}? e.g. ${EXAMPLE[p.kind].replace('tomorrow', formatDate('en', p.day))}`,
   weekdayMismatch: (p: { kind: RequestKind }) => `That weekday and that date don't match. Check the date, e.g. ${EXAMPLE[p.kind]}`,

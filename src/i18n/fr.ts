@@ -195,6 +195,14 @@ export const fr: Messages = {
   seatsInvalid: () => 'Le nombre de places va de 0 à 8, par ex. « places 2 ».',
   itemsMissing: () => 'Qu’y a-t-il à apporter ? par ex. /colis vendredi pull, tabac',
   // — Lire ce que les gens écrivent (#9) : dates, hypothèses, commandes approchées, indices —
+  replyHintFor: (p) => {
+    if (p.role === 'holder') return `#${p.n} est à toi. Pour la rendre, réponds « je peux plus » (ou envoie /lacher ${p.n}).`;
+    if (p.role === 'passenger') return `Tu as une place dans #${p.n}. Pour la libérer, réponds « je peux plus ».`;
+    if (p.kind !== 'visit') return `Pour t’en charger, réponds « je prends » (ou « moi ») à #${p.n}.`;
+    if (!p.driver) return `Pour conduire #${p.n}, réponds « je prends »${p.free > 0 ? ' ; pour une place, réponds « je viens »' : ''}.`;
+    return p.free > 0 ? `#${p.n} a son conducteur·ice ; pour une place, réponds « je viens » (ou « moi »).` : `#${p.n} a son conducteur·ice et plus de place libre.`;
+  },
+  releaseAsk: (p) => `Tu lâches ${p.seat ? 'ta place dans ' : ''}#${p.n} ? Réponds « oui » à ce message pour confirmer.`,
   timeMissingOn: (p) => `À quelle heure, ${formatDate('fr', p.day)} ? par ex. ${EXAMPLE[p.kind].replace('demain', formatDate('fr', p.day))}`,
   weekdayMismatch: (p) => `Ce jour de la semaine ne correspond pas à cette date. Vérifie la date, par ex. ${EXAMPLE[p.kind]}`,
   assumed: (p) => {

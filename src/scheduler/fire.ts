@@ -58,7 +58,8 @@ export function fireJob(store: Store, planning: Planning, job: Job, now: number,
       const lastReminderAt = request.dueAt - (job.leadMs ?? 0);
       if (request.confirmedAt !== undefined && request.confirmedAt >= lastReminderAt) return { drop: 'SCHEDULE_CONFIRMED' };
       const text = t(group.lang, 'unconfirmed', { r: requestLabel(ctx, request), who: view.claimer ?? '' });
-      return { send: [{ group: group.id, to: group.chat, ...topicOf(store, group.id, request.number), text }], late };
+      // a reply to the alert ("je l'appelle", "moi") acts on the request (#9)
+      return { send: [{ group: group.id, to: group.chat, ...topicOf(store, group.id, request.number), text, about: request.number, mention: 'about' }], late };
     }
     case 'unclaimed': {
       if (request.state !== 'open') return { drop: 'SCHEDULE_CLAIMED' };

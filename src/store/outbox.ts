@@ -21,6 +21,8 @@ export interface OutboxDraft {
   readonly edit?: MessageRef;
   /** The request this message is about (a notice about its delivery goes to that request's topic). */
   readonly about?: number;
+  /** With `about`, in a group: record the sent message so replies to it act on that request (#9). */
+  readonly mention?: 'about' | 'release-ask';
   /** The message is a post of this request: its id is recorded so replies find the request. */
   readonly postNumber?: number;
   /** With postNumber, on a direct message: the member is asked something about that request. */
@@ -38,6 +40,7 @@ interface Body {
   text: string;
   topic?: string;
   about?: number;
+  mention?: 'about' | 'release-ask';
   replyTo?: OutboxDraft['replyTo'];
   buttons?: OutboxDraft['buttons'];
   edit?: MessageRef;
@@ -113,6 +116,7 @@ export class OutboxRepository {
     const body: Body = { text: draft.text };
     if (draft.topic !== undefined) body.topic = draft.topic;
     if (draft.about !== undefined) body.about = draft.about;
+    if (draft.mention !== undefined) body.mention = draft.mention;
     if (draft.replyTo) body.replyTo = draft.replyTo;
     if (draft.buttons && draft.buttons.length > 0) body.buttons = draft.buttons;
     if (draft.edit) body.edit = draft.edit;
@@ -154,6 +158,7 @@ export class OutboxRepository {
       ...(group !== undefined ? { group } : {}),
       ...(body.topic !== undefined ? { topic: body.topic } : {}),
       ...(body.about !== undefined ? { about: body.about } : {}),
+      ...(body.mention !== undefined ? { mention: body.mention } : {}),
       ...(body.replyTo ? { replyTo: body.replyTo } : {}),
       ...(body.buttons ? { buttons: body.buttons } : {}),
       ...(body.edit ? { edit: body.edit } : {}),
