@@ -1,7 +1,7 @@
 // The one place that reads process.env. Settings are parsed once into a frozen, typed object;
 // every problem is reported at once, before anything touches the database.
 
-import { isAbsolute, resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { parseDurationList } from './core/duration.js';
 import type { LogLevel } from './logger.js';
 import type { Lang } from './i18n/lang.js';
@@ -35,6 +35,13 @@ export type KeySource =
 export interface Settings {
   readonly dbPath: string;
   readonly key: KeySource;
+  /**
+   * First line = the passphrase of a sealed key file, for unattended setups. Weaker than typing
+   * it at `parloir unlock`: the passphrase then rests on a disk next to the key.
+   */
+  readonly passphraseFile?: string;
+  /** Where a sealed service listens for `parloir unlock` (default: parloir.sock beside the database). */
+  readonly controlSocket: string;
   readonly centresPath: string;
   readonly lang: Lang;
   readonly logLevel: LogLevel;
@@ -127,12 +134,17 @@ export function parseSettings(env: Env, cwd: string = process.cwd()): SettingsRe
     problems.push({ variable: 'PARLOIR_KEY_FILE', code: 'key-required', expected: 'npx parloir keygen' });
   }
 
+  const passphraseFile = value('PARLOIR_PASSPHRASE_FILE');
   if (problems.length > 0 || !key || !reminders || !isLang(lang)) return { ok: false, problems };
+  const dbPath = path(value('PARLOIR_DB') ?? DEFAULTS.dbPath);
+  const controlSocket = value('PARLOIR_CONTROL_SOCKET');
   return {
     ok: true,
     settings: Object.freeze({
-      dbPath: path(value('PARLOIR_DB') ?? DEFAULTS.dbPath),
+      dbPath,
       key,
+      ...(passphraseFile ? { passphraseFile: path(passphraseFile) } : {}),
+      controlSocket: controlSocket ? path(controlSocket) : join(dirname(dbPath), 'parloir.sock'),
       centresPath: path(value('PARLOIR_CENTRES') ?? DEFAULTS.centresPath),
       lang,
       logLevel: logLevel as LogLevel,

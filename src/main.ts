@@ -1,12 +1,17 @@
 #!/usr/bin/env node
 // The one composition root: settings → store → transports → service. With no transport
 // settings it runs the local terminal demo; otherwise the configured transports, without stdin.
+// A passphrase-sealed key file (and no PARLOIR_PASSPHRASE_FILE) starts sealed: nothing connects
+// until `parloir unlock` gives the passphrase over the control socket.
 
 import { LocalTransport } from '../bots/local/local-transport.js';
 import { DEMO_CENTRE, runDemo } from '../bots/local/demo.js';
 import { createSignalTransport } from '../bots/signal/signal-transport.js';
 import { createTelegramTransport } from '../bots/telegram/telegram-transport.js';
-import { openAll, operatorLang, readSettings, StartupError } from './bootstrap.js';
+import { openAll, openFailure, operatorLang, passphraseFor, readCentres, readKey, readSettings, StartupError, unsealKey } from './bootstrap.js';
+import type { CentreDirectory } from './core/centres.js';
+import { controlRunning, type Running, startSealed } from './sealed-start.js';
+import { openStore, type Store } from './store/store.js';
 import { errorCode } from './core/error-code.js';
 import { systemClock } from './core/clock.js';
 import type { Transport } from './core/transport.js';
@@ -18,16 +23,55 @@ import type { Settings } from './config.js';
 async function main(): Promise<number> {
   const settings = readSettings(process.env);
   const text = cliText(settings.lang);
-  const opened = await openAll(settings);
-  for (const warning of opened.warnings) process.stderr.write(`${warning}\n`);
   const logger = jsonLogger(settings.demo ? 'warn' : settings.logLevel);
+  if (settings.demo) return runLocalDemo(settings, logger);
 
-  const local = settings.demo ? new LocalTransport() : undefined;
+  const { key, warnings } = readKey(settings);
+  for (const warning of warnings) process.stderr.write(`${warning}\n`);
+  const centres = readCentres(settings);
+  const start = (store: Store) => startTransports(settings, store, centres, logger);
+
+  let control: { stop(): Promise<void> };
+  const passphrase = key.kind === 'sealed' ? await passphraseFor(settings) : undefined;
+  if (key.kind === 'sealed' && passphrase === undefined) {
+    // The default for real deployments: wait, sealed, for `parloir unlock`.
+    control = await startSealed({ settings, sealed: key.sealed, logger, start });
+    process.stderr.write(`${text.sealed({ socket: settings.controlSocket })}\n`);
+  } else {
+    const masterKey = key.kind === 'plain' ? key.bytes : await unsealKey(settings, key.sealed, passphrase!);
+    let store: Store;
+    try {
+      store = await openStore({ path: settings.dbPath, masterKey });
+    } catch (error) {
+      throw openFailure(settings, error);
+    }
+    const running = await start(store);
+    const server = await controlRunning(settings, running);
+    control = {
+      async stop() {
+        await server.close();
+        await running.stop();
+        store.close();
+      },
+    };
+    process.stderr.write(`${text.started({ transports: transportNames(settings) })}\n`);
+  }
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  process.stderr.write(`${text.stopping()}\n`);
+  await control.stop();
+  return 0;
+}
+
+/** Opens Signal and/or Telegram and starts the service on an open store. */
+async function startTransports(settings: Settings, store: Store, centres: CentreDirectory, logger: Logger): Promise<Running> {
   const signal = settings.signal ? createSignalTransport(settings.signal, { logger }) : undefined;
-  const transports: Transport[] = local ? [local] : [...(signal ? [signal] : []), ...telegramTransports(settings, logger)];
+  const transports: Transport[] = [...(signal ? [signal] : []), ...telegramTransports(settings, logger)];
   const service = await startService({
-    store: opened.store,
-    centres: opened.centres,
+    store,
+    centres,
     transports,
     clock: systemClock,
     logger,
@@ -47,37 +91,48 @@ async function main(): Promise<number> {
       });
     }
   }, IDENTITY_CHECK_MS);
-
-  const shutdown = async () => {
-    process.stderr.write(`${text.stopping()}\n`);
-    stopWatching?.();
-    await service.stop();
-    opened.store.close();
+  return {
+    store,
+    async stop() {
+      stopWatching?.();
+      await service.stop();
+    },
   };
+}
 
-  if (local) {
-    await runDemo({
-      transport: local,
-      store: opened.store,
-      lang: settings.lang,
-      centreName: opened.centres.get(DEMO_CENTRE)?.name ?? DEMO_CENTRE,
-      input: process.stdin,
-      output: process.stdout,
-      now: () => systemClock.now(),
-      settle: () => service.drainer.drainDue(),
-    });
-    await shutdown();
-    return 0;
-  }
-
-  process.stderr.write(`${text.started({ transports: transports.map((t) => t.name).join(', ') })}\n`);
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
+/** The terminal demo: a throw-away key, one simulated group, stdin and stdout. */
+async function runLocalDemo(settings: Settings, logger: Logger): Promise<number> {
+  const opened = await openAll(settings);
+  for (const warning of opened.warnings) process.stderr.write(`${warning}\n`);
+  const local = new LocalTransport();
+  const service = await startService({
+    store: opened.store,
+    centres: opened.centres,
+    transports: [local],
+    clock: systemClock,
+    logger,
+    lang: settings.lang,
+    retentionDays: settings.retentionDays,
+    reminders: settings.reminders,
   });
-  await shutdown();
+  await runDemo({
+    transport: local,
+    store: opened.store,
+    lang: settings.lang,
+    centreName: opened.centres.get(DEMO_CENTRE)?.name ?? DEMO_CENTRE,
+    input: process.stdin,
+    output: process.stdout,
+    now: () => systemClock.now(),
+    settle: () => service.drainer.drainDue(),
+  });
+  process.stderr.write(`${cliText(settings.lang).stopping()}\n`);
+  await service.stop();
+  opened.store.close();
   return 0;
 }
+
+const transportNames = (settings: Settings): string =>
+  [settings.signal ? 'signal' : '', settings.telegram ? 'telegram' : ''].filter(Boolean).join(', ');
 
 /** How often Signal's identity store is checked for changed safety numbers. */
 const IDENTITY_CHECK_MS = 15 * 60_000;
