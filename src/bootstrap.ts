@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import { type Settings, parseSettings, type SettingsProblem } from './config.js';
 import { type CentreDirectory, CentresError, loadCentres } from './core/centres.js';
+import type { ProbeCode, ProbeFinding } from './core/probe.js';
 import { parseDurationList } from './core/duration.js';
 import { errorCode } from './core/error-code.js';
 import { cliText } from './i18n/index.js';
@@ -52,6 +53,30 @@ export function readCentres(settings: Settings): CentreDirectory {
     if (error instanceof CentresError) throw new StartupError(text.centresInvalid({ path: error.path, problems: error.problems }));
     throw error;
   }
+}
+
+/** The live checks of the configured transports (wired in main.ts, where bots/ may be imported). */
+export type ProbeTransports = (settings: Settings, options: { readonly patienceMs: number }) => Promise<readonly ProbeFinding[]>;
+
+/** Found at start but not worth refusing it: the check itself may be unreliable. */
+const TOLERATED_AT_START: ReadonlySet<ProbeCode> = new Set(['signal-no-profile']);
+
+/**
+ * Before `npm start` touches the database: a real key with no transport is refused (it would
+ * run the demo into a production database), and a configured service that is not usable (a
+ * rejected token, signal-cli unreachable, the number not registered) stops the start with what
+ * to do. Returns warnings to print.
+ */
+export async function preflight(settings: Settings, probe: ProbeTransports, patienceMs: number): Promise<string[]> {
+  const text = cliText(settings.lang);
+  if (!settings.demo && !settings.signal && !settings.telegram) {
+    throw new StartupError(text.noTransport({ keyVariable: settings.key.kind === 'env' ? 'PARLOIR_KEY' : 'PARLOIR_KEY_FILE' }));
+  }
+  if (!settings.signal && !settings.telegram) return [];
+  const findings = await probe(settings, { patienceMs });
+  const fatal = findings.filter((f) => f.status === 'fail' && !TOLERATED_AT_START.has(f.code));
+  if (fatal.length > 0) throw new StartupError(text.startBlocked({ lines: fatal.map((f) => text.probe(f)) }));
+  return findings.filter((f) => f.status !== 'ok').map((f) => text.probe(f));
 }
 
 export interface OpenOptions {

@@ -51,7 +51,10 @@ export interface Settings {
   readonly retentionDays: number;
   readonly signal?: SignalSettings;
   readonly telegram?: TelegramSettings;
-  /** True when no transport is configured: `npm start` runs the local terminal demo. */
+  /**
+   * True when neither a transport nor a key is configured: `npm start` runs the local terminal
+   * demo. A key without a transport is a production set-up missing its transport, never a demo.
+   */
   readonly demo: boolean;
 }
 
@@ -115,10 +118,9 @@ export function parseSettings(env: Env, cwd: string = process.cwd()): SettingsRe
 
   const signal = parseSignal(value, problems);
   const telegram = parseTelegram(value, problems);
-  const demo = !signal && !telegram;
-
   const keyBase64 = value('PARLOIR_KEY');
   const keyFile = value('PARLOIR_KEY_FILE');
+  const demo = !signal && !telegram && !keyBase64 && !keyFile;
   let key: KeySource | undefined;
   if (keyBase64 && keyFile) {
     problems.push({ variable: 'PARLOIR_KEY', code: 'both-key-sources', expected: 'PARLOIR_KEY or PARLOIR_KEY_FILE' });

@@ -1,43 +1,86 @@
 #!/usr/bin/env node
 // The one composition root: settings → store → transports → service. With no transport
-// settings it runs the local terminal demo; otherwise the configured transports, without stdin.
-// A passphrase-sealed key file (and no PARLOIR_PASSPHRASE_FILE) starts sealed: nothing connects
+// settings (and no key) it runs the local terminal demo; otherwise the configured transports,
+// without stdin. It also hands the transports' live checks to the CLI's `doctor`. A
+// passphrase-sealed key file (and no PARLOIR_PASSPHRASE_FILE) starts sealed: nothing connects
 // until `parloir unlock` gives the passphrase over the control socket.
 
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { LocalTransport } from '../bots/local/local-transport.js';
 import { DEMO_CENTRE, runDemo } from '../bots/local/demo.js';
+import { probeSignal } from '../bots/signal/probe.js';
 import { createSignalTransport } from '../bots/signal/signal-transport.js';
+import { probeTelegram } from '../bots/telegram/probe.js';
 import { createTelegramTransport } from '../bots/telegram/telegram-transport.js';
-import { openAll, openFailure, operatorLang, passphraseFor, readCentres, readKey, readSettings, StartupError, unsealKey } from './bootstrap.js';
+import {
+  openAll,
+  openFailure,
+  operatorLang,
+  passphraseFor,
+  preflight,
+  type ProbeTransports,
+  readCentres,
+  readKey,
+  readSettings,
+  StartupError,
+  unsealKey,
+} from './bootstrap.js';
 import type { CentreDirectory } from './core/centres.js';
 import { controlRunning, type Running, startSealed } from './sealed-start.js';
 import { openStore, type Store } from './store/store.js';
+import { type EnvFileResult, loadDotEnv } from './env-file.js';
 import { errorCode } from './core/error-code.js';
 import { systemClock } from './core/clock.js';
 import type { Transport } from './core/transport.js';
 import { cliText } from './i18n/index.js';
+import type { CliMessages } from './i18n/cli-en.js';
 import { jsonLogger, type Logger } from './logger.js';
 import { startService } from './service.js';
 import type { Settings } from './config.js';
 
+/** The live checks of every configured transport, for the start-up and `doctor`. */
+export const probeTransports: ProbeTransports = async (settings, options) => [
+  ...(settings.signal ? await probeSignal(settings.signal, options) : []),
+  ...(settings.telegram ? await probeTelegram(settings.telegram, options) : []),
+];
+
+/** How long the start waits for a service that does not answer yet (containers start together). */
+const START_PATIENCE_MS = 30_000;
+
 async function main(): Promise<number> {
+  const envFile = loadDotEnv();
   const settings = readSettings(process.env);
   const text = cliText(settings.lang);
+  if (envFile.kind !== 'absent') process.stderr.write(`${describeEnvFile(envFile, text)}\n`);
   const logger = jsonLogger(settings.demo ? 'warn' : settings.logLevel);
   if (settings.demo) return runLocalDemo(settings, logger);
 
   const { key, warnings } = readKey(settings);
   for (const warning of warnings) process.stderr.write(`${warning}\n`);
   const centres = readCentres(settings);
+  // The live checks talk to Signal and Telegram: a sealed service runs them only once unsealed.
+  const checked = async () => {
+    for (const warning of await preflight(settings, probeTransports, START_PATIENCE_MS)) process.stderr.write(`${warning}\n`);
+  };
   const start = (store: Store) => startTransports(settings, store, centres, logger);
 
   let control: { stop(): Promise<void> };
   const passphrase = key.kind === 'sealed' ? await passphraseFor(settings) : undefined;
   if (key.kind === 'sealed' && passphrase === undefined) {
     // The default for real deployments: wait, sealed, for `parloir unlock`.
-    control = await startSealed({ settings, sealed: key.sealed, logger, start });
+    control = await startSealed({
+      settings,
+      sealed: key.sealed,
+      logger,
+      start: async (store) => {
+        await checked();
+        return start(store);
+      },
+    });
     process.stderr.write(`${text.sealed({ socket: settings.controlSocket })}\n`);
   } else {
+    await checked();
     const masterKey = key.kind === 'plain' ? key.bytes : await unsealKey(settings, key.sealed, passphrase!);
     let store: Store;
     try {
@@ -141,14 +184,32 @@ function telegramTransports(settings: Settings, logger: Logger): Transport[] {
   return settings.telegram ? [createTelegramTransport(settings.telegram, { logger })] : [];
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    if (error instanceof StartupError) {
-      process.stderr.write(`${error.text}\n`);
-      process.exit(2);
-    }
-    process.stderr.write(`${cliText(operatorLang(process.env)).unexpected({ code: errorCode(error) })}\n`);
-    process.exit(1);
-  },
-);
+function describeEnvFile(result: Exclude<EnvFileResult, { kind: 'absent' }>, text: CliMessages): string {
+  if (result.kind === 'read') return text.envFileRead(result);
+  return result.kind === 'unsupported' ? text.envFileUnsupported(result) : text.envFileUnreadable(result);
+}
+
+/** True when this file is the program Node was started with (not imported by the CLI). */
+function isEntryPoint(): boolean {
+  const started = process.argv[1];
+  if (!started) return false;
+  try {
+    return realpathSync(started) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) {
+  main().then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      if (error instanceof StartupError) {
+        process.stderr.write(`${error.text}\n`);
+        process.exit(2);
+      }
+      process.stderr.write(`${cliText(operatorLang(process.env)).unexpected({ code: errorCode(error) })}\n`);
+      process.exit(1);
+    },
+  );
+}

@@ -4,7 +4,7 @@
 // lives only in memory: a restart or a power cut seals the store again.
 
 import sodium from 'libsodium-wrappers-sumo';
-import { openFailure } from './bootstrap.js';
+import { openFailure, StartupError } from './bootstrap.js';
 import type { Settings } from './config.js';
 import { type ControlHandler, type ControlReply, type ControlServer, listenControl } from './control-socket.js';
 import { errorCode } from './core/error-code.js';
@@ -76,7 +76,7 @@ export async function startSealed(options: SealedStartOptions): Promise<Controll
       running = await options.start(store);
     } catch (error) {
       logger.error('UNLOCK_START_FAILED', { error: errorCode(error) });
-      return { ok: false, code: 'START_FAILED', detail: errorCode(error) };
+      return { ok: false, code: 'START_FAILED', detail: error instanceof StartupError ? error.text : errorCode(error) };
     }
     logger.info('UNSEALED', {});
     markRunning(running);

@@ -14,6 +14,11 @@ export interface TelegramTiming {
   readonly requestTimeoutSeconds: number;
   /** Webhook mode: answer 500 (Telegram redelivers) when the core takes longer than this. */
   readonly webhookHandlerTimeoutMs: number;
+  /**
+   * Longest wait for the confirming getUpdates on stop. The Bot API holds a repeated offset for
+   * 3 s (telegram-bot-api/Client.cpp, process_get_updates_query) but confirms on receipt.
+   */
+  readonly stopConfirmMs: number;
 }
 
 export const DEFAULT_TIMING: TelegramTiming = {
@@ -24,6 +29,7 @@ export const DEFAULT_TIMING: TelegramTiming = {
   pollRetryMaxMs: 60_000,
   requestTimeoutSeconds: 60,
   webhookHandlerTimeoutMs: 25_000,
+  stopConfirmMs: 1_000,
 };
 
 /** base, 2×base, 4×base … capped at max. */

@@ -2,6 +2,11 @@
 // even when its handler failed; here the offset moves past an update only once the core has
 // taken it, and a failing update is retried with backoff, holding back the ones after it so
 // the order of events is kept. Telegram confirms everything below the offset we send next.
+// The offset always follows the last update taken, even when its id is lower than the one
+// before: Telegram restarts update ids at a random value after a week without updates, and an
+// offset above its queue is answered from the head without confirming anything. Skipping the
+// "old" ids would leave the bot deaf and spinning (go-telegram-bot-api#156); grammY also
+// confirms the last update it tried. Repeats are harmless: the core dedupes on update_id.
 
 import { GrammyError } from 'grammy';
 import type { Api } from 'grammy';
@@ -24,9 +29,9 @@ export interface UpdatePollerOptions {
 export class UpdatePoller {
   private readonly abort = new AbortController();
   private loop: Promise<void> | undefined;
-  /** The next update id we have not handled yet. */
+  /** One past the last update taken (0 before the first): the offset we send next. */
   private offset = 0;
-  /** The offset Telegram last heard from us: everything below it is confirmed. */
+  /** The offset Telegram last heard from us: everything it covers is confirmed. */
   private confirmed = 0;
 
   constructor(private readonly options: UpdatePollerOptions) {}
@@ -42,14 +47,23 @@ export class UpdatePoller {
   async stop(): Promise<void> {
     this.abort.abort();
     await this.loop;
-    if (this.offset > this.confirmed) {
+    if (this.offset !== this.confirmed) {
+      // The server confirms on receipt, then holds a call that repeats the offset of the long
+      // poll just aborted for 3 s: waiting for that answer would only slow the stop down.
+      const held = new AbortController();
+      const timer = setTimeout(() => held.abort(), this.options.timing.stopConfirmMs);
       try {
-        // timeout 0 returns at once; the update it may return stays unconfirmed for next time.
-        await this.options.api.getUpdates({ offset: this.offset, limit: 1, timeout: 0 });
+        // The update it may return stays unconfirmed for next time.
+        await this.options.api.getUpdates(
+          { offset: this.offset, limit: 1, timeout: 0 },
+          held.signal as unknown as Parameters<Api['getUpdates']>[1],
+        );
         this.confirmed = this.offset;
       } catch (error) {
-        // Harmless: the handled updates come again next start and the core dedupes them.
-        this.options.logger.warn('TELEGRAM_CONFIRM_FAILED', { error: errorCode(error) });
+        // Harmless either way: handled updates that come again next start are deduped by the core.
+        if (!held.signal.aborted) this.options.logger.warn('TELEGRAM_CONFIRM_FAILED', { error: errorCode(error) });
+      } finally {
+        clearTimeout(timer);
       }
     }
   }
@@ -84,7 +98,6 @@ export class UpdatePoller {
       for (const update of updates) {
         // Stopping: the rest of the batch stays unconfirmed and comes again next start.
         if (signal.aborted) return;
-        if (update.update_id < this.offset) continue;
         if (!(await this.handleUntilTaken(update))) return;
         this.offset = update.update_id + 1;
       }

@@ -5,9 +5,10 @@
 
 import { existsSync } from 'node:fs';
 import { DateTime } from 'luxon';
-import { type OpenOptions, openAll, operatorLang, readCentres, readSettings, StartupError } from '../bootstrap.js';
+import { type OpenOptions, openAll, operatorLang, type ProbeTransports, readCentres, readSettings, StartupError } from '../bootstrap.js';
 import type { Settings } from '../config.js';
 import { errorCode } from '../core/error-code.js';
+import type { EnvFileResult } from '../env-file.js';
 import { cliText } from '../i18n/index.js';
 import { KeyFileError, looseMode, writeKeyFile, writeSecretFile } from '../store/key-file.js';
 import { currentVersion } from '../store/migrate.js';
@@ -20,19 +21,23 @@ import { unlock } from './unlock.js';
 export type Out = (line: string) => void;
 type Env = Readonly<Record<string, string | undefined>>;
 
-/** Where the CLI reads passphrases and confirmations from; none: commands that need one say so. */
-export interface CliInput {
+export interface CliDeps {
+  /** The transports' live checks, from the composition root; doctor skips them without. */
+  readonly probe?: ProbeTransports;
+  /** What became of ./.env, to tell the operator where settings came from. */
+  readonly envFile?: EnvFileResult;
+  /** Where passphrases are read from; without one, commands that need it say so. */
   readonly passphrase?: PassphraseReader;
 }
 
-export async function runCli(args: readonly string[], env: Env, out: Out, err: Out, input: CliInput = {}): Promise<number> {
+export async function runCli(args: readonly string[], env: Env, out: Out, err: Out, deps: CliDeps = {}): Promise<number> {
   const [command, ...rest] = args;
   const text = cliText(operatorLang(env));
-  const ask: OpenOptions = input.passphrase ? { passphrase: () => input.passphrase!.read(text.passphrasePrompt()) } : {};
+  const ask: OpenOptions = deps.passphrase ? { passphrase: () => deps.passphrase!.read(text.passphrasePrompt()) } : {};
   try {
     switch (command) {
       case 'keygen':
-        return await keygen(rest, env, out, err, input);
+        return await keygen(rest, env, out, err, deps);
       case 'invite':
         return await invite(rest[0], readSettings(env), out, err, ask);
       case 'centres':
@@ -40,13 +45,13 @@ export async function runCli(args: readonly string[], env: Env, out: Out, err: O
       case 'migrate':
         return await migrate(readSettings(env), out, ask);
       case 'doctor':
-        return await doctor(env, out, ask);
+        return await doctor(env, out, deps, ask);
       case 'unlock':
-        return await unlock(readSettings(env), out, err, input.passphrase);
+        return await unlock(readSettings(env), out, err, deps.passphrase);
       case 'groups':
         return await groups(readSettings(env), out, ask);
       case 'shred':
-        return await shred(rest, readSettings(env), out, err, input.passphrase);
+        return await shred(rest, readSettings(env), out, err, deps.passphrase);
       case undefined:
       case 'help':
       case '--help':
@@ -73,7 +78,7 @@ export async function runCli(args: readonly string[], env: Env, out: Out, err: O
 }
 
 /** keygen [--passphrase] [path]: a new key file, sealed by a passphrase when asked to. */
-async function keygen(args: readonly string[], env: Env, out: Out, err: Out, input: CliInput): Promise<number> {
+async function keygen(args: readonly string[], env: Env, out: Out, err: Out, input: CliDeps): Promise<number> {
   const text = cliText(operatorLang(env));
   const sealed = args.includes('--passphrase');
   const path = args.find((a) => !a.startsWith('--')) ?? env['PARLOIR_KEY_FILE'];
@@ -156,16 +161,22 @@ async function migrate(settings: Settings, out: Out, ask: OpenOptions): Promise<
   return 0;
 }
 
-/** Checks each part in turn and reports every problem, not only the first. */
-async function doctor(env: Env, out: Out, ask: OpenOptions): Promise<number> {
+/** Checks each part in turn, the live services included, and reports every problem, not only the first. */
+async function doctor(env: Env, out: Out, deps: CliDeps, ask: OpenOptions): Promise<number> {
   const text = cliText(operatorLang(env));
   let problems = 0;
   const ok = (what: string) => out(text.doctorOk({ what }));
-  const bad = (what: string, detail: string) => {
+  const warn = (what: string) => out(text.doctorWarn({ what }));
+  const bad = (what: string, detail?: string) => {
     problems += 1;
     out(text.doctorBad({ what }));
-    out(`       ${detail.replace(/\n/g, '\n       ')}`);
+    if (detail) out(`       ${detail.replace(/\n/g, '\n       ')}`);
   };
+  const envFile = deps.envFile;
+  if (envFile?.kind === 'read') ok(text.envFileRead(envFile));
+  else if (envFile?.kind === 'absent') ok(text.envFileAbsent(envFile));
+  else if (envFile?.kind === 'unsupported') bad(text.envFileUnsupported(envFile));
+  else if (envFile?.kind === 'unreadable') bad(text.envFileUnreadable(envFile));
   let settings: Settings | undefined;
   try {
     settings = readSettings(env);
@@ -175,7 +186,9 @@ async function doctor(env: Env, out: Out, ask: OpenOptions): Promise<number> {
   }
   if (settings) {
     const names = [settings.signal ? 'signal' : '', settings.telegram ? 'telegram' : ''].filter(Boolean).join(', ');
-    ok(names ? text.doctorTransports({ names }) : text.doctorNoTransport());
+    if (names) ok(text.doctorTransports({ names }));
+    else if (settings.demo) ok(text.doctorNoTransport());
+    else bad(text.doctorNoTransportWithKey());
     try {
       ok(text.doctorCentres({ count: readCentres(settings).list().length }));
     } catch (error) {
@@ -191,6 +204,14 @@ async function doctor(env: Env, out: Out, ask: OpenOptions): Promise<number> {
       opened.store.close();
     } catch (error) {
       bad(text.doctorKey(), error instanceof StartupError ? error.text : errorCode(error));
+    }
+    if (deps.probe && names) {
+      for (const finding of await deps.probe(settings, { patienceMs: 0 })) {
+        const line = text.probe(finding);
+        if (finding.status === 'ok') ok(line);
+        else if (finding.status === 'warn') warn(line);
+        else bad(line);
+      }
     }
   }
   out(text.doctorSummary({ problems }));

@@ -7,6 +7,7 @@ import { info, list, mine, setDigest, setLang } from '../commands/group-info.js'
 import { link } from '../commands/link.js';
 import { type Command, type ParseError, parseCommand, splitCommand } from '../commands/parse.js';
 import { answer, type Reply } from '../commands/reply.js';
+import { replyIntent } from '../commands/reply-intent.js';
 import { createRequest } from '../commands/requests.js';
 import { assertNever } from '../core/assert-never.js';
 import type { CentreDirectory } from '../core/centres.js';
@@ -14,7 +15,7 @@ import type { Group } from '../core/domain.js';
 import type { ButtonAction, ButtonEvent, MessageEvent, ReactionEvent } from '../core/transport.js';
 import { type Msg, msg } from '../i18n/index.js';
 import type { Lang } from '../i18n/lang.js';
-import { CONFIRM_WORDS, findWord, normaliseWords, REPLY_WORDS, type ReplyIntent } from '../i18n/words.js';
+import { CONFIRM_WORDS, normaliseWords, type ReplyIntent } from '../i18n/words.js';
 import type { Store } from '../store/store.js';
 import type { Planning } from '../scheduler/replan.js';
 
@@ -199,14 +200,6 @@ function runIntent(ctx: GroupContext, intent: ReplyIntent, number: number): Repl
     default:
       return assertNever(intent, 'reply intent');
   }
-}
-
-/** "je prends" → claim in French; "ok" is in both languages, so its language stays open. */
-function replyIntent(text: string): { intent: ReplyIntent; lang?: Lang } | undefined {
-  const words = normaliseWords(text);
-  if (words.length > 60) return undefined;
-  const found = findWord(REPLY_WORDS, words);
-  return found && (found.lang ? { intent: found.name, lang: found.lang } : { intent: found.name });
 }
 
 export function errorMessage(error: ParseError): Msg {

@@ -1,6 +1,7 @@
 // Texts for operators: the CLI, start-up errors and the local demo. cli-fr.ts must match.
 
 import type { SettingsProblem } from '../config.js';
+import type { ProbeCode, ProbeFinding } from '../core/probe.js';
 
 const PROBLEM: Record<SettingsProblem['code'], string> = {
   missing: 'is missing',
@@ -11,6 +12,37 @@ const PROBLEM: Record<SettingsProblem['code'], string> = {
   'invalid-number': 'is not a valid number',
   'both-key-sources': 'and PARLOIR_KEY_FILE are both set: keep one',
   'key-required': 'is required when a transport (Signal or Telegram) is configured',
+};
+
+/** Each live check: what was found and, when something is wrong, the fix in one line. */
+const PROBE: Record<ProbeCode, (d: string) => string> = {
+  'signal-reachable': (d) => `signal-cli-rest-api answers (version ${d})`,
+  'signal-unreachable': (d) =>
+    `signal-cli-rest-api does not answer at ${d}. Is its container running (docker compose ps)? Check SIGNAL_API_URL.`,
+  'signal-not-api': (d) => `SIGNAL_API_URL answers, but not like signal-cli-rest-api (${d}). Check the host and port, e.g. http://signal-api:8080.`,
+  'signal-mode': (d) => `signal-cli-rest-api receive mode: ${d}`,
+  'signal-mode-json-rpc': () =>
+    'signal-cli-rest-api runs in json-rpc mode: messages sent while Parloir is disconnected are lost. Set MODE=normal on its container (docs/signal.md).',
+  'signal-mode-mismatch': (d) => `Receive modes differ (server ${d}). Make SIGNAL_RECEIVE_MODE match the server's MODE, or remove SIGNAL_RECEIVE_MODE.`,
+  'signal-registered': (d) => `${d} is registered in signal-cli`,
+  'signal-not-registered': (d) => `${d} is not registered in signal-cli. Register or link it first: docs/signal.md, step 2.`,
+  'signal-profile': (d) => `the bot's Signal profile name: ${d}`,
+  'signal-no-profile': (d) =>
+    `${d} has no profile name, so Signal refuses its group messages. Set one: curl -X PUT -H 'Content-Type: application/json' -d '{"name":"Parloir"}' http://signal-api:8080/v1/profiles/${d}`,
+  'signal-profile-unknown': (d) => `the bot's profile name could not be checked (${d}); make sure one is set (docs/signal.md, step 3).`,
+  'telegram-token': (d) => `Telegram accepts the token (bot ${d})`,
+  'telegram-token-rejected': (d) =>
+    `Telegram rejects TELEGRAM_BOT_TOKEN (${d}). Copy it again from @BotFather (/mybots → API Token); if it was revoked, create a new one there.`,
+  'telegram-unreachable': (d) => `The Telegram Bot API does not answer (${d}). Check the server's outgoing HTTPS, or TELEGRAM_API_ROOT.`,
+  'telegram-polling': () => 'Telegram: long polling (no webhook set)',
+  'telegram-webhook-will-be-removed': (d) =>
+    `Telegram holds a webhook (${d}) but TELEGRAM_WEBHOOK_URL is not set: Parloir removes it at start and polls. Set TELEGRAM_WEBHOOK_URL to keep the webhook.`,
+  'telegram-webhook-not-set': (d) => `Telegram webhook not set yet: Parloir sets ${d} at start`,
+  'telegram-webhook-other-url': (d) =>
+    `Telegram holds another webhook (${d}): Parloir replaces it with TELEGRAM_WEBHOOK_URL at start; whatever used it stops receiving.`,
+  'telegram-webhook-error': (d) =>
+    `Telegram's last webhook delivery failed ("${d}"). Check that TELEGRAM_WEBHOOK_URL reaches TELEGRAM_WEBHOOK_PORT through your HTTPS proxy.`,
+  'telegram-webhook-set': (d) => `Telegram webhook: ${d}`,
 };
 
 export const cliEn = {
@@ -33,6 +65,21 @@ export const cliEn = {
   databaseFailed: (p: { path: string; code: string }) => `Cannot open the database ${p.path} (${p.code}).`,
   demoKeyCreated: (p: { path: string }) =>
     `DEMO ONLY: created a throw-away key at ${p.path}. Never use it for a real group: run npx parloir keygen and set PARLOIR_KEY_FILE.`,
+  noTransport: (p: { keyVariable: string }) =>
+    [
+      `Parloir will not start: ${p.keyVariable} is set, so this is a real set-up, but no transport is configured.`,
+      '  - Signal: set SIGNAL_API_URL and SIGNAL_NUMBER',
+      '  - Telegram: set TELEGRAM_BOT_TOKEN',
+      `For the local demo instead, unset ${p.keyVariable} (the demo never writes into a real database). Nothing was changed.`,
+    ].join('\n'),
+  startBlocked: (p: { lines: readonly string[] }) =>
+    ['Parloir cannot start: a service it needs is not ready. Nothing was changed.', ...p.lines.map((x) => `  - ${x}`), 'npx parloir doctor checks everything again.'].join('\n'),
+  probe: (p: ProbeFinding) => PROBE[p.code](p.detail ?? ''),
+  envFileRead: (p: { path: string }) => `settings from ${p.path} (variables already in the environment win)`,
+  envFileAbsent: (p: { path: string }) => `no ${p.path}: settings come from the environment only`,
+  envFileUnsupported: (p: { path: string }) =>
+    `${p.path} is NOT read: this Node is older than 20.12. Upgrade Node, or pass the settings as environment variables (e.g. set -a; . ./.env; set +a; npm start).`,
+  envFileUnreadable: (p: { path: string; code: string }) => `${p.path} could not be read (${p.code}). Check its permissions.`,
   started: (p: { transports: string }) => `Parloir is running (${p.transports}). Stop with Ctrl-C.`,
   stopping: () => 'Stopping: finishing what is in flight…',
   unexpected: (p: { code: string }) => `Parloir stopped on an unexpected error (${p.code}). Nothing in the database is half-written: restart it.`,
@@ -48,8 +95,8 @@ export const cliEn = {
       '  invite <centre-id>   print a one-time link code for a group (valid 24 h)',
       '  centres              list the centres and their ids',
       '  migrate              apply pending database migrations',
-      '  doctor               check settings, key, database and centres',
-      'Settings are environment variables: see config/example.env.',
+      '  doctor               check settings, key, database, centres and the live services',
+      'Settings are environment variables, or a .env file in the working directory: see config/example.env.',
     ].join('\n'),
   unknownCommand: (p: { command: string }) => `Unknown command "${p.command}".`,
   keygenDone: (p: { path: string }) => `Wrote a new key to ${p.path} (mode 600). Keep a copy offline: without it the database is unreadable.`,
@@ -63,6 +110,7 @@ export const cliEn = {
   migrateNothing: (p: { version: number }) => `The database is up to date (schema version ${p.version}).`,
   doctorOk: (p: { what: string }) => `ok   ${p.what}`,
   doctorBad: (p: { what: string }) => `FAIL ${p.what}`,
+  doctorWarn: (p: { what: string }) => `WARN ${p.what}`,
   doctorSummary: (p: { problems: number }) => (p.problems === 0 ? 'Everything looks right.' : `${p.problems} problem(s) found.`),
   doctorSettings: () => 'settings',
   doctorKeyFileMode: (p: { path: string }) => `key file ${p.path} is readable by other users: run chmod 600 ${p.path}`,
@@ -71,6 +119,7 @@ export const cliEn = {
   doctorCentres: (p: { count: number }) => `centres (${p.count})`,
   doctorTransports: (p: { names: string }) => `transports: ${p.names}`,
   doctorNoTransport: () => 'no transport configured: npm start runs the local demo',
+  doctorNoTransportWithKey: () => 'no transport configured, but a key is: npm start refuses. Set SIGNAL_API_URL + SIGNAL_NUMBER or TELEGRAM_BOT_TOKEN.',
 
   passphraseFileUnreadable: (p: { path: string }) =>
     `PARLOIR_PASSPHRASE_FILE (${p.path}) cannot be read or is empty: its first line must be the passphrase.`,

@@ -1,4 +1,5 @@
 import type { SettingsProblem } from '../config.js';
+import type { ProbeCode } from '../core/probe.js';
 import type { CliMessages } from './cli-en.js';
 
 const PROBLEM: Record<SettingsProblem['code'], string> = {
@@ -10,6 +11,36 @@ const PROBLEM: Record<SettingsProblem['code'], string> = {
   'invalid-number': 'n’est pas un nombre valide',
   'both-key-sources': 'et PARLOIR_KEY_FILE sont tous deux définis : n’en garder qu’un',
   'key-required': 'est obligatoire quand un transport (Signal ou Telegram) est configuré',
+};
+
+const PROBE: Record<ProbeCode, (d: string) => string> = {
+  'signal-reachable': (d) => `signal-cli-rest-api répond (version ${d})`,
+  'signal-unreachable': (d) =>
+    `signal-cli-rest-api ne répond pas à ${d}. Son conteneur tourne-t-il (docker compose ps) ? Vérifie SIGNAL_API_URL.`,
+  'signal-not-api': (d) => `SIGNAL_API_URL répond, mais pas comme signal-cli-rest-api (${d}). Vérifie l’hôte et le port, par ex. http://signal-api:8080.`,
+  'signal-mode': (d) => `mode de réception de signal-cli-rest-api : ${d}`,
+  'signal-mode-json-rpc': () =>
+    'signal-cli-rest-api tourne en mode json-rpc : les messages envoyés pendant une déconnexion de Parloir sont perdus. Mets MODE=normal sur son conteneur (docs/signal.md).',
+  'signal-mode-mismatch': (d) => `Les modes de réception diffèrent (serveur ${d}). Aligne SIGNAL_RECEIVE_MODE sur le MODE du serveur, ou supprime SIGNAL_RECEIVE_MODE.`,
+  'signal-registered': (d) => `${d} est enregistré dans signal-cli`,
+  'signal-not-registered': (d) => `${d} n’est pas enregistré dans signal-cli. Enregistre-le ou lie-le d’abord : docs/signal.md, étape 2.`,
+  'signal-profile': (d) => `nom de profil Signal du bot : ${d}`,
+  'signal-no-profile': (d) =>
+    `${d} n’a pas de nom de profil : Signal refuse ses messages de groupe. Donne-lui un nom : curl -X PUT -H 'Content-Type: application/json' -d '{"name":"Parloir"}' http://signal-api:8080/v1/profiles/${d}`,
+  'signal-profile-unknown': (d) => `le nom de profil du bot n’a pas pu être vérifié (${d}) ; assure-toi qu’il en a un (docs/signal.md, étape 3).`,
+  'telegram-token': (d) => `Telegram accepte le jeton (bot ${d})`,
+  'telegram-token-rejected': (d) =>
+    `Telegram refuse TELEGRAM_BOT_TOKEN (${d}). Recopie-le depuis @BotFather (/mybots → API Token) ; s’il a été révoqué, crée-en un nouveau.`,
+  'telegram-unreachable': (d) => `L’API Bot de Telegram ne répond pas (${d}). Vérifie l’accès HTTPS sortant du serveur, ou TELEGRAM_API_ROOT.`,
+  'telegram-polling': () => 'Telegram : long polling (aucun webhook défini)',
+  'telegram-webhook-will-be-removed': (d) =>
+    `Telegram a un webhook (${d}) mais TELEGRAM_WEBHOOK_URL n’est pas défini : Parloir le supprime au démarrage et interroge Telegram. Définis TELEGRAM_WEBHOOK_URL pour garder le webhook.`,
+  'telegram-webhook-not-set': (d) => `Webhook Telegram pas encore défini : Parloir définit ${d} au démarrage`,
+  'telegram-webhook-other-url': (d) =>
+    `Telegram a un autre webhook (${d}) : Parloir le remplace par TELEGRAM_WEBHOOK_URL au démarrage ; ce qui l’utilisait ne recevra plus rien.`,
+  'telegram-webhook-error': (d) =>
+    `La dernière livraison du webhook a échoué (« ${d} »). Vérifie que TELEGRAM_WEBHOOK_URL atteint TELEGRAM_WEBHOOK_PORT à travers ton proxy HTTPS.`,
+  'telegram-webhook-set': (d) => `webhook Telegram : ${d}`,
 };
 
 export const cliFr: CliMessages = {
@@ -31,6 +62,21 @@ export const cliFr: CliMessages = {
   databaseFailed: (p) => `Impossible d’ouvrir la base ${p.path} (${p.code}).`,
   demoKeyCreated: (p) =>
     `DÉMO SEULEMENT : clé jetable créée à ${p.path}. Jamais pour un vrai groupe : lance npx parloir keygen et définis PARLOIR_KEY_FILE.`,
+  noTransport: (p) =>
+    [
+      `Parloir ne démarre pas : ${p.keyVariable} est défini, c’est donc une vraie installation, mais aucun transport n’est configuré.`,
+      '  - Signal : définis SIGNAL_API_URL et SIGNAL_NUMBER',
+      '  - Telegram : définis TELEGRAM_BOT_TOKEN',
+      `Pour la démo locale, retire plutôt ${p.keyVariable} (la démo n’écrit jamais dans une vraie base). Rien n’a été modifié.`,
+    ].join('\n'),
+  startBlocked: (p) =>
+    ['Parloir ne peut pas démarrer : un service dont il a besoin n’est pas prêt. Rien n’a été modifié.', ...p.lines.map((x) => `  - ${x}`), 'npx parloir doctor revérifie tout.'].join('\n'),
+  probe: (p) => PROBE[p.code](p.detail ?? ''),
+  envFileRead: (p) => `réglages lus dans ${p.path} (les variables déjà dans l’environnement l’emportent)`,
+  envFileAbsent: (p) => `pas de ${p.path} : les réglages viennent de l’environnement seulement`,
+  envFileUnsupported: (p) =>
+    `${p.path} n’est PAS lu : ce Node est antérieur à 20.12. Mets Node à jour, ou passe les réglages en variables d’environnement (par ex. set -a; . ./.env; set +a; npm start).`,
+  envFileUnreadable: (p) => `${p.path} n’a pas pu être lu (${p.code}). Vérifie ses droits.`,
   started: (p) => `Parloir tourne (${p.transports}). Arrêt avec Ctrl-C.`,
   stopping: () => 'Arrêt : je termine ce qui est en cours…',
   unexpected: (p) => `Parloir s’est arrêté sur une erreur inattendue (${p.code}). Rien n’est à moitié écrit dans la base : relance-le.`,
@@ -46,8 +92,8 @@ export const cliFr: CliMessages = {
       '  invite <id-centre>   affiche un code de liaison à usage unique (valable 24 h)',
       '  centres              liste les centres et leurs identifiants',
       '  migrate              applique les migrations de la base en attente',
-      '  doctor               vérifie réglages, clé, base et centres',
-      'Les réglages sont des variables d’environnement : voir config/example.env.',
+      '  doctor               vérifie réglages, clé, base, centres et les services en ligne',
+      'Les réglages sont des variables d’environnement, ou un fichier .env dans le dossier courant : voir config/example.env.',
     ].join('\n'),
   unknownCommand: (p) => `Commande inconnue « ${p.command} ».`,
   keygenDone: (p) => `Nouvelle clé écrite dans ${p.path} (mode 600). Garde-en une copie hors ligne : sans elle la base est illisible.`,
@@ -60,6 +106,7 @@ export const cliFr: CliMessages = {
   migrateNothing: (p) => `La base est à jour (schéma version ${p.version}).`,
   doctorOk: (p) => `ok     ${p.what}`,
   doctorBad: (p) => `ÉCHEC  ${p.what}`,
+  doctorWarn: (p) => `À VOIR ${p.what}`,
   doctorSummary: (p) => (p.problems === 0 ? 'Tout semble en ordre.' : `${p.problems} problème(s) trouvé(s).`),
   doctorSettings: () => 'réglages',
   doctorKeyFileMode: (p) => `le fichier de clé ${p.path} est lisible par d’autres utilisateurs : lance chmod 600 ${p.path}`,
@@ -68,6 +115,7 @@ export const cliFr: CliMessages = {
   doctorCentres: (p) => `centres (${p.count})`,
   doctorTransports: (p) => `transports : ${p.names}`,
   doctorNoTransport: () => 'aucun transport configuré : npm start lance la démo locale',
+  doctorNoTransportWithKey: () => 'aucun transport configuré, mais une clé l’est : npm start refuse. Définis SIGNAL_API_URL + SIGNAL_NUMBER ou TELEGRAM_BOT_TOKEN.',
 
   passphraseFileUnreadable: (p) =>
     `PARLOIR_PASSPHRASE_FILE (${p.path}) est illisible ou vide : sa première ligne doit être la phrase de passe.`,

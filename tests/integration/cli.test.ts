@@ -52,8 +52,12 @@ describe('parloir CLI', () => {
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('No centre "nowhere"');
 
+    // Settings, key, database and centres are fine; the live check finds nothing on port 9.
     const doctor = await parloir(['doctor'], env);
-    expect(doctor.stdout).toContain('Everything looks right.');
+    expect(doctor.stdout).toContain('ok   encryption key');
+    expect(doctor.stdout).toContain('FAIL signal-cli-rest-api does not answer at http://127.0.0.1:9');
+    expect(doctor.stdout).toContain('1 problem(s) found.');
+    expect(doctor.code).toBe(1);
 
     const centres = await parloir(['centres'], env);
     expect(centres.stdout).toContain('coquelles — ');

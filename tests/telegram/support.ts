@@ -68,7 +68,7 @@ export function makeTransport(
       logger,
       commandMenu: testMenu,
       webhookHost: '127.0.0.1',
-      timing: { pollTimeoutSeconds: 5, eventRetryBaseMs: 20, eventRetryMaxMs: 200, pollRetryBaseMs: 20, pollRetryMaxMs: 200 },
+      timing: { pollTimeoutSeconds: 5, eventRetryBaseMs: 20, eventRetryMaxMs: 200, pollRetryBaseMs: 20, pollRetryMaxMs: 200, stopConfirmMs: 200 },
     },
   );
   return { transport, logger };

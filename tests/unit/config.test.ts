@@ -10,6 +10,14 @@ describe('settings', () => {
     expect(r.ok && r.settings.reminders).toEqual([86_400_000, 7_200_000]);
   });
 
+  it('a key with no transport is a production set-up missing its transport, never the demo', () => {
+    for (const env of [{ PARLOIR_KEY: KEY }, { PARLOIR_KEY_FILE: '/run/secrets/parloir.key' }]) {
+      const r = parseSettings(env, '/srv');
+      expect(r).toMatchObject({ ok: true, settings: { demo: false } });
+      expect(r.ok && (r.settings.signal ?? r.settings.telegram)).toBeFalsy();
+    }
+  });
+
   it('reports every problem at once', () => {
     const r = parseSettings({
       SIGNAL_API_URL: 'not a url',

@@ -50,6 +50,8 @@ export class FakeSignal {
   sendShape: 'object' | 'array';
   queueWhenDisconnected: boolean;
   profileName: string | undefined = 'Parloir';
+  /** False: the account is not (or no longer) registered, so GET /v1/accounts leaves it out. */
+  registered = true;
   readonly number = BOT.number;
   readonly sent: RecordedSend[] = [];
   readonly identities = new FakeIdentities();
@@ -224,7 +226,9 @@ export class FakeSignal {
         res.writeHead(204).end();
         return;
       case 'GET /v1/accounts':
-        return json(res, 200, [this.number]);
+        return json(res, 200, this.registered ? [this.number] : []);
+      case 'GET /v1/contacts/:/:':
+        return this.contact(parts[2]!, parts[3]!, url, res);
       case 'GET /v1/receive/:':
         return this.receive(parts[2]!, url, res);
       case 'POST /v2/send':
@@ -249,6 +253,34 @@ export class FakeSignal {
       }
     }
     res.writeHead(404, { 'Content-Type': 'text/plain' }).end('404 page not found');
+  }
+
+  /**
+   * One recipient as signal-cli knows it. api.go ListContact validates all_recipients, then
+   * client.go ListContacts runs `listContacts <recipient>`; an empty result is a 404
+   * "No user with that id (<id>) found"; the profile's given name is under profile.given_name.
+   * Only the bot's own entry is modelled.
+   */
+  private contact(number: string, id: string, url: URL, res: ServerResponse): void {
+    const all = url.searchParams.get('all_recipients') ?? 'false';
+    if (all !== 'true' && all !== 'false') return json(res, 400, { error: "Couldn't process request - all_recipients parameter needs to be either 'true' or 'false'" });
+    if (number !== this.number || !this.registered) return json(res, 400, { error: 'Specified account does not exist' });
+    // The bot's own entry is a recipient, not a contact: listed only with all_recipients (ListContactsCommand: getRecipients(!allRecipients, …)).
+    if (id !== this.number || all !== 'true') return json(res, 404, { error: `No user with that id (${id}) found` });
+    return json(res, 200, {
+      number: this.number,
+      uuid: BOT.uuid,
+      name: '',
+      profile_name: this.profileName ?? '',
+      username: '',
+      color: '',
+      blocked: false,
+      message_expiration: '0',
+      note: '',
+      profile: { given_name: this.profileName ?? '', family_name: '', about: '', has_avatar: false, last_updated_timestamp: 0 },
+      given_name: '',
+      nickname: { name: '', given_name: '', family_name: '' },
+    });
   }
 
   private async receive(number: string, url: URL, res: ServerResponse): Promise<void> {

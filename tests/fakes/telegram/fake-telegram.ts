@@ -39,6 +39,7 @@ export class FakeTelegram {
   private readonly waiters = new Set<Waiter>();
   private readonly injections: Injection[] = [];
   private nextQueryId = 1;
+  private previousPoll = { offset: Number.NaN, at: 0 };
 
   private constructor(
     private readonly server: Server,
@@ -101,6 +102,14 @@ export class FakeTelegram {
   }
 
   // ---- updates ------------------------------------------------------------------------------
+
+  /**
+   * Telegram picks the next update id at random after a week without updates; the new ids
+   * may be far below the offset the bot last confirmed. Tests call this with the queue empty.
+   */
+  resetUpdateIds(next: number): void {
+    this.nextUpdateId = next;
+  }
 
   /** Queues an update (any shape) and wakes a waiting getUpdates. Returns its update_id. */
   enqueue(body: Omit<Update, 'update_id'>): number {
@@ -247,13 +256,24 @@ export class FakeTelegram {
     }
   }
 
-  /** Drops updates below `offset` (confirmed), then answers at once or holds until one arrives. */
+  /**
+   * Drops updates below `offset` (confirmed), then answers at once or holds until one arrives.
+   * Follows telegram-bot-api/Client.cpp: process_get_updates_query (the same offset asked again
+   * within 0.5 s gets at most one update, a timeout under 3 s becomes 3 s) and do_get_updates
+   * (an offset the queue cannot serve, here one beyond its tail, is answered from the head of
+   * the queue without confirming anything: TQueue::get refuses a from_id "in the future").
+   */
   private getUpdates(params: Params, res: ServerResponse): Answer | Promise<Answer> {
     if (this.model.webhook) return { ok: false, failure: failures.webhookActive() };
     const offset = typeof params.offset === 'number' ? params.offset : 0;
-    if (offset > 0) this.queue = this.queue.filter((u) => u.update_id >= offset);
-    const limit = typeof params.limit === 'number' ? Math.min(Math.max(params.limit, 1), 100) : 100;
-    const timeout = typeof params.timeout === 'number' ? params.timeout : 0;
+    const inFuture = offset > this.nextUpdateId;
+    if (offset > 0 && !inFuture) this.queue = this.queue.filter((u) => u.update_id >= offset);
+    let limit = typeof params.limit === 'number' ? Math.min(Math.max(params.limit, 1), 100) : 100;
+    let timeout = typeof params.timeout === 'number' ? params.timeout : 0;
+    const now = Date.now();
+    if (offset === this.previousPoll.offset && timeout < 3 && now < this.previousPoll.at + 3_000) timeout = 3;
+    if (offset === this.previousPoll.offset && now < this.previousPoll.at + 500) limit = 1;
+    this.previousPoll = { offset, at: now };
     // Like Telegram, a newer poll ends an older one still waiting.
     for (const waiter of this.waiters) waiter.answer({ ok: false, failure: failures.otherPoller() });
     this.waiters.clear();
