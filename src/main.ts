@@ -58,15 +58,19 @@ async function main(): Promise<number> {
 
   const { key, warnings } = readKey(settings);
   for (const warning of warnings) process.stderr.write(`${warning}\n`);
-  const centres = readCentres(settings);
-  // The live checks talk to Signal and Telegram: a sealed service runs them only once unsealed.
-  const checked = async () => {
-    for (const warning of await preflight(settings, probeTransports, START_PATIENCE_MS)) process.stderr.write(`${warning}\n`);
+  const passphrase = key.kind === 'sealed' ? await passphraseFor(settings) : undefined;
+  const sealed = key.kind === 'sealed' && passphrase === undefined;
+  // The live checks talk to Signal and Telegram: a sealed service runs them only once unsealed
+  // (before that, only the checks that need no connection).
+  const checked = async (live: boolean) => {
+    const probe: ProbeTransports = live ? probeTransports : async () => [];
+    for (const warning of await preflight(settings, probe, START_PATIENCE_MS)) process.stderr.write(`${warning}\n`);
   };
+  await checked(!sealed);
+  const centres = readCentres(settings);
   const start = (store: Store) => startTransports(settings, store, centres, logger);
 
   let control: { stop(): Promise<void> };
-  const passphrase = key.kind === 'sealed' ? await passphraseFor(settings) : undefined;
   if (key.kind === 'sealed' && passphrase === undefined) {
     // The default for real deployments: wait, sealed, for `parloir unlock`.
     control = await startSealed({
@@ -74,13 +78,12 @@ async function main(): Promise<number> {
       sealed: key.sealed,
       logger,
       start: async (store) => {
-        await checked();
+        await checked(true);
         return start(store);
       },
     });
     process.stderr.write(`${text.sealed({ socket: settings.controlSocket })}\n`);
   } else {
-    await checked();
     const masterKey = key.kind === 'plain' ? key.bytes : await unsealKey(settings, key.sealed, passphrase!);
     let store: Store;
     try {
