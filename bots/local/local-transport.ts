@@ -74,6 +74,8 @@ export class LocalTransport implements Transport {
       messageRef: record.ref,
       text,
       ...(replyTo ? { replyTo: replyTo.ref } : {}),
+      // Replying to a member's message points at that member (/coord add); the bot is nobody.
+      ...(replyTo && replyTo.from !== 'bot' ? { replyToAuthor: { address: memberAddress('local', replyTo.from), name: displayName(replyTo.from) } } : {}),
     });
   }
 

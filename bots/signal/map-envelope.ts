@@ -8,6 +8,7 @@
 import { chatAddress, memberAddress, messageRef, type ChatAddress } from '../../src/core/ids.js';
 import type { InboundEvent } from '../../src/core/transport.js';
 import { restGroupId } from './group-id.js';
+import { pointedAt } from './pointed-at.js';
 import type { WireDataMessage, WireEnvelope, WireReceived } from './wire-types.js';
 
 export type IgnoreReason =
@@ -65,10 +66,16 @@ function mapEnvelope(envelope: WireEnvelope, own: { readonly number: string; rea
   if (envelope.storyMessage) return ignored('story');
   const data = envelope.dataMessage;
   if (!data) return ignored('other');
-  return mapData(data, uuid, timestamp, text(envelope.sourceName));
+  return mapData(data, uuid, timestamp, text(envelope.sourceName), own);
 }
 
-function mapData(data: WireDataMessage, uuid: string, timestamp: number, senderName: string | undefined): Mapped {
+function mapData(
+  data: WireDataMessage,
+  uuid: string,
+  timestamp: number,
+  senderName: string | undefined,
+  own: { readonly number: string; readonly uuid?: string },
+): Mapped {
   if (data.remoteDelete) return ignored('remote-delete');
   const groupId = text(data.groupInfo?.groupId);
   if (data.groupInfo && data.groupInfo.type === 'UPDATE') return ignored('group-update');
@@ -103,6 +110,7 @@ function mapData(data: WireDataMessage, uuid: string, timestamp: number, senderN
       messageRef: messageRef(timestamp),
       text: body,
       ...(typeof quoted === 'number' && quoted > 0 ? { replyTo: messageRef(quoted) } : {}),
+      ...pointedAt(data, own),
     },
   };
 }

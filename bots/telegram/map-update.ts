@@ -4,7 +4,7 @@
 
 import type { Chat, Message, Update, User } from 'grammy/types';
 import { chatAddress, memberAddress, messageRef } from '../../src/core/ids.js';
-import type { ButtonAction, InboundEvent } from '../../src/core/transport.js';
+import type { ButtonAction, InboundEvent, MemberMention } from '../../src/core/transport.js';
 
 export type IgnoreReason =
   | 'edited'
@@ -81,6 +81,7 @@ function mapMessage(message: Message, dedupeKey: string, botUsername: string): M
   const text = stripBotMention(message.text, botUsername);
   if (text === undefined) return { kind: 'ignored', reason: 'other-bot-command' };
   const replyTo = repliesTo(message);
+  const author = replyTo !== undefined ? message.reply_to_message?.from : undefined;
   return {
     kind: 'event',
     event: {
@@ -94,6 +95,8 @@ function mapMessage(message: Message, dedupeKey: string, botUsername: string): M
       messageRef: messageRef(message.message_id),
       text,
       ...(replyTo !== undefined ? { replyTo: messageRef(replyTo) } : {}),
+      // Replying to a member's message points at that member (/coord add); a bot is nobody.
+      ...(author && !author.is_bot ? { replyToAuthor: mentionOf(author) } : {}),
     },
   };
 }
@@ -143,6 +146,11 @@ function kindOf(chat: Chat): 'group' | 'direct' | undefined {
     default:
       return undefined;
   }
+}
+
+function mentionOf(user: User): MemberMention {
+  const { senderName } = nameOf(user);
+  return { address: memberAddress('telegram', String(user.id)), ...(senderName ? { name: senderName } : {}) };
 }
 
 function nameOf(user: User): { senderName?: string } {

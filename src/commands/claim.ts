@@ -1,5 +1,6 @@
 // The claim engine: claim, join, release, done, cancel. Each runs inside the event's write
 // transaction; the store's conditional updates make two racing claims end with one winner.
+// Who may do what was decided before (commands/authorization.ts); these only act.
 
 import { isActive, type Member, type Request } from '../core/domain.js';
 import { msg } from '../i18n/index.js';
@@ -83,9 +84,7 @@ export function release(ctx: GroupContext, number: number): Reply[] {
 export function done(ctx: GroupContext, number: number): Reply[] {
   const found = find(ctx, number);
   if (Array.isArray(found)) return found;
-  const me = actingMember(ctx);
-  const allowed = found.claimer === me.key || found.requester === me.key || me.role === 'coordinator';
-  if (!allowed) return [answer(msg('doneNotAllowed', { n: number }))];
+  actingMember(ctx);
   ctx.store.requests.close(ctx.group.id, number, 'done', ctx.now);
   if (found.kind === 'visit') ctx.store.requests.setOutcome(ctx.group.id, number, 'done', undefined);
   return [answer(msg('done', { n: number })), ...changed(ctx.group.id, number)];
@@ -106,9 +105,7 @@ export function refused(ctx: GroupContext, number: number, reason: string | unde
   const found = find(ctx, number);
   if (Array.isArray(found)) return found;
   if (found.kind !== 'visit') return [answer(msg('refusedNotVisit', { n: number }))];
-  const me = actingMember(ctx);
-  const allowed = found.claimer === me.key || found.requester === me.key || me.role === 'coordinator';
-  if (!allowed) return [answer(msg('doneNotAllowed', { n: number }))];
+  actingMember(ctx);
   ctx.store.requests.close(ctx.group.id, number, 'done', ctx.now);
   ctx.store.requests.setOutcome(ctx.group.id, number, 'refused', reason);
   return [answer(msg('refused', { n: number })), ...changed(ctx.group.id, number)];
@@ -118,8 +115,7 @@ export function refused(ctx: GroupContext, number: number, reason: string | unde
 export function move(ctx: GroupContext, number: number, dueAt: number): Reply[] {
   const found = find(ctx, number);
   if (Array.isArray(found)) return found;
-  const me = actingMember(ctx);
-  if (found.requester !== me.key && me.role !== 'coordinator') return [answer(msg('moveNotAllowed', { n: number }))];
+  actingMember(ctx);
   ctx.store.requests.move(ctx.group.id, number, dueAt, ctx.now);
   return [answer(msg('moved', { n: number, when: { at: dueAt, zone: ctx.centre.timezone } })), ...changed(ctx.group.id, number)];
 }
@@ -127,8 +123,7 @@ export function move(ctx: GroupContext, number: number, dueAt: number): Reply[] 
 export function cancel(ctx: GroupContext, number: number): Reply[] {
   const found = find(ctx, number);
   if (Array.isArray(found)) return found;
-  const me = actingMember(ctx);
-  if (found.requester !== me.key && me.role !== 'coordinator') return [answer(msg('cancelNotAllowed', { n: number }))];
+  actingMember(ctx);
   ctx.store.requests.close(ctx.group.id, number, 'cancelled', ctx.now);
   return [answer(msg('cancelled', { n: number })), ...changed(ctx.group.id, number)];
 }

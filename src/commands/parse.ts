@@ -3,7 +3,7 @@
 
 import type { RequestDraft, RequestKind } from '../core/domain.js';
 import { LANGS, type Lang } from '../i18n/lang.js';
-import { COMMAND_WORDS, type CommandName, findWord, normaliseWords } from '../i18n/words.js';
+import { COMMAND_WORDS, COORD_WORDS, type CommandName, type CoordOp, findWord, normaliseWords } from '../i18n/words.js';
 import { parseWhen, type WhenError } from './when.js';
 
 /** Longest command text accepted; anything longer is refused before parsing. */
@@ -27,7 +27,9 @@ export type Command =
   /** `safetyNumber` holds the 60 digits, or is undefined when they could not be read. */
   | { readonly name: 'verify'; readonly safetyNumber?: string }
   /** `at` is 'HH:MM', or undefined for "off"; `valid` false when the time could not be read. */
-  | { readonly name: 'digest'; readonly at?: string; readonly valid: boolean };
+  | { readonly name: 'digest'; readonly at?: string; readonly valid: boolean }
+  /** `op` undefined: the word after /coord was not understood. */
+  | { readonly name: 'coord'; readonly op?: CoordOp };
 
 export type ParseError =
   | { readonly code: 'not-a-command' }
@@ -113,6 +115,14 @@ export function parseCommand(text: string, ctx: ParseContext): ParseResult {
     }
     case 'digest':
       return withLang({ ok: true, command: parseDigest(rest) });
+    case 'coord': {
+      const word = normaliseWords(rest.split(/\s+/)[0] ?? '');
+      if (word === '') return withLang({ ok: true, command: { name: 'coord', op: 'list' } });
+      const op = findWord(COORD_WORDS, word);
+      const opLang = lang ?? op?.lang;
+      const command: Command = op ? { name: 'coord', op: op.name } : { name: 'coord' };
+      return opLang ? { ok: true, command, lang: opLang } : { ok: true, command };
+    }
     case 'verify': {
       const digits = rest.replace(/\s+/g, '');
       return withLang({ ok: true, command: /^\d{60}$/.test(digits) ? { name: 'verify', safetyNumber: digits } : { name: 'verify' } });

@@ -21,6 +21,12 @@ interface EventBase {
   readonly senderName?: string;
 }
 
+/** A person a message points at: the author of the quoted message, or an @-mention. */
+export interface MemberMention {
+  readonly address: MemberAddress;
+  readonly name?: string;
+}
+
 /** A text message: a command, a reply to a bot post, or ordinary chatter (ignored). */
 export interface MessageEvent extends EventBase {
   readonly kind: 'message';
@@ -28,6 +34,10 @@ export interface MessageEvent extends EventBase {
   readonly text: string;
   /** The message this one replies to or quotes, if any. */
   readonly replyTo?: MessageRef;
+  /** Who wrote the quoted message, when it is a member (never the bot itself). */
+  readonly replyToAuthor?: MemberMention;
+  /** Members @-mentioned in the message (Signal), in order. */
+  readonly mentions?: readonly MemberMention[];
 }
 
 /** An emoji reaction added to (or removed from) a message. */

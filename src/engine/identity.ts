@@ -3,6 +3,7 @@
 // are told. A coordinator who compared the new safety number with the member in person sends
 // /verify <60 digits>; the transport checks it (signal-cli's trust endpoint) and the hold lifts.
 
+import { decide } from '../commands/authorization.js';
 import type { GroupId, MemberAddress } from '../core/ids.js';
 import type { MessageEvent } from '../core/transport.js';
 import { msg, type Msg, t } from '../i18n/index.js';
@@ -51,8 +52,10 @@ export async function checkSafetyNumber(
 ): Promise<VerifyOutcome> {
   const group = store.groups.findByChat(event.chat);
   if (!group) return { answer: msg('groupOnly') };
-  const me = store.members.get(group.id, store.members.keyOf(event.sender));
-  if (me?.role !== 'coordinator') return { answer: msg('verifyNotCoordinator') };
+  const key = store.members.keyOf(event.sender);
+  const me = store.members.get(group.id, key);
+  const decision = decide('verify', { key, coordinator: me?.role === 'coordinator', held: me !== undefined && store.members.isHeld(group.id, key) });
+  if (!decision.ok) return { answer: decision.answer };
   if (!safetyNumber) return { answer: msg('verifyUsage') };
   const held = store.members.held(group.id);
   if (held.length === 0) return { answer: msg('verifyNothingHeld') };

@@ -1,18 +1,20 @@
 // Decides what an inbound event means for a linked or unlinked chat and runs the executor.
 // Runs inside the event's write transaction; returns replies and whether to remember the event.
 
+import { type Action, allowedOutsideGroup, refusal } from '../commands/authorization.js';
 import { cancel, claim, confirm, done, join, move, refused, release } from '../commands/claim.js';
+import { coord } from '../commands/coordinators.js';
 import type { ExecContext, GroupContext } from '../commands/context.js';
 import { info, list, mine, setDigest, setLang } from '../commands/group-info.js';
 import { link } from '../commands/link.js';
 import { type Command, type ParseError, parseCommand, splitCommand } from '../commands/parse.js';
-import { answer, type Reply } from '../commands/reply.js';
+import { answer, notice, type Reply } from '../commands/reply.js';
 import { replyIntent } from '../commands/reply-intent.js';
 import { createRequest } from '../commands/requests.js';
 import { assertNever } from '../core/assert-never.js';
 import type { CentreDirectory } from '../core/centres.js';
 import type { Group } from '../core/domain.js';
-import type { ButtonAction, ButtonEvent, MessageEvent, ReactionEvent } from '../core/transport.js';
+import type { ButtonAction, ButtonEvent, MemberMention, MessageEvent, ReactionEvent } from '../core/transport.js';
 import { type Msg, msg } from '../i18n/index.js';
 import type { Lang } from '../i18n/lang.js';
 import { CONFIRM_WORDS, normaliseWords, type ReplyIntent } from '../i18n/words.js';
@@ -64,20 +66,20 @@ export function routeMessage(deps: RouteDeps, event: MessageEvent, now: number):
   if (!parsed.ok && parsed.error.code === 'not-a-command') return ignored(lang);
 
   if (!gctx) {
-    // Unlinked chat: only help and link are answered; nothing about the message is kept.
-    const name = parsed.ok ? parsed.command.name : undefined;
-    if (name === 'link') {
-      if (event.chatKind === 'direct') return { replies: [answer(msg('linkDirect'))], lang, remember: false };
-      return { replies: link(ctx, parsed.ok && parsed.command.name === 'link' ? parsed.command.code : undefined), lang, remember: true };
+    // Unlinked chat or a stranger's direct chat: nothing about the message is kept.
+    const action = parsed.ok ? actionOf(parsed.command) : undefined;
+    const place = event.chatKind === 'direct' ? 'direct' : 'unlinked';
+    if (!action || !allowedOutsideGroup(action, place)) {
+      const refusal = place === 'unlinked' ? 'notLinked' : action === 'link' ? 'linkDirect' : 'groupOnly';
+      return { replies: [answer(msg(refusal))], lang, remember: false };
     }
-    if (event.chatKind === 'direct' && name === 'mine') return { replies: mine(ctx), lang, remember: true };
-    if (event.chatKind === 'direct' && name !== 'help') return { replies: [answer(msg('groupOnly'))], lang, remember: false };
-    if (name === 'help') return { replies: [answer(msg(event.chatKind === 'direct' ? 'help' : 'helpUnlinked'))], lang, remember: false };
-    return { replies: [answer(msg('notLinked'))], lang, remember: false };
+    if (action === 'link') return { replies: link(ctx, parsed.ok && parsed.command.name === 'link' ? parsed.command.code : undefined), lang, remember: true };
+    if (action === 'mine') return { replies: mine(ctx), lang, remember: true };
+    return { replies: [answer(msg(place === 'direct' ? 'help' : 'helpUnlinked'))], lang, remember: false };
   }
 
   const lctx: GroupContext = { ...gctx, lang };
-  const replies = parsed.ok ? execute(lctx, parsed.command) : [answer(errorMessage(parsed.error))];
+  const replies = parsed.ok ? execute(lctx, parsed.command, target(event)) : [answer(errorMessage(parsed.error))];
   return { replies, lang, remember: true, group: lctx };
 }
 
@@ -123,7 +125,7 @@ function routeDirect(deps: RouteDeps, event: MessageEvent, base: ExecContext, is
     const group = prompt ? store.groups.get(prompt.group) : undefined;
     const gctx = group ? groupContext(base, group, deps.centres) : undefined;
     if (!prompt || !gctx) return { replies: [answer(msg('noPrompt'))], lang: base.lang, remember: false };
-    const replies = intent === 'confirm' ? confirm(gctx, prompt.number) : release(gctx, prompt.number);
+    const replies = perform(gctx, intent, prompt.number, () => (intent === 'confirm' ? confirm(gctx, prompt.number) : release(gctx, prompt.number)));
     return { replies, lang: gctx.lang, remember: true, group: gctx };
   }
   const parsed = parseCommand(event.text, { now, zone: 'Europe/Paris' });
@@ -140,11 +142,34 @@ function routeDirect(deps: RouteDeps, event: MessageEvent, base: ExecContext, is
   // Parse again in the centre's zone (for /move), and answer in the command's language.
   const again = parseCommand(event.text, { now, zone: gctx.centre.timezone });
   const ctx = { ...gctx, lang: again.lang ?? gctx.lang };
-  const replies = again.ok ? execute(ctx, again.command) : [answer(errorMessage(again.error))];
+  const replies = again.ok ? execute(ctx, again.command, undefined) : [answer(errorMessage(again.error))];
   return { replies, lang: ctx.lang, remember: true, group: ctx };
 }
 
-function execute(ctx: GroupContext, command: Command): Reply[] {
+/** The authorization table's name for a command. */
+function actionOf(command: Command): Action {
+  if (command.name !== 'coord') return command.name;
+  return command.op === 'add' ? 'coord-add' : command.op === 'remove' ? 'coord-remove' : 'coord';
+}
+
+/** Whom a command points at: the author of the message it replies to, or the first @-mention. */
+function target(event: MessageEvent): MemberMention | undefined {
+  return event.replyToAuthor ?? event.mentions?.[0];
+}
+
+/** Every command and reply action in a group passes here: the table decides, then the executor runs. */
+function perform(ctx: GroupContext, action: Action, number: number | undefined, run: () => Reply[]): Reply[] {
+  const refused = refusal(ctx, action, number);
+  if (!refused) return run();
+  // A button press is answered where it was pressed (Telegram shows it to the presser only).
+  return [ctx.viaButton ? notice(refused) : answer(refused)];
+}
+
+function execute(ctx: GroupContext, command: Command, who: MemberMention | undefined): Reply[] {
+  return perform(ctx, actionOf(command), 'number' in command ? command.number : undefined, () => run(ctx, command, who));
+}
+
+function run(ctx: GroupContext, command: Command, who: MemberMention | undefined): Reply[] {
   switch (command.name) {
     case 'help':
       return [answer(msg('help'))];
@@ -181,6 +206,8 @@ function execute(ctx: GroupContext, command: Command): Reply[] {
       return move(ctx, command.number, command.dueAt);
     case 'digest':
       return setDigest(ctx, command.at, command.valid);
+    case 'coord':
+      return coord(ctx, command.op, who);
     case 'verify':
       // Reached only where the platform has no safety numbers (Parloir.handle takes it otherwise).
       return [answer(msg('verifyUnsupported'))];
@@ -190,16 +217,18 @@ function execute(ctx: GroupContext, command: Command): Reply[] {
 }
 
 function runIntent(ctx: GroupContext, intent: ReplyIntent, number: number): Reply[] {
-  switch (intent) {
-    case 'claim':
-      return claim(ctx, number);
-    case 'join':
-      return join(ctx, number);
-    case 'release':
-      return release(ctx, number);
-    default:
-      return assertNever(intent, 'reply intent');
-  }
+  return perform(ctx, intent, number, () => {
+    switch (intent) {
+      case 'claim':
+        return claim(ctx, number);
+      case 'join':
+        return join(ctx, number);
+      case 'release':
+        return release(ctx, number);
+      default:
+        return assertNever(intent, 'reply intent');
+    }
+  });
 }
 
 export function errorMessage(error: ParseError): Msg {

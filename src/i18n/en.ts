@@ -200,6 +200,18 @@ export const en = {
   alertUnreachable: (p: { who: string }) => `I cannot reach ${p.who} any more (blocked the bot or left). Reminders won't reach them.`,
   directNotStarted: (p: { who: string; link: string }) =>
     `${p.who}, I can't write to you directly yet: open ${p.link} and press Start, so reminders reach you.`,
+  coordinatorOnly: () => 'Only a coordinator can do that. /coord lists them.',
+  heldRefused: () =>
+    'Your safety number changed: until a coordinator has compared it with you (/verify), I do not act on your commands in this group.',
+  coordList: (p: { names: readonly string[] }) =>
+    p.names.length === 0 ? 'This group has no coordinator.' : `Coordinators: ${joinList('en', p.names)}.`,
+  coordUsage: () => 'Send /coord to list the coordinators, /coord add in reply to a member\'s message, or /coord remove.',
+  coordAddUsage: () => 'To add a coordinator, reply /coord add to a message of that member (on Signal you can also @-mention them).',
+  coordAlready: (p: { who: string }) => `${p.who} is already a coordinator.`,
+  coordAdded: (p: { who: string; by: string }) => `${p.who} is now a coordinator (added by ${p.by}).`,
+  coordRemoved: (p: { who: string; by: string }) => `${p.who} is no longer a coordinator (removed by ${p.by}).`,
+  coordNotOne: (p: { who: string }) => `${p.who} is not a coordinator.`,
+  coordLast: () => 'You are the last coordinator: add another one first (/coord add in reply to their message).',
 } as const;
 
 export type Messages = { readonly [K in keyof typeof en]: (typeof en)[K] };

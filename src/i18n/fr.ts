@@ -201,4 +201,16 @@ export const fr: Messages = {
   alertUnreachable: (p) => `Je ne peux plus joindre ${p.who} (bot bloqué ou groupe quitté). Les rappels ne lui parviendront pas.`,
   directNotStarted: (p) =>
     `${p.who}, je ne peux pas encore t’écrire en privé : ouvre ${p.link} et appuie sur Démarrer, pour recevoir les rappels.`,
+  coordinatorOnly: () => 'Seul·e un·e coordinateur·ice peut faire ça. /coord donne la liste.',
+  heldRefused: () =>
+    'Ton numéro de sécurité a changé : tant qu’un·e coordinateur·ice ne l’a pas comparé avec toi (/verifier), je n’agis pas sur tes commandes dans ce groupe.',
+  coordList: (p) => (p.names.length === 0 ? 'Ce groupe n’a pas de coordinateur·ice.' : `Coordinateur·ices (référent·es) : ${joinList('fr', p.names)}.`),
+  coordUsage: () => 'Envoie /coord pour la liste des coordinateur·ices, /coord ajouter en réponse au message d’un membre, ou /coord retirer.',
+  coordAddUsage: () =>
+    'Pour ajouter un·e coordinateur·ice, réponds /coord ajouter à un message de cette personne (sur Signal, tu peux aussi la @-mentionner).',
+  coordAlready: (p) => `${p.who} est déjà coordinateur·ice.`,
+  coordAdded: (p) => `${p.who} est maintenant coordinateur·ice (ajouté·e par ${p.by}).`,
+  coordRemoved: (p) => `${p.who} n’est plus coordinateur·ice (retiré·e par ${p.by}).`,
+  coordNotOne: (p) => `${p.who} n’est pas coordinateur·ice.`,
+  coordLast: () => 'Tu es la dernière personne coordinatrice : ajoutes-en d’abord une autre (/coord ajouter en réponse à son message).',
 };

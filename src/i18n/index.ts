@@ -37,7 +37,7 @@ export function commandMenu(lang: Lang): ReadonlyArray<{ command: string; descri
 }
 
 const MENU_ORDER: readonly CommandName[] = [
-  'visit', 'package', 'lawyer', 'list', 'mine', 'claim', 'join', 'release', 'done', 'refused', 'cancel', 'move', 'info', 'digest', 'lang', 'help', 'link',
+  'visit', 'package', 'lawyer', 'list', 'mine', 'claim', 'join', 'release', 'done', 'refused', 'cancel', 'move', 'info', 'digest', 'lang', 'coord', 'help', 'link',
 ];
 
 const COMMAND_DESCRIPTIONS: Record<Lang, Record<CommandName, string>> = {
@@ -60,6 +60,7 @@ const COMMAND_DESCRIPTIONS: Record<Lang, Record<CommandName, string>> = {
     digest: 'Daily summary time, e.g. 08:30, or off',
     move: 'Change the time of request N',
     verify: 'Confirm a member\'s new safety number',
+    coord: 'Coordinators: list, add (reply to a member), remove',
   },
   fr: {
     help: 'Ce que je sais faire',
@@ -80,6 +81,7 @@ const COMMAND_DESCRIPTIONS: Record<Lang, Record<CommandName, string>> = {
     digest: 'Heure du résumé quotidien, ex. 08:30, ou off',
     move: 'Changer l’heure de la demande N',
     verify: 'Confirmer le nouveau numéro de sécurité d’un membre',
+    coord: 'Référent·es : liste, ajouter (en réponse à un membre), retirer',
   },
 };
 

@@ -22,6 +22,7 @@ export const COMMAND_NAMES = [
   'digest',
   'move',
   'verify',
+  'coord',
 ] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
@@ -46,6 +47,7 @@ export const COMMAND_WORDS: Record<Lang, Record<CommandName, readonly [string, .
     digest: ['digest', 'summary'],
     move: ['move', 'reschedule'],
     verify: ['verify'],
+    coord: ['coord', 'coordinators', 'coordinator'],
   },
   fr: {
     help: ['aide', 'commandes', 'start'], // Telegram's Start button: no language of its own
@@ -66,7 +68,16 @@ export const COMMAND_WORDS: Record<Lang, Record<CommandName, readonly [string, .
     digest: ['resume'],
     move: ['decaler', 'deplacer'],
     verify: ['verifier'],
+    coord: ['coord', 'referents', 'referent', 'referente', 'referentes'],
   },
+};
+
+export type CoordOp = 'list' | 'add' | 'remove';
+
+/** The word after /coord: what to do with coordinators. */
+export const COORD_WORDS: Record<Lang, Record<CoordOp, readonly string[]>> = {
+  en: { list: ['list'], add: ['add'], remove: ['remove', 'drop'] },
+  fr: { list: ['liste'], add: ['ajouter', 'ajoute'], remove: ['retirer', 'retire', 'enlever'] },
 };
 
 export type ReplyIntent = 'claim' | 'join' | 'release';

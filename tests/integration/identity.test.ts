@@ -47,7 +47,8 @@ describe('safety numbers', () => {
 
     await h.local.say('alex', `/verifier ${GOOD}`);
     await h.settle();
-    expect(h.botTexts().at(-1)).toBe('Seul·e un·e coordinateur·ice peut vérifier un numéro de sécurité.');
+    // A held member cannot verify their own new number: the neutral refusal, nothing changes.
+    expect(h.botTexts().at(-1)).toContain('Ton numéro de sécurité a changé');
     await h.local.say('sam', `/verifier ${WRONG}`);
     await h.settle();
     expect(h.botTexts().at(-1)).toContain('ne correspond à aucun membre');

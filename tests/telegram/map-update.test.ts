@@ -30,6 +30,17 @@ describe('mapUpdate', () => {
     expect(mapUpdate(update, 'ParloirBot')).toMatchObject({ kind: 'event', event: { senderName: 'Sam', replyTo: '3', messageRef: '5' } });
   });
 
+  it('points at the author of the message replied to, unless it is a bot', () => {
+    const toAlex = { update_id: 20, message: { ...base, text: '/coord add', reply_to_message: { ...base, from: people.alex, message_id: 4, text: 'x' } } } as Update;
+    expect(mapUpdate(toAlex, 'ParloirBot')).toMatchObject({
+      kind: 'event',
+      event: { replyTo: '4', replyToAuthor: { address: `telegram:${people.alex.id}`, name: 'Alex Testperson' } },
+    });
+    const toBot = { update_id: 21, message: { ...base, text: '/coord add', reply_to_message: { ...base, from: people.otherBot, message_id: 6, text: 'x' } } } as Update;
+    const mapped = mapUpdate(toBot, 'ParloirBot');
+    expect(mapped.kind === 'event' && mapped.event.kind === 'message' && mapped.event.replyToAuthor).toBe(undefined);
+  });
+
   it('does not take the opening message of a forum topic as the message replied to', () => {
     const opening = { ...base, message_id: 2, forum_topic_created: { name: 'Visits', icon_color: 0 } };
     const update = { update_id: 12, message: { ...base, text: '/list', message_thread_id: 2, is_topic_message: true, reply_to_message: opening } } as Update;

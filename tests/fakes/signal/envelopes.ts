@@ -69,11 +69,29 @@ export interface TextOptions {
   readonly group?: boolean;
   readonly quote?: QuoteOf;
   readonly timestamp?: number;
+  /** People @-mentioned: each is one U+FFFC appended to the body (NOTES §2.4). */
+  readonly mentions?: readonly Person[];
+}
+
+/**
+ * Mentions as signal-cli's JsonMention record emits them: name (legacy identifier: the number,
+ * else the uuid), number (null when hidden), uuid, start and length in UTF-16 units
+ * (AsamK/signal-cli src/main/java/org/asamk/signal/json/JsonMention.java).
+ */
+function mentioning(body: string, people: readonly Person[]): { message: string; mentions: Record<string, unknown>[] } {
+  let message = body;
+  const mentions = people.map((p) => {
+    message += ' ';
+    const start = message.length;
+    message += '\uFFFC';
+    return { name: p.number ?? p.uuid, number: p.number, uuid: p.uuid, start, length: 1 };
+  });
+  return { message, mentions };
 }
 
 export function text(from: Person, body: string, options: TextOptions = {}): Received {
   const ts = options.timestamp ?? nextTimestamp();
-  const fields: Record<string, unknown> = { message: body };
+  const fields: Record<string, unknown> = options.mentions ? mentioning(body, options.mentions) : { message: body };
   if (options.group !== false) fields.groupInfo = groupInfo();
   if (options.quote) fields.quote = quote(options.quote);
   return wrap({ ...source(from, ts), dataMessage: data(ts, fields) });
