@@ -49,6 +49,7 @@ export function mapUpdate(update: Update, botUsername: string): MappedUpdate {
         dedupeKey,
         transport: 'telegram',
         chat: chatAddress('telegram', String(query.message.chat.id)),
+        ...topicOf(query.message),
         chatKind,
         sender: memberAddress('telegram', String(query.from.id)),
         ...nameOf(query.from),
@@ -89,6 +90,7 @@ function mapMessage(message: Message, dedupeKey: string, botUsername: string): M
       dedupeKey,
       transport: 'telegram',
       chat: chatAddress('telegram', String(message.chat.id)),
+      ...topicOf(message),
       chatKind,
       sender: memberAddress('telegram', String(message.from.id)),
       ...nameOf(message.from),
@@ -99,6 +101,14 @@ function mapMessage(message: Message, dedupeKey: string, botUsername: string): M
       ...(author && !author.is_bot ? { replyToAuthor: mentionOf(author) } : {}),
     },
   };
+}
+
+/**
+ * A forum topic's id. Outside forums, replies in supergroups carry a message_thread_id too (the
+ * reply thread): only is_topic_message says it is a topic.
+ */
+function topicOf(message: { is_topic_message?: boolean; message_thread_id?: number }): { topic?: string } {
+  return message.is_topic_message === true && message.message_thread_id !== undefined ? { topic: String(message.message_thread_id) } : {};
 }
 
 /** In forum topics every message "replies" to the topic's opening service message: not a reply. */

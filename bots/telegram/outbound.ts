@@ -1,7 +1,7 @@
 // Core replies out: one OutboundMessage becomes one sendMessage or editMessageText call.
 // Text is sent without parse_mode so nothing a member typed is read as markup.
 
-import type { Api } from 'grammy';
+import { GrammyError, type Api } from 'grammy';
 import type { InlineKeyboardMarkup, ReplyParameters } from 'grammy/types';
 import { DeliveryError } from '../../src/core/delivery-error.js';
 import { type MemberAddress, messageRef, splitAddress } from '../../src/core/ids.js';
@@ -43,6 +43,30 @@ function messageIdOf(ref: string): number {
   return id;
 }
 
+/**
+ * The message id to quote, if it can be quoted: ephemeral messages (a command sent from a
+ * menu the bot's privacy hides) carry message_id 0, which nothing can reply to.
+ */
+function quotableId(ref: string): number | undefined {
+  const id = Number(ref);
+  return Number.isSafeInteger(id) && id > 0 ? id : undefined;
+}
+
+function threadIdOf(topic: string | undefined): number | undefined {
+  if (topic === undefined) return undefined;
+  const id = Number(topic);
+  return Number.isSafeInteger(id) && id > 0 ? id : undefined;
+}
+
+/** Telegram refuses a reply across topics even with allow_sending_without_reply. */
+function isReplyRefused(error: unknown): boolean {
+  return error instanceof GrammyError && error.error_code === 400 && /message to be replied not found/i.test(error.description);
+}
+
+function isThreadGone(error: unknown): boolean {
+  return error instanceof GrammyError && error.error_code === 400 && /message thread not found|TOPIC_CLOSED|TOPIC_DELETED/i.test(error.description);
+}
+
 /** Performs the call; Bot API errors propagate unchanged for the caller to classify. */
 export async function deliver(api: Api, recipient: Recipient, message: OutboundMessage): Promise<SendReceipt> {
   const reply_markup = keyboardOf(message.buttons);
@@ -55,12 +79,30 @@ export async function deliver(api: Api, recipient: Recipient, message: OutboundM
     }
     return { messageRef: message.edit };
   }
-  const reply_parameters: ReplyParameters | undefined = message.replyTo
-    ? { message_id: messageIdOf(message.replyTo.ref), allow_sending_without_reply: true }
-    : undefined;
-  const sent = await api.sendMessage(recipient.chatId, message.text, {
-    ...(reply_parameters ? { reply_parameters } : {}),
-    ...(reply_markup ? { reply_markup } : {}),
-  });
+  const quoted = message.replyTo ? quotableId(message.replyTo.ref) : undefined;
+  let thread = recipient.direct ? undefined : threadIdOf(message.topic);
+  const send = (quote: number | undefined) => {
+    const reply_parameters: ReplyParameters | undefined = quote !== undefined ? { message_id: quote, allow_sending_without_reply: true } : undefined;
+    return api.sendMessage(recipient.chatId, message.text, {
+      ...(thread !== undefined ? { message_thread_id: thread } : {}),
+      ...(reply_parameters ? { reply_parameters } : {}),
+      ...(reply_markup ? { reply_markup } : {}),
+    });
+  };
+  let sent;
+  try {
+    sent = await send(quoted);
+  } catch (error) {
+    // Not a retry of the same call: a post must not be lost because its quote cannot be
+    // shown. Unquoted in the same topic; if the topic itself is gone, in the main thread.
+    if (isThreadGone(error) && thread !== undefined) {
+      thread = undefined;
+      sent = await send(undefined);
+    } else if (quoted !== undefined && isReplyRefused(error)) {
+      sent = await send(undefined);
+    } else {
+      throw error;
+    }
+  }
   return { messageRef: messageRef(sent.message_id) };
 }

@@ -62,14 +62,14 @@ export function release(ctx: GroupContext, number: number): Reply[] {
   const me = actingMember(ctx);
   if (found.claimer === me.key && ctx.store.requests.release(ctx.group.id, number, me.key, ctx.now)) {
     const by = nameOf(ctx, me);
-    const replies: Reply[] = [announce(msg('released', { n: number, by })), ...changed(ctx.group.id, number)];
+    const replies: Reply[] = [announce(msg('released', { n: number, by }), number), ...changed(ctx.group.id, number)];
     if (ctx.viaButton) replies.unshift(notice(msg('released', { n: number, by })));
     if (found.dueAt - ctx.now <= ctx.urgentWindowMs) {
       // Close to the time: post it again as urgent and tell whoever asked for it.
       replies.push(post(number, true));
       const requester = ctx.store.members.get(ctx.group.id, found.requester);
       if (requester && requester.key !== me.key) {
-        replies.push({ kind: 'direct', member: requester.address, msg: msg('releasedToRequester', { n: number, by }) });
+        replies.push({ kind: 'direct', member: requester.address, msg: msg('releasedToRequester', { n: number, by }), about: number });
       }
     }
     return replies;
@@ -135,7 +135,7 @@ export function cancel(ctx: GroupContext, number: number): Reply[] {
  */
 function greeting(ctx: GroupContext, me: Member, number: number): Reply[] {
   if (!ctx.store.members.firstGreeting(ctx.group.id, me.key, ctx.now)) return [];
-  return [{ kind: 'direct', member: me.address, msg: msg('directHello', { n: number }) }];
+  return [{ kind: 'direct', member: me.address, msg: msg('directHello', { n: number }), about: number }];
 }
 
 function nameOf(ctx: GroupContext, member: Member): string {

@@ -16,6 +16,8 @@ export interface ExecContext {
   readonly now: number;
   readonly lang: Lang;
   readonly chat: ChatAddress;
+  /** The topic of the chat the event came from (Telegram forum topic), if any. */
+  readonly topic?: string;
   readonly actor: Actor;
   /** True when the event is a button press: confirmations become notices. */
   readonly viaButton: boolean;

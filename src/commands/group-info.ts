@@ -53,5 +53,7 @@ export function mine(ctx: ExecContext, inGroup?: GroupContext): Reply[] {
 export function setDigest(ctx: GroupContext, at: string | undefined, valid: boolean): Reply[] {
   if (!valid) return [answer(msg('digestUsage'))];
   ctx.store.groups.setDigest(ctx.group.id, at);
+  // The digest goes to the topic it was asked for in.
+  if (ctx.chat === ctx.group.chat) ctx.store.topics.setForGroup(ctx.group.id, ctx.topic);
   return [answer(at ? msg('digestSet', { at }) : msg('digestOff')), { kind: 'replan-digest', group: ctx.group.id }];
 }

@@ -16,5 +16,7 @@ export function link(ctx: ExecContext, code: string | undefined): Reply[] {
   if (!centre) return [answer(msg('linkUnknown'))];
   const group = ctx.store.groups.link(ctx.chat, centre.id, ctx.lang, ctx.now);
   ctx.store.members.touch(group.id, ctx.actor.address, ctx.actor.name, ctx.now, 'coordinator');
+  // Posts about the group as a whole (the digest) go where it was linked.
+  ctx.store.topics.setForGroup(group.id, ctx.topic);
   return [answer(msg('linkOk', { centre: centre.name })), { kind: 'replan-digest', group: group.id }];
 }

@@ -8,14 +8,14 @@ import type { Lang } from '../i18n/lang.js';
 export type Reply =
   /** To the chat the event came from, quoting the member's message. */
   | { readonly kind: 'answer'; readonly msg: Msg; readonly lang?: Lang }
-  /** To the group, not quoting anything. */
-  | { readonly kind: 'announce'; readonly msg: Msg }
+  /** To the group (in the topic of request `number`, if given), not quoting anything. */
+  | { readonly kind: 'announce'; readonly msg: Msg; readonly number?: number }
   /** The request's post (with its buttons); replies and reactions to it act on the request. */
   | { readonly kind: 'post'; readonly number: number; readonly urgent?: boolean }
   /** Update the request's latest post in place, on transports that edit posts. */
   | { readonly kind: 'refresh'; readonly number: number }
-  /** A direct message to one member. */
-  | { readonly kind: 'direct'; readonly member: MemberAddress; readonly msg: Msg }
+  /** A direct message to one member, about request `about` if given. */
+  | { readonly kind: 'direct'; readonly member: MemberAddress; readonly msg: Msg; readonly about?: number }
   /** A short, transient answer (Telegram answers a button press with it). */
   | { readonly kind: 'notice'; readonly msg: Msg }
   /** The request changed: plan its reminders and alerts again. */
@@ -24,7 +24,7 @@ export type Reply =
   | { readonly kind: 'replan-digest'; readonly group: GroupId };
 
 export const answer = (msg: Msg, lang?: Lang): Reply => (lang ? { kind: 'answer', msg, lang } : { kind: 'answer', msg });
-export const announce = (msg: Msg): Reply => ({ kind: 'announce', msg });
+export const announce = (msg: Msg, number?: number): Reply => (number === undefined ? { kind: 'announce', msg } : { kind: 'announce', msg, number });
 export const notice = (msg: Msg): Reply => ({ kind: 'notice', msg });
 export const post = (number: number, urgent = false): Reply => ({ kind: 'post', number, urgent });
 export const refresh = (number: number): Reply => ({ kind: 'refresh', number });

@@ -15,6 +15,11 @@ interface EventBase {
   readonly dedupeKey: string;
   readonly transport: TransportName;
   readonly chat: ChatAddress;
+  /**
+   * The sub-conversation of the chat the event happened in (Telegram: a forum topic's
+   * message_thread_id). Absent: the chat's main thread, or a platform without topics.
+   */
+  readonly topic?: string;
   readonly chatKind: 'group' | 'direct';
   readonly sender: MemberAddress;
   /** The sender's profile name if the platform gives one; stored sealed, shown to the group. */
@@ -95,6 +100,8 @@ export interface OutboundMessage {
   readonly id: number;
   /** A chat, or a member for a direct message. */
   readonly to: ChatAddress | MemberAddress;
+  /** The topic of the chat to post in (see EventBase.topic); absent: the main thread. */
+  readonly topic?: string;
   readonly text: string;
   /** Quote/reply to this message. Signal needs the quoted message's author as well. */
   readonly replyTo?: { readonly ref: MessageRef; readonly author?: MemberAddress };

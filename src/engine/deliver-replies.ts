@@ -21,6 +21,8 @@ export interface ReplyTarget {
   readonly now: number;
   readonly lang: Lang;
   readonly chat: ChatAddress;
+  /** The topic of `chat` the event came from (Telegram forum topic): answers go there. */
+  readonly topic?: string;
   readonly group?: Group;
   /** The member's message the answers quote, if any. */
   readonly quote?: { readonly ref: MessageRef; readonly author: MemberAddress };
@@ -34,19 +36,35 @@ export interface ReplyTarget {
 export function deliverReplies(target: ReplyTarget, replies: readonly Reply[]): string | undefined {
   const { store, now, chat, group } = target;
   const base = group ? { group: group.id } : {};
+  const inTopic = (topic: string | undefined) => (topic !== undefined ? { topic } : {});
   let noticeText: string | undefined;
   for (const reply of replies) {
     switch (reply.kind) {
       case 'answer':
         splitForChat(render(reply.lang ?? target.lang, reply.msg)).forEach((text, i) =>
-          store.outbox.enqueue({ ...base, to: chat, text, ...(target.quote && i === 0 ? { replyTo: target.quote } : {}) }, now),
+          store.outbox.enqueue(
+            { ...base, to: chat, ...inTopic(target.topic), text, ...(target.quote && i === 0 ? { replyTo: target.quote } : {}) },
+            now,
+          ),
         );
         break;
-      case 'announce':
-        for (const text of splitForChat(render(target.lang, reply.msg))) store.outbox.enqueue({ ...base, to: group?.chat ?? chat, text }, now);
+      case 'announce': {
+        // About a request: in its topic. Otherwise where the event was said, if in the group.
+        const topic =
+          group && reply.number !== undefined
+            ? store.topics.ofRequest(group.id, reply.number)
+            : !group || chat === group.chat
+              ? target.topic
+              : store.topics.ofGroup(group.id);
+        for (const text of splitForChat(render(target.lang, reply.msg))) {
+          store.outbox.enqueue({ ...base, to: group?.chat ?? chat, ...inTopic(topic), text }, now);
+        }
         break;
+      }
       case 'direct':
-        for (const text of splitForChat(render(target.lang, reply.msg))) store.outbox.enqueue({ ...base, to: reply.member, text }, now);
+        for (const text of splitForChat(render(target.lang, reply.msg))) {
+          store.outbox.enqueue({ ...base, to: reply.member, text, ...(reply.about !== undefined ? { about: reply.about } : {}) }, now);
+        }
         break;
       case 'notice':
         noticeText ??= render(target.lang, reply.msg);
@@ -65,15 +83,18 @@ export function deliverReplies(target: ReplyTarget, replies: readonly Reply[]): 
         const text = t(target.lang, reply.kind === 'post' && reply.urgent ? 'urgentPost' : 'post', { request: requestView(ctx, request) });
         const buttons = buttonsFor(request, target.lang);
         if (reply.kind === 'post') {
+          const topic = store.topics.ofRequest(ctx.group.id, request.number);
           store.outbox.enqueue(
             {
               group: ctx.group.id,
               to: ctx.group.chat,
+              ...inTopic(topic),
               text,
               buttons,
               postNumber: request.number,
-              // Quote the command only when it was said in that group (never a direct message).
-              ...(target.quote && chat === ctx.group.chat ? { replyTo: target.quote } : {}),
+              // Quote the command only when it was said in that group (never a direct message)
+              // and in the post's topic: Telegram refuses a reply across topics.
+              ...(target.quote && chat === ctx.group.chat && target.topic === topic ? { replyTo: target.quote } : {}),
             },
             now,
           );

@@ -25,7 +25,7 @@ const QUIET_MS: Record<DeliveryAlert, number> = {
 };
 
 export function deliveryAlerts(store: Store, clock: Clock, logger: Logger): DeliveryObserver {
-  const raise = (groupId: GroupId, alert: DeliveryAlert, member: MemberAddress | undefined, hint: string | undefined) => {
+  const raise = (groupId: GroupId, alert: DeliveryAlert, member: MemberAddress | undefined, hint: string | undefined, about?: number) => {
     const group = store.groups.get(groupId);
     if (!group) return;
     const now = clock.now();
@@ -36,7 +36,12 @@ export function deliveryAlerts(store: Store, clock: Clock, logger: Logger): Deli
       const who = memberKey ? (store.members.get(group.id, memberKey)?.name ?? t(group.lang, 'someone', { tag: memberKey.slice(0, 4) })) : '';
       switch (alert) {
         case 'direct-not-started':
-          if (hint) store.outbox.enqueue({ group: group.id, to: group.chat, text: t(group.lang, 'directNotStarted', { who, link: hint }) }, now);
+          if (hint) {
+            // In the topic of the request the member took, where they will look.
+            const topic = store.topics.for(group.id, about);
+            const text = t(group.lang, 'directNotStarted', { who, link: hint });
+            store.outbox.enqueue({ group: group.id, to: group.chat, ...(topic !== undefined ? { topic } : {}), text }, now);
+          }
           return;
         case 'rate-limited':
           return tellCoordinators(store, group, msg('alertRateLimited'), now, member);
@@ -57,7 +62,7 @@ export function deliveryAlerts(store: Store, clock: Clock, logger: Logger): Deli
   return {
     onFailure(item: OutboxItem, error: DeliveryError) {
       if (item.group === undefined || !error.alert) return;
-      raise(item.group, error.alert, memberOf(item, error.member), error.hint);
+      raise(item.group, error.alert, memberOf(item, error.member), error.hint, item.about ?? item.postNumber);
     },
     onProblems(item: OutboxItem, problems: readonly DeliveryProblem[]) {
       if (item.group === undefined) return;

@@ -98,6 +98,7 @@ export class Parloir {
         now,
         lang: routed.lang,
         chat: event.chat,
+        ...(event.topic !== undefined ? { topic: event.topic } : {}),
         planning: this.planning,
         ...(group ? { group, groupContext: routed.group } : {}),
         ...(event.kind === 'message' ? { quote: { ref: event.messageRef, author: event.sender } } : {}),
@@ -129,7 +130,7 @@ export class Parloir {
       if (outcome.verified) store.members.unhold(outcome.verified);
       const group = store.groups.findByChat(event.chat);
       deliverReplies(
-        { store, now, lang, chat: event.chat, ...(group ? { group } : {}), quote: { ref: event.messageRef, author: event.sender } },
+        { store, now, lang, chat: event.chat, ...(event.topic !== undefined ? { topic: event.topic } : {}), ...(group ? { group } : {}), quote: { ref: event.messageRef, author: event.sender } },
         [{ kind: 'answer', msg: outcome.answer }],
       );
       store.inbox.record(event.dedupeKey, now);
@@ -151,6 +152,7 @@ export class Parloir {
             now,
             lang: group?.lang ?? this.options.defaultLang,
             chat: event.chat,
+            ...(event.topic !== undefined ? { topic: event.topic } : {}),
             ...(group ? { group } : {}),
             ...(event.kind === 'message' ? { quote: { ref: event.messageRef, author: event.sender } } : {}),
           },

@@ -266,6 +266,7 @@ function baseContext(deps: RouteDeps, event: MessageEvent | ReactionEvent | Butt
     now,
     lang,
     chat: event.chat,
+    ...(event.topic !== undefined ? { topic: event.topic } : {}),
     actor: { address: event.sender, ...(event.senderName ? { name: event.senderName } : {}) },
     viaButton: false,
     urgentWindowMs: Math.max(0, ...deps.planning.settings.leads),

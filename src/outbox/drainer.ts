@@ -195,6 +195,7 @@ function toOutbound(item: OutboxItem): OutboundMessage {
     id: item.id,
     to: item.to,
     text: item.text,
+    ...(item.topic !== undefined ? { topic: item.topic } : {}),
     ...(item.replyTo ? { replyTo: item.replyTo } : {}),
     ...(item.buttons ? { buttons: item.buttons } : {}),
     ...(item.edit ? { edit: item.edit } : {}),

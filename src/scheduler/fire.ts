@@ -9,6 +9,7 @@ import { t } from '../i18n/index.js';
 import type { Job, JobDraft } from '../store/schedule.js';
 import type { OutboxDraft } from '../store/outbox.js';
 import type { Store } from '../store/store.js';
+import type { GroupId } from '../core/ids.js';
 import type { Planning } from './replan.js';
 import { planDigest } from './plan.js';
 
@@ -46,13 +47,16 @@ export function fireJob(store: Store, planning: Planning, job: Job, now: number,
       const lastReminderAt = request.dueAt - (job.leadMs ?? 0);
       if (request.confirmedAt !== undefined && request.confirmedAt >= lastReminderAt) return { drop: 'SCHEDULE_CONFIRMED' };
       const text = t(group.lang, 'unconfirmed', { n: request.number, who: view.claimer ?? '' });
-      return { send: [{ group: group.id, to: group.chat, text }], late };
+      return { send: [{ group: group.id, to: group.chat, ...topicOf(store, group.id, request.number), text }], late };
     }
     case 'unclaimed': {
       if (request.state !== 'open') return { drop: 'SCHEDULE_CLAIMED' };
       const original = store.posts.latestPost(group.id, group.chat, request.number);
       const text = t(group.lang, 'unclaimed', { request: view });
-      return { send: [{ ...base, to: group.chat, text, ...(original ? { replyTo: { ref: original } } : {}) }], late };
+      return {
+        send: [{ ...base, to: group.chat, ...topicOf(store, group.id, request.number), text, ...(original ? { replyTo: { ref: original } } : {}) }],
+        late,
+      };
     }
     case 'followup': {
       if (request.state !== 'claimed' || !request.claimer) return { drop: 'SCHEDULE_NOT_CLAIMED' };
@@ -82,7 +86,13 @@ function digest(ctx: ViewContext, now: number, late: boolean): Firing {
   }
   const view = (list: typeof requests) => list.map((r) => requestView(ctx, r));
   const text = t(group.lang, 'digest', { today: view(today), tomorrow: view(tomorrow), open: view(open), deadlines: view(deadlines) });
-  return { send: [{ group: group.id, to: group.chat, text }], late, ...(next ? { next } : {}) };
+  return { send: [{ group: group.id, to: group.chat, ...topicOf(store, group.id), text }], late, ...(next ? { next } : {}) };
+}
+
+/** The topic a post about the request (or, without one, about the group) belongs in. */
+function topicOf(store: Store, group: GroupId, number?: number): { topic?: string } {
+  const topic = store.topics.for(group, number);
+  return topic !== undefined ? { topic } : {};
 }
 
 function localDayBounds(now: number, zone: string, offset: number): [number, number] {

@@ -13,10 +13,14 @@ import type { SealingKey, Vault } from './vault.js';
 export interface OutboxDraft {
   readonly group?: GroupId;
   readonly to: ChatAddress | MemberAddress;
+  /** The chat's topic to post in (Telegram forum topic). */
+  readonly topic?: string;
   readonly text: string;
   readonly replyTo?: { readonly ref: MessageRef; readonly author?: MemberAddress };
   readonly buttons?: readonly OutboundButton[];
   readonly edit?: MessageRef;
+  /** The request this message is about (a notice about its delivery goes to that request's topic). */
+  readonly about?: number;
   /** The message is a post of this request: its id is recorded so replies find the request. */
   readonly postNumber?: number;
   /** With postNumber, on a direct message: the member is asked something about that request. */
@@ -32,6 +36,8 @@ export interface OutboxItem extends OutboxDraft {
 
 interface Body {
   text: string;
+  topic?: string;
+  about?: number;
   replyTo?: OutboxDraft['replyTo'];
   buttons?: OutboxDraft['buttons'];
   edit?: MessageRef;
@@ -101,6 +107,8 @@ export class OutboxRepository {
     const id = this.nextId.get() as number;
     const key = this.keyOf(draft.group);
     const body: Body = { text: draft.text };
+    if (draft.topic !== undefined) body.topic = draft.topic;
+    if (draft.about !== undefined) body.about = draft.about;
     if (draft.replyTo) body.replyTo = draft.replyTo;
     if (draft.buttons && draft.buttons.length > 0) body.buttons = draft.buttons;
     if (draft.edit) body.edit = draft.edit;
@@ -140,6 +148,8 @@ export class OutboxRepository {
       to,
       text: body.text,
       ...(group !== undefined ? { group } : {}),
+      ...(body.topic !== undefined ? { topic: body.topic } : {}),
+      ...(body.about !== undefined ? { about: body.about } : {}),
       ...(body.replyTo ? { replyTo: body.replyTo } : {}),
       ...(body.buttons ? { buttons: body.buttons } : {}),
       ...(body.edit ? { edit: body.edit } : {}),

@@ -13,6 +13,7 @@ import { PostRepository } from './posts.js';
 import { PromptRepository } from './prompts.js';
 import { RequestRepository } from './requests.js';
 import { ScheduleRepository } from './schedule.js';
+import { TopicRepository } from './topics.js';
 import { Vault } from './vault.js';
 
 export interface StoreOptions {
@@ -35,6 +36,7 @@ export class Store {
   readonly alerts: AlertRepository;
   readonly schedule: ScheduleRepository;
   readonly prompts: PromptRepository;
+  readonly topics: TopicRepository;
   /** Group keys and per-record sub-keys (for repositories that seal records of their own). */
   readonly keys: Keyring;
 
@@ -56,6 +58,7 @@ export class Store {
     this.alerts = new AlertRepository(db);
     this.schedule = new ScheduleRepository(db);
     this.prompts = new PromptRepository(db, vault);
+    this.topics = new TopicRepository(db);
   }
 
   /** Runs `fn` in one write transaction (BEGIN IMMEDIATE: writers queue instead of failing late). */

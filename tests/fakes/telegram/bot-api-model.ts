@@ -31,6 +31,8 @@ export class BotApiModel {
   readonly messages = new Map<string, StoredMessage>();
   readonly commands = new Map<string, BotCommand[]>();
   readonly callbackQueries = new Map<string, { answered: boolean; text?: string }>();
+  /** Forum chats → their open topics (message_thread_id = the id of the topic's first message). */
+  readonly topics = new Map<number, Set<number>>();
   webhook: { url: string; secret_token?: string; allowed_updates?: string[] } | undefined;
   private readonly lastMessageId = new Map<number, number>();
 
@@ -80,18 +82,35 @@ export class BotApiModel {
     if (refused) return fail(refused);
     const chat = chatId > 0 ? privateChatOf(this.users.get(chatId) ?? { id: chatId, is_bot: false, first_name: 'Unknown' }) : this.chats.get(chatId);
     if (!chat) return fail(failures.chatNotFound());
+    // Topics follow telegram-bot-api/Client.cpp, check_message_topic: in a forum, the General
+    // topic (id 1) and a topic that does not exist are "message thread not found".
+    const thread = params.message_thread_id;
+    const forum = 'is_forum' in chat && chat.is_forum === true;
+    if (thread !== undefined && forum && (typeof thread !== 'number' || thread === 1 || !this.topics.get(chatId)?.has(thread))) {
+      return fail(failures.badRequest('message thread not found'));
+    }
     let reply_to_message: Message | undefined;
     const reply = params.reply_parameters as { message_id?: unknown; allow_sending_without_reply?: unknown } | undefined;
     if (reply) {
       reply_to_message = typeof reply.message_id === 'number' ? this.find(chatId, reply.message_id)?.message : undefined;
       if (!reply_to_message && reply.allow_sending_without_reply !== true) return fail(failures.badRequest('message to be replied not found'));
+      // Client.cpp (the reply_parameters resolution, is_reply_in_same_topic) keeps a reply to
+      // another topic as a reply "in a different chat or topic", which Telegram refuses;
+      // allow_sending_without_reply does not cover it. (Wording as for a missing message.)
+      if (reply_to_message && forum && typeof thread === 'number' && topicOf(reply_to_message) !== thread) {
+        return fail(failures.badRequest('message to be replied not found'));
+      }
     }
+    // Without message_thread_id, a reply goes to the topic of the message it replies to
+    // (is_reply_in_same_topic: "if topic isn't specified explicitly, then it is definitely the same").
+    const topic = typeof thread === 'number' && forum ? thread : reply_to_message ? topicOf(reply_to_message) : undefined;
     const message = {
       message_id: this.nextMessageId(chatId),
       from: this.me,
       chat,
       date: now(),
       text,
+      ...(topic !== undefined ? { message_thread_id: topic, is_topic_message: true } : {}),
       ...(reply_to_message ? { reply_to_message: withoutReply(reply_to_message) } : {}),
       ...(params.reply_markup ? { reply_markup: params.reply_markup as InlineKeyboardMarkup } : {}),
     } as Message;
@@ -169,6 +188,11 @@ function menuKey(params: Params): string {
   const type = typeof scope?.type === 'string' ? scope.type : 'default';
   const lang = typeof params.language_code === 'string' ? params.language_code : '';
   return `${type}|${lang}`;
+}
+
+/** The forum topic a message is in (undefined: General, or not a forum). */
+export function topicOf(message: Message): number | undefined {
+  return message.is_topic_message === true ? message.message_thread_id : undefined;
 }
 
 /** Telegram does not nest replies: a quoted message carries no reply_to_message of its own. */

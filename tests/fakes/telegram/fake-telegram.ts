@@ -8,7 +8,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { CallbackQuery, Chat, Message, Update, User } from 'grammy/types';
 import { type ApiFailure, failures, type Injected } from './api-failures.js';
-import { type Answer, BotApiModel, type Params, withoutReply } from './bot-api-model.js';
+import { type Answer, BotApiModel, type Params, topicOf, withoutReply } from './bot-api-model.js';
 import { chats, people, privateChatOf } from './objects.js';
 
 export interface RecordedCall {
@@ -120,24 +120,63 @@ export class FakeTelegram {
     return update.update_id;
   }
 
-  /** A member writes in a chat. The chat becomes known to the bot. */
-  message(options: { text?: string; from?: User; chat?: Chat; replyTo?: Message; extra?: Partial<Message> }): { updateId: number; message: Message } {
+  /**
+   * A member writes in a chat. The chat becomes known to the bot. In a forum topic (`topic`, or
+   * the topic of the message replied to) the message carries message_thread_id and
+   * is_topic_message, and replies to the topic's opening service message when it replies to
+   * nothing else, as Telegram delivers it.
+   */
+  message(options: { text?: string; from?: User; chat?: Chat; replyTo?: Message; topic?: number; extra?: Partial<Message> }): {
+    updateId: number;
+    message: Message;
+  } {
     const from = options.from ?? people.alex;
     const chat = options.chat ?? chats.collective;
+    const topic = options.topic ?? (options.replyTo ? topicOf(options.replyTo) : undefined);
+    const opening = topic !== undefined && !options.replyTo ? this.model.find(chat.id, topic)?.message : undefined;
+    const replyTo = options.replyTo ?? opening;
     const message = {
       message_id: this.model.nextMessageId(chat.id),
       from,
       chat,
       date: Math.floor(Date.now() / 1000),
+      ...(topic !== undefined ? { message_thread_id: topic, is_topic_message: true } : {}),
       ...(options.text !== undefined ? { text: options.text } : {}),
-      ...(options.replyTo ? { reply_to_message: withoutReply(options.replyTo) } : {}),
+      ...(replyTo ? { reply_to_message: withoutReply(replyTo) } : {}),
       ...options.extra,
     } as Message;
     this.model.remember(message);
     return { updateId: this.enqueue({ message } as Omit<Update, 'update_id'>), message };
   }
 
-  groupMessage(text: string, options: { from?: User; chat?: Chat } = {}): { updateId: number; message: Message } {
+  /**
+   * Opens a topic in a forum chat: its id is the id of its forum_topic_created service message
+   * (telegram-bot-api/Client.cpp maps forum topic ids to that message's id). Returns the id.
+   */
+  createTopic(chat: Chat, name: string, by: User = people.alex): number {
+    const id = this.model.nextMessageId(chat.id);
+    const message = {
+      message_id: id,
+      from: by,
+      chat,
+      date: Math.floor(Date.now() / 1000),
+      message_thread_id: id,
+      is_topic_message: true,
+      forum_topic_created: { name, icon_color: 7_322_096 },
+    } as Message;
+    this.model.remember(message);
+    const open = this.model.topics.get(chat.id) ?? new Set<number>();
+    open.add(id);
+    this.model.topics.set(chat.id, open);
+    return id;
+  }
+
+  /** An admin deletes a topic: sends to it now fail with "message thread not found". */
+  deleteTopic(chat: Chat, topic: number): void {
+    this.model.topics.get(chat.id)?.delete(topic);
+  }
+
+  groupMessage(text: string, options: { from?: User; chat?: Chat; topic?: number } = {}): { updateId: number; message: Message } {
     return this.message({ text, ...options });
   }
 

@@ -13,6 +13,8 @@ export const chats = {
   collective: { id: -1_009_000_000_001, type: 'supergroup', title: 'Invented collective' },
   basicGroup: { id: -9_000_000_002, type: 'group', title: 'Invented basic group' },
   channel: { id: -1_009_000_000_003, type: 'channel', title: 'Invented channel' },
+  /** A supergroup with topics (one per centre or subject), as many collectives use. */
+  forum: { id: -1_009_000_000_004, type: 'supergroup', title: 'Invented forum', is_forum: true },
 } as const satisfies Record<string, Chat>;
 
 export function privateChatOf(user: User): Chat.PrivateChat {
