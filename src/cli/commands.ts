@@ -1,7 +1,7 @@
-// npx parloir <command>: keygen, invite, centres, migrate, doctor, unlock, groups, shred. Every
-// command that needs the key reads a sealed key file's passphrase the same way (terminal without
-// echo, first line of stdin, or PARLOIR_PASSPHRASE_FILE), then opens the database and applies
-// pending migrations first, like `npm start`.
+// npx parloir <command>: keygen, invite, centres, migrate, doctor, verify, unlock, groups, shred.
+// Every command that needs the key reads a sealed key file's passphrase the same way (terminal
+// without echo, first line of stdin, or PARLOIR_PASSPHRASE_FILE), then opens the database and
+// applies pending migrations first, like `npm start`.
 
 import { existsSync } from 'node:fs';
 import { DateTime } from 'luxon';
@@ -17,6 +17,7 @@ import { generateMasterKeyBase64 } from '../store/vault.js';
 import { groups, shred } from './groups.js';
 import { PassphraseInputError, type PassphraseReader } from './passphrase.js';
 import { unlock } from './unlock.js';
+import { verify } from './verify.js';
 
 export type Out = (line: string) => void;
 type Env = Readonly<Record<string, string | undefined>>;
@@ -52,6 +53,8 @@ export async function runCli(args: readonly string[], env: Env, out: Out, err: O
         return await groups(readSettings(env), out, ask);
       case 'shred':
         return await shred(rest, readSettings(env), out, err, deps.passphrase);
+      case 'verify':
+        return await verify(rest, readSettings(env), out, err, ask);
       case undefined:
       case 'help':
       case '--help':

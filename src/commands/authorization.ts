@@ -39,8 +39,8 @@ const TAKER = ['claimer', 'passenger'] as const;
 /** One line per action. A new command cannot compile without its line. */
 export const RULES: Readonly<Record<Action, Rule>> = {
   help: { who: 'anyone', effect: 'read', where: ['group', 'unlinked', 'direct'] },
-  // In a linked group /link only answers that it is linked already.
-  link: { who: 'anyone', effect: 'read', where: ['group', 'unlinked'] },
+  // In a linked group, a fresh code makes the sender a coordinator (the way back with none left).
+  link: { who: 'anyone', effect: 'write', where: ['group', 'unlinked'] },
   info: { who: 'anyone', effect: 'read' },
   list: { who: 'anyone', effect: 'read' },
   mine: { who: 'anyone', effect: 'direct', where: ['group', 'direct'] },

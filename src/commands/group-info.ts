@@ -38,6 +38,8 @@ export function mine(ctx: ExecContext, inGroup?: GroupContext): Reply[] {
     const group = inGroup?.group ?? ctx.store.groups.get(id);
     const centre = group ? ctx.centres.get(group.centreId) : undefined;
     if (!group || !centre) continue;
+    // Held there: nothing about that group goes to this member by direct message.
+    if (!inGroup && ctx.store.members.isHeld(id, key)) continue;
     const gctx: GroupContext = { ...ctx, group, centre };
     for (const request of ctx.store.requests.involvingMember(id, key)) {
       if (!isActive(request.state)) continue;

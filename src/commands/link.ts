@@ -2,8 +2,9 @@
 // group's first coordinator.
 
 import { msg } from '../i18n/index.js';
-import type { ExecContext } from './context.js';
-import { answer, type Reply } from './reply.js';
+import type { ExecContext, GroupContext } from './context.js';
+import { memberName } from './names.js';
+import { announce, answer, type Reply } from './reply.js';
 
 export function link(ctx: ExecContext, code: string | undefined): Reply[] {
   if (!code) return [answer(msg('linkUsage'))];
@@ -19,4 +20,22 @@ export function link(ctx: ExecContext, code: string | undefined): Reply[] {
   // Posts about the group as a whole (the digest) go where it was linked.
   ctx.store.topics.setForGroup(group.id, ctx.topic);
   return [answer(msg('linkOk', { centre: centre.name })), { kind: 'replan-digest', group: group.id }];
+}
+
+/**
+ * /link CODE in a group already linked: a fresh code from the operator makes the sender a
+ * coordinator. The way back when the group has no coordinator left who can act (all gone, or
+ * held after a safety-number change).
+ */
+export function relink(ctx: GroupContext, code: string | undefined): Reply[] {
+  if (!code) return [answer(msg('linkAlready', { centre: ctx.centre.name }))];
+  const used = ctx.store.invites.consume(code, ctx.now);
+  if (!used.ok) {
+    const key = used.reason === 'expired' ? 'linkExpired' : used.reason === 'used' ? 'linkUsed' : 'linkUnknown';
+    return [answer(msg(key))];
+  }
+  if (used.centreId !== ctx.group.centreId) return [answer(msg('linkAlready', { centre: ctx.centre.name }))];
+  const member = ctx.store.members.touch(ctx.group.id, ctx.actor.address, ctx.actor.name, ctx.now, 'coordinator');
+  if (member.role !== 'coordinator') ctx.store.members.setRole(ctx.group.id, member.key, 'coordinator');
+  return [announce(msg('relinked', { who: memberName(ctx, member.key, member), centre: ctx.centre.name }))];
 }

@@ -1,7 +1,9 @@
 // Safety numbers (Signal). When a member's key changes, the member is held in every group: the
-// outbox sends them a neutral notice instead of anything sensitive, and the other coordinators
-// are told. A coordinator who compared the new safety number with the member in person sends
-// /verify <60 digits>; the transport checks it (signal-cli's trust endpoint) and the hold lifts.
+// outbox sends them a neutral notice instead of anything sensitive, their commands that change
+// anything are refused, and the other coordinators are told (or, with none left, the group).
+// A coordinator who compared the new safety number with the member in person sends
+// /verify <60 digits>; the transport checks it (signal-cli's trust endpoint) and the hold lifts
+// in that group. The held member can never verify themself; an operator can (`npx parloir verify`).
 
 import { decide } from '../commands/authorization.js';
 import type { GroupId, MemberAddress } from '../core/ids.js';
@@ -21,10 +23,12 @@ export function holdMember(store: Store, member: MemberAddress, now: number): Gr
     if (!group) continue;
     const held = store.members.get(id, store.members.keyOf(member));
     const who = held?.name ?? t(group.lang, 'someone', { tag: store.members.keyOf(member).slice(0, 4) });
-    for (const coordinator of store.members.coordinators(id)) {
-      if (coordinator.address === member) continue;
+    const others = store.members.coordinators(id).filter((c) => c.address !== member && !store.members.isHeld(id, c.key));
+    for (const coordinator of others) {
       store.outbox.enqueue({ group: id, to: coordinator.address, text: t(group.lang, 'alertIdentity', { who }) }, now);
     }
+    // Nobody left who may verify: say so in the group, with the two ways out.
+    if (others.length === 0) store.outbox.enqueue({ group: id, to: group.chat, text: t(group.lang, 'heldNoCoordinator', { who }) }, now);
   }
   return groups;
 }
@@ -65,4 +69,39 @@ export async function checkSafetyNumber(
     }
   }
   return { answer: msg('verifyNoMatch') };
+}
+
+/** A hold as the operator sees it: no names, only the group, the centre and the member's tag. */
+export interface HoldView {
+  readonly group: GroupId;
+  readonly centreId: string;
+  readonly tag: string;
+  readonly heldAt: number;
+}
+
+export function listHolds(store: Store): HoldView[] {
+  return store.members.allHeld().flatMap((h) => {
+    const group = store.groups.get(h.group);
+    return group ? [{ group: h.group, centreId: group.centreId, tag: h.key.slice(0, 8), heldAt: h.heldAt }] : [];
+  });
+}
+
+/**
+ * The operator lifts a hold (`npx parloir verify <group> <tag>`), having compared the safety
+ * number with the member: the way out when the group has no other coordinator. The group is told.
+ */
+export function liftHoldByOperator(store: Store, group: GroupId, tag: string, now: number): 'lifted' | 'not-found' | 'ambiguous' {
+  if (tag.length < 4) return 'not-found';
+  const matches = store.members.allHeld().filter((h) => h.group === group && h.key.startsWith(tag.toLowerCase()));
+  const [match] = matches;
+  if (!match) return 'not-found';
+  if (matches.length > 1) return 'ambiguous';
+  const found = store.groups.get(group);
+  store.members.unhold(group, match.key);
+  if (found) {
+    const member = store.members.get(group, match.key);
+    const who = member?.name ?? t(found.lang, 'someone', { tag: match.key.slice(0, 4) });
+    store.outbox.enqueue({ group, to: found.chat, text: t(found.lang, 'verified', { who }) }, now);
+  }
+  return 'lifted';
 }

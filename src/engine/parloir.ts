@@ -127,8 +127,9 @@ export class Parloir {
     if (store.inbox.seen(event.dedupeKey)) return { status: 'duplicate' };
     const outcome = await checkSafetyNumber(store, this.options.verifyIdentity!, event, safetyNumber);
     store.write(() => {
-      if (outcome.verified) store.members.unhold(outcome.verified);
       const group = store.groups.findByChat(event.chat);
+      // Lifted in this group only: each group's coordinators answer for their own members.
+      if (outcome.verified && group) store.members.unhold(group.id, store.members.keyOf(outcome.verified));
       deliverReplies(
         { store, now, lang, chat: event.chat, ...(event.topic !== undefined ? { topic: event.topic } : {}), ...(group ? { group } : {}), quote: { ref: event.messageRef, author: event.sender } },
         [{ kind: 'answer', msg: outcome.answer }],

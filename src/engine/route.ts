@@ -6,7 +6,7 @@ import { cancel, claim, confirm, done, join, move, refused, release } from '../c
 import { coord } from '../commands/coordinators.js';
 import type { ExecContext, GroupContext } from '../commands/context.js';
 import { info, list, mine, setDigest, setLang } from '../commands/group-info.js';
-import { link } from '../commands/link.js';
+import { link, relink } from '../commands/link.js';
 import { type Command, type ParseError, parseCommand, splitCommand } from '../commands/parse.js';
 import { answer, notice, type Reply } from '../commands/reply.js';
 import { replyIntent } from '../commands/reply-intent.js';
@@ -174,7 +174,7 @@ function run(ctx: GroupContext, command: Command, who: MemberMention | undefined
     case 'help':
       return [answer(msg('help'))];
     case 'link':
-      return [answer(msg('linkAlready', { centre: ctx.centre.name }))];
+      return relink(ctx, command.code);
     case 'visit':
     case 'package':
     case 'lawyer':

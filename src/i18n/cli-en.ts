@@ -96,9 +96,18 @@ export const cliEn = {
       '  centres              list the centres and their ids',
       '  migrate              apply pending database migrations',
       '  doctor               check settings, key, database, centres and the live services',
+      '  verify [group tag]   list safety-number holds, or lift one after comparing the number in person',
       'Settings are environment variables, or a .env file in the working directory: see config/example.env.',
     ].join('\n'),
   unknownCommand: (p: { command: string }) => `Unknown command "${p.command}".`,
+  verifyNoHolds: () => 'No member is held for a safety-number check.',
+  verifyHold: (p: { group: number; centre: string; tag: string; since: string }) =>
+    `group ${p.group} (${p.centre}) · member ${p.tag} · held since ${p.since}`,
+  verifyUsage: () =>
+    'Usage: npx parloir verify <group> <member-tag>   (npx parloir verify lists them). Compare the safety number with the member in person first.',
+  verifyNotFound: (p: { group: number; tag: string }) => `No held member ${p.tag} in group ${p.group}. npx parloir verify lists the holds.`,
+  verifyAmbiguous: (p: { tag: string }) => `More than one held member starts with ${p.tag}: give more of the tag.`,
+  verifyLifted: (p: { group: number; tag: string }) => `Hold lifted for member ${p.tag} in group ${p.group}; the group is told.`,
   keygenDone: (p: { path: string }) => `Wrote a new key to ${p.path} (mode 600). Keep a copy offline: without it the database is unreadable.`,
   keygenNeedsPath: () => 'Where should the key go? npx parloir keygen /path/to/parloir.key (or set PARLOIR_KEY_FILE).',
   inviteUsage: () => 'Usage: npx parloir invite <centre-id>   (npx parloir centres lists the ids)',

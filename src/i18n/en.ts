@@ -212,6 +212,9 @@ export const en = {
   coordRemoved: (p: { who: string; by: string }) => `${p.who} is no longer a coordinator (removed by ${p.by}).`,
   coordNotOne: (p: { who: string }) => `${p.who} is not a coordinator.`,
   coordLast: () => 'You are the last coordinator: add another one first (/coord add in reply to their message).',
+  heldNoCoordinator: (p: { who: string }) =>
+    `${p.who}'s safety number changed and no other coordinator can check it; until then they get nothing sensitive. Either someone sends /link with a new code from the operator (and becomes coordinator), or an operator runs \`npx parloir verify\` on the server.`,
+  relinked: (p: { who: string; centre: string }) => `Code accepted: ${p.who} is now a coordinator of this group (${p.centre}).`,
 } as const;
 
 export type Messages = { readonly [K in keyof typeof en]: (typeof en)[K] };

@@ -213,4 +213,7 @@ export const fr: Messages = {
   coordRemoved: (p) => `${p.who} n’est plus coordinateur·ice (retiré·e par ${p.by}).`,
   coordNotOne: (p) => `${p.who} n’est pas coordinateur·ice.`,
   coordLast: () => 'Tu es la dernière personne coordinatrice : ajoutes-en d’abord une autre (/coord ajouter en réponse à son message).',
+  heldNoCoordinator: (p) =>
+    `Le numéro de sécurité de ${p.who} a changé et aucun·e autre coordinateur·ice ne peut le vérifier ; d’ici là, cette personne ne reçoit rien de sensible. Deux solutions : quelqu’un envoie /lier avec un nouveau code de l’admin (et devient coordinateur·ice), ou un·e admin lance \`npx parloir verify\` sur le serveur.`,
+  relinked: (p) => `Code accepté : ${p.who} est maintenant coordinateur·ice de ce groupe (${p.centre}).`,
 };

@@ -29,6 +29,7 @@ export class MemberRepository {
   private readonly unholdStmt;
   private readonly heldStmt;
   private readonly heldInGroup;
+  private readonly heldAnywhere;
 
   constructor(
     db: Db,
@@ -48,7 +49,8 @@ export class MemberRepository {
     this.updateName = db.prepare('UPDATE members SET name_enc = ? WHERE group_id = ? AND member_bidx = ?');
     this.updateRole = db.prepare('UPDATE members SET role = ? WHERE group_id = ? AND member_bidx = ?');
     this.holdStmt = db.prepare('UPDATE members SET held_at = ? WHERE member_bidx = ? AND held_at IS NULL RETURNING group_id').pluck();
-    this.unholdStmt = db.prepare('UPDATE members SET held_at = NULL WHERE member_bidx = ? AND held_at IS NOT NULL RETURNING group_id').pluck();
+    this.unholdStmt = db.prepare('UPDATE members SET held_at = NULL WHERE group_id = ? AND member_bidx = ? AND held_at IS NOT NULL');
+    this.heldAnywhere = db.prepare('SELECT group_id, member_bidx, held_at FROM members WHERE held_at IS NOT NULL ORDER BY group_id, held_at');
     this.heldStmt = db.prepare('SELECT 1 FROM members WHERE group_id = ? AND member_bidx = ? AND held_at IS NOT NULL').pluck();
     this.heldInGroup = db.prepare(
       'SELECT member_bidx, address_enc, name_enc, role FROM members WHERE group_id = ? AND held_at IS NOT NULL ORDER BY held_at',
@@ -105,9 +107,18 @@ export class MemberRepository {
     return this.holdStmt.all(now, this.vault.blindIndex('member', address)) as GroupId[];
   }
 
-  /** Lifts the hold everywhere (a coordinator verified the new safety number). */
-  unhold(address: MemberAddress): GroupId[] {
-    return this.unholdStmt.all(this.vault.blindIndex('member', address)) as GroupId[];
+  /** Lifts the hold in one group (a coordinator of that group verified the new safety number). */
+  unhold(group: GroupId, key: MemberKey): boolean {
+    return this.unholdStmt.run(group, fromMemberKey(key)).changes === 1;
+  }
+
+  /** Every hold, for the operator (`npx parloir verify`): group, member key, since when. */
+  allHeld(): { group: GroupId; key: MemberKey; heldAt: number }[] {
+    return (this.heldAnywhere.all() as { group_id: number; member_bidx: Uint8Array; held_at: number }[]).map((r) => ({
+      group: r.group_id as GroupId,
+      key: toMemberKey(r.member_bidx),
+      heldAt: r.held_at,
+    }));
   }
 
   isHeld(group: GroupId, key: MemberKey): boolean {

@@ -119,12 +119,14 @@ export interface World {
 
 export async function startWorld(
   mode: FakeMode,
-  options: { fake?: FakeSignal; dir?: string; key?: Uint8Array; now?: number; reminders?: number[] } = {},
+  options: { fake?: FakeSignal; dir?: string; key?: Uint8Array; now?: number; reminders?: number[]; verifyIdentity?: boolean } = {},
 ): Promise<World> {
   const fake = options.fake ?? (await FakeSignal.start({ mode, pingIntervalMs: 200, maxPollMs: 500 }));
   const { transport, logger } = makeTransport(fake);
   const h = await startHarness({
     transports: [transport],
+    // As main.ts wires it: /verify checks the number with signal-cli's trust endpoint.
+    ...(options.verifyIdentity ? { verifyIdentity: async (member, safetyNumber) => (await transport.identities.verify(member, safetyNumber)).ok } : {}),
     ...(options.dir !== undefined ? { dir: options.dir } : {}),
     ...(options.key !== undefined ? { key: options.key } : {}),
     ...(options.now !== undefined ? { now: options.now } : {}),

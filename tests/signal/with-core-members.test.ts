@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as env from '../fakes/signal/envelopes.js';
 import { ALICE, BERTHE, CHARLES } from '../fakes/signal/envelopes.js';
-import { GROUP_RECIPIENT, startWorld, timestampOf, type World } from './core-support.js';
+import { GROUP_RECIPIENT, startWorld, textsTo, timestampOf, type World } from './core-support.js';
 
 describe('signal with the core: members and roles', () => {
   let w: World | undefined;
@@ -23,5 +23,33 @@ describe('signal with the core: members and roles', () => {
     await w.say(env.text(BERTHE, '/coord add', { mentions: [CHARLES] }));
     const added = await w.botSaid(GROUP_RECIPIENT, /is now a coordinator \(added by Berthe\)\.$/);
     expect(added.text).toMatch(/^member \S+ is now a coordinator/);
+  });
+
+  it('a member whose safety number changed is held: changes refused, nothing direct, lifted by another coordinator', async () => {
+    w = await startWorld('normal', { verifyIdentity: true });
+    for (const person of [ALICE, BERTHE]) w.fake.identities.add(person);
+    await w.transport.identities.check();
+    await w.link(ALICE);
+    await w.say(env.text(BERTHE, '/visite 05/12 14h depuis gare de Calais'));
+    await w.botSaid(GROUP_RECIPIENT, /^#1 Visite/);
+
+    const changed = w.fake.identities.change(BERTHE.uuid);
+    // As main.ts does with what the identity monitor finds.
+    for (const change of await w.transport.identities.check()) {
+      await w.h.service.parloir.handle({ kind: 'identity-changed', dedupeKey: `test:${change.member}`, transport: 'signal', member: change.member });
+    }
+    await w.botSaid(ALICE.uuid, /^Le numéro de sécurité de Berthe a changé/);
+    await w.say(env.text(BERTHE, '/annuler 1'));
+    await w.botSaid(GROUP_RECIPIENT, /^Ton numéro de sécurité a changé/);
+    await w.say(env.text(BERTHE, `/verifier ${changed.safety_number}`));
+    await w.say(env.text(BERTHE, '/mes', { group: false }));
+    await w.botSaid(BERTHE.uuid, /^Tu n’as aucune demande en cours\.$/);
+    expect(textsTo(w.fake, BERTHE.uuid).some((t) => t.includes('gare de Calais'))).toBe(false);
+
+    await w.say(env.text(ALICE, `/verifier ${changed.safety_number}`));
+    await w.botSaid(GROUP_RECIPIENT, /^✅ Le nouveau numéro de sécurité de Berthe est vérifié/);
+    await w.say(env.text(BERTHE, '/annuler 1'));
+    await w.botSaid(GROUP_RECIPIENT, /^✖ #1 est annulée\.$/);
+    expect(textsTo(w.fake, GROUP_RECIPIENT).filter((t) => t.startsWith('Ton numéro de sécurité a changé'))).toHaveLength(2);
   });
 });
