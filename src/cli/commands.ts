@@ -52,7 +52,7 @@ export async function runCli(args: readonly string[], env: Env, out: Out, err: O
       case 'groups':
         return await groups(readSettings(env), out, ask);
       case 'shred':
-        return await shred(rest, readSettings(env), out, err, deps.passphrase);
+        return await shred(rest, readSettings(env), out, err, deps.passphrase, ask);
       case 'verify':
         return await verify(rest, readSettings(env), out, err, ask);
       case undefined:

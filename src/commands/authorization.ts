@@ -61,6 +61,7 @@ export const RULES: Readonly<Record<Action, Rule>> = {
   'coord-add': { who: COORDINATOR, effect: 'write' },
   'coord-remove': { who: COORDINATOR, effect: 'write' },
   verify: { who: COORDINATOR, effect: 'write', refusal: () => msg('verifyNotCoordinator') },
+  wipe: { who: COORDINATOR, effect: 'write' },
 };
 
 /** The actor as the rules see them in one group. */

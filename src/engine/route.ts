@@ -11,6 +11,7 @@ import { type Command, type ParseError, parseCommand, splitCommand } from '../co
 import { answer, notice, type Reply } from '../commands/reply.js';
 import { replyIntent } from '../commands/reply-intent.js';
 import { createRequest } from '../commands/requests.js';
+import { wipe } from '../commands/wipe.js';
 import { assertNever } from '../core/assert-never.js';
 import type { CentreDirectory } from '../core/centres.js';
 import type { Group } from '../core/domain.js';
@@ -80,6 +81,8 @@ export function routeMessage(deps: RouteDeps, event: MessageEvent, now: number):
 
   const lctx: GroupContext = { ...gctx, lang };
   const replies = parsed.ok ? execute(lctx, parsed.command, target(event)) : [answer(errorMessage(parsed.error))];
+  // After /wipe the group and its key are gone: the last answer goes out sealed outside it.
+  if (parsed.ok && parsed.command.name === 'wipe' && !deps.store.groups.get(lctx.group.id)) return { replies, lang, remember: true };
   return { replies, lang, remember: true, group: lctx };
 }
 
@@ -208,6 +211,8 @@ function run(ctx: GroupContext, command: Command, who: MemberMention | undefined
       return setDigest(ctx, command.at, command.valid);
     case 'coord':
       return coord(ctx, command.op, who);
+    case 'wipe':
+      return wipe(ctx, command.word);
     case 'verify':
       // Reached only where the platform has no safety numbers (Parloir.handle takes it otherwise).
       return [answer(msg('verifyUnsupported'))];

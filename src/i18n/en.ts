@@ -201,6 +201,11 @@ export const en = {
   directNotStarted: (p: { who: string; link: string }) =>
     `${p.who}, I can't write to you directly yet: open ${p.link} and press Start, so reminders reach you.`,
   coordinatorOnly: () => 'Only a coordinator can do that. /coord lists them.',
+  wipeAsk: (p: { word: string; minutes: number }) =>
+    `This destroys everything Parloir keeps for this group: requests, members, reminders, and the key that opens them. Nothing can bring it back, and the group is unlinked. To confirm, send within ${p.minutes} minutes: /wipe ${p.word}`,
+  wipeWrongWord: (p: { word: string; minutes: number }) =>
+    `That is not the word I gave: nothing was destroyed. To confirm, send within ${p.minutes} minutes: /wipe ${p.word}`,
+  wipeDone: () => 'Done: this group\'s key is destroyed and its records deleted. The group is no longer linked (a coordinator can link it again with a new code).',
   heldRefused: () =>
     'Your safety number changed: until a coordinator has compared it with you (/verify), I do not act on your commands in this group.',
   coordList: (p: { names: readonly string[] }) =>

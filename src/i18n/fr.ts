@@ -202,6 +202,11 @@ export const fr: Messages = {
   directNotStarted: (p) =>
     `${p.who}, je ne peux pas encore t’écrire en privé : ouvre ${p.link} et appuie sur Démarrer, pour recevoir les rappels.`,
   coordinatorOnly: () => 'Seul·e un·e coordinateur·ice peut faire ça. /coord donne la liste.',
+  wipeAsk: (p) =>
+    `Ceci détruit tout ce que Parloir garde pour ce groupe : demandes, membres, rappels, et la clé qui les ouvre. Rien ne pourra le faire revenir, et le groupe est délié. Pour confirmer, envoie d’ici ${p.minutes} minutes : /effacer ${p.word}`,
+  wipeWrongWord: (p) =>
+    `Ce n’est pas le mot que j’ai donné : rien n’a été détruit. Pour confirmer, envoie d’ici ${p.minutes} minutes : /effacer ${p.word}`,
+  wipeDone: () => 'C’est fait : la clé de ce groupe est détruite et ses données supprimées. Le groupe n’est plus lié (un·e coordinateur·ice peut le lier à nouveau avec un nouveau code).',
   heldRefused: () =>
     'Ton numéro de sécurité a changé : tant qu’un·e coordinateur·ice ne l’a pas comparé avec toi (/verifier), je n’agis pas sur tes commandes dans ce groupe.',
   coordList: (p) => (p.names.length === 0 ? 'Ce groupe n’a pas de coordinateur·ice.' : `Coordinateur·ices (référent·es) : ${joinList('fr', p.names)}.`),

@@ -60,6 +60,7 @@ const COMMAND_DESCRIPTIONS: Record<Lang, Record<CommandName, string>> = {
     digest: 'Daily summary time, e.g. 08:30, or off',
     move: 'Change the time of request N',
     verify: 'Confirm a member\'s new safety number',
+    wipe: 'Destroy all of this group\'s data (coordinators, with a confirmation word)',
     coord: 'Coordinators: list, add (reply to a member), remove',
   },
   fr: {
@@ -81,6 +82,7 @@ const COMMAND_DESCRIPTIONS: Record<Lang, Record<CommandName, string>> = {
     digest: 'Heure du résumé quotidien, ex. 08:30, ou off',
     move: 'Changer l’heure de la demande N',
     verify: 'Confirmer le nouveau numéro de sécurité d’un membre',
+    wipe: 'Détruire toutes les données du groupe (coordinateur·ices, avec un mot de confirmation)',
     coord: 'Référent·es : liste, ajouter (en réponse à un membre), retirer',
   },
 };

@@ -23,6 +23,7 @@ export const COMMAND_NAMES = [
   'move',
   'verify',
   'coord',
+  'wipe',
 ] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
@@ -48,6 +49,7 @@ export const COMMAND_WORDS: Record<Lang, Record<CommandName, readonly [string, .
     move: ['move', 'reschedule'],
     verify: ['verify'],
     coord: ['coord', 'coordinators', 'coordinator'],
+    wipe: ['wipe'],
   },
   fr: {
     help: ['aide', 'commandes', 'start'], // Telegram's Start button: no language of its own
@@ -69,6 +71,7 @@ export const COMMAND_WORDS: Record<Lang, Record<CommandName, readonly [string, .
     move: ['decaler', 'deplacer'],
     verify: ['verifier'],
     coord: ['coord', 'referents', 'referent', 'referente', 'referentes'],
+    wipe: ['effacer'],
   },
 };
 

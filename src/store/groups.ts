@@ -30,6 +30,8 @@ export class GroupRepository {
   private readonly updateChat;
   private readonly remove;
   private readonly destroyKey;
+  private readonly setWipe;
+  private readonly getWipe;
   private readonly summary;
 
   constructor(
@@ -50,6 +52,8 @@ export class GroupRepository {
     this.takeNumber = db.prepare('UPDATE groups SET next_number = next_number + 1 WHERE id = ? RETURNING next_number - 1').pluck();
     this.updateChat = db.prepare('UPDATE groups SET chat_bidx = ?, chat_enc = ? WHERE id = ?');
     this.remove = db.prepare('DELETE FROM groups WHERE id = ?');
+    this.setWipe = db.prepare('UPDATE groups SET wipe_bidx = ?, wipe_until = ? WHERE id = ?');
+    this.getWipe = db.prepare('SELECT wipe_bidx, wipe_until FROM groups WHERE id = ?');
     this.destroyKey = db.prepare("UPDATE groups SET key_wrapped = x'', chat_enc = x'' WHERE id = ?");
     this.summary = db.prepare('SELECT id, transport, centre_id AS centreId, linked_at AS linkedAt FROM groups ORDER BY id');
   }
@@ -99,6 +103,18 @@ export class GroupRepository {
   moveChat(group: GroupId, to: ChatAddress): void {
     const key = this.keys.keyFor(group);
     this.updateChat.run(this.vault.blindIndex('chat', to), this.vault.seal(key, chatAd(group), to), group);
+  }
+
+  /** Remembers the word a coordinator must repeat to wipe the group (only its blind index), until `until`. */
+  askWipe(group: GroupId, word: string, until: number): void {
+    this.setWipe.run(this.vault.blindIndex('wipe', `${group}:${word}`), until, group);
+  }
+
+  /** True when `word` is the word given for this group and it is still valid. */
+  wipeConfirmed(group: GroupId, word: string, now: number): boolean {
+    const row = this.getWipe.get(group) as { wipe_bidx: Uint8Array | null; wipe_until: number | null } | undefined;
+    if (!row?.wipe_bidx || row.wipe_until === null || row.wipe_until < now) return false;
+    return Buffer.from(row.wipe_bidx).equals(Buffer.from(this.vault.blindIndex('wipe', `${group}:${word}`)));
   }
 
   /**

@@ -20,7 +20,7 @@ const KDF_CONTEXT = 'parloir1';
 const SUBKEY = { index: 1, wrap: 2, system: 3, check: 4 } as const;
 const KEY_CHECK_PLAINTEXT = 'parloir key check v1';
 
-export type IndexKind = 'chat' | 'member' | 'message' | 'inbox' | 'invite';
+export type IndexKind = 'chat' | 'member' | 'message' | 'inbox' | 'invite' | 'wipe';
 
 /** A group's data key, or the system key for rows that belong to no group. */
 export interface SealingKey {

@@ -63,6 +63,8 @@ const PERFORM: Record<string, { action: Action; run: (c: Cell) => Promise<unknow
   '`/coord add`': { action: 'coord-add', run: (c) => say(c, '/coord ajouter', { replyTo: c.zoe }) },
   '`/coord remove`': { action: 'coord-remove', run: (c) => say(c, '/coord retirer', { replyTo: c.zoe }) },
   '`/verify`': { action: 'verify', run: (c) => say(c, `/verifier ${'1'.repeat(60)}`) },
+  // Asking only: the bot answers with the confirmation word, nothing is destroyed.
+  '`/wipe`': { action: 'wipe', run: (c) => say(c, '/effacer') },
   'reply "je prends" to a post': { action: 'claim', run: (c) => say(c, 'je prends', { replyTo: c.post }) },
   'reply "je viens" to a post': { action: 'join', run: (c) => say(c, 'je viens', { replyTo: c.post }) },
   'reply "je lâche" to a post': { action: 'release', run: (c) => say(c, 'je lâche', { replyTo: c.post }) },

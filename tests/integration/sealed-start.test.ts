@@ -109,6 +109,25 @@ describe('sealed start', () => {
     const again = await parloirCli(['unlock'], env, '');
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('already unsealed');
+
+    // From the server: list the groups (the CLI opens the database beside the running service),
+    // then shred through the running service, which drops the group key from its memory too.
+    const groups = await parloirCli(['groups'], env, `${PASSPHRASE}\n`);
+    expect(groups.code, groups.stderr).toBe(0);
+    expect(groups.stdout).toMatch(/^1 — telegram, coquelles, \d{4}-\d{2}-\d{2}$/m);
+    const running = await sealed.running;
+    const liveKey = running.store.keys.keyFor(1 as never).bytes;
+    expect(liveKey.some((b) => b !== 0)).toBe(true);
+    const shred = await parloirCli(['shred', '--group', '1'], env, '');
+    expect(shred.code, shred.stderr).toBe(0);
+    expect(shred.stdout).toContain('Shredded 1 group(s)');
+    expect(running.store.groups.summaries()).toEqual([]);
+    expect(() => running.store.keys.keyFor(1 as never)).toThrow(/GROUP_KEY_MISSING/);
+    expect(liveKey.every((b) => b === 0)).toBe(true); // zeroed in memory, not just forgotten
+    const unknown = await parloirCli(['shred', '--group', '1'], env, '');
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('No linked group has the id "1"');
+
     const logs = logger.lines.join('\n');
     expect(logs).not.toContain(PASSPHRASE);
     expect(logs).not.toContain('not the passphrase');
