@@ -49,6 +49,8 @@ export interface Settings {
   readonly reminders: readonly number[];
   /** Closed requests and their messages are deleted this many days after closing. */
   readonly retentionDays: number;
+  /** Members not seen in a group for this many days are deleted from it. */
+  readonly memberRetentionDays: number;
   readonly signal?: SignalSettings;
   readonly telegram?: TelegramSettings;
   /**
@@ -86,6 +88,7 @@ export const DEFAULTS = {
   logLevel: 'info' as LogLevel,
   reminders: '24h,2h',
   retentionDays: 30,
+  memberRetentionDays: 90,
   webhookPort: 8443,
 } as const;
 
@@ -114,6 +117,12 @@ export function parseSettings(env: Env, cwd: string = process.cwd()): SettingsRe
   const retentionDays = retentionText === undefined ? DEFAULTS.retentionDays : Number(retentionText);
   if (!Number.isInteger(retentionDays) || retentionDays < 1 || retentionDays > 3650) {
     problems.push({ variable: 'PARLOIR_RETENTION_DAYS', code: 'invalid-number', expected: '1–3650' });
+  }
+
+  const memberText = value('PARLOIR_MEMBER_RETENTION_DAYS');
+  const memberRetentionDays = memberText === undefined ? DEFAULTS.memberRetentionDays : Number(memberText);
+  if (!Number.isInteger(memberRetentionDays) || memberRetentionDays < 1 || memberRetentionDays > 3650) {
+    problems.push({ variable: 'PARLOIR_MEMBER_RETENTION_DAYS', code: 'invalid-number', expected: '1–3650' });
   }
 
   const signal = parseSignal(value, problems);
@@ -152,6 +161,7 @@ export function parseSettings(env: Env, cwd: string = process.cwd()): SettingsRe
       logLevel: logLevel as LogLevel,
       reminders: Object.freeze(reminders),
       retentionDays,
+      memberRetentionDays,
       ...(signal ? { signal } : {}),
       ...(telegram ? { telegram } : {}),
       demo,

@@ -123,6 +123,7 @@ async function startTransports(settings: Settings, store: Store, centres: Centre
     logger,
     lang: settings.lang,
     retentionDays: settings.retentionDays,
+    memberRetentionDays: settings.memberRetentionDays,
     reminders: settings.reminders,
     ...(signal ? { verifyIdentity: async (member, safetyNumber) => (await signal.identities.verify(member, safetyNumber)).ok } : {}),
   });

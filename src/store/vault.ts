@@ -98,6 +98,11 @@ export class Vault {
     return sodium.crypto_generichash(16, `${kind}\u0000${value}`, this.indexKey);
   }
 
+  /** Keyed BLAKE2b under a key of the caller's (a rotating dedupe key). */
+  keyedHash(key: SealingKey, value: string): Uint8Array {
+    return sodium.crypto_generichash(16, value, key.bytes);
+  }
+
   seal(key: SealingKey, ad: string, plaintext: string): Uint8Array {
     if (!this.fieldEncryption) return Buffer.from(plaintext, 'utf8');
     const nonce = nextNonce();
