@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { LocalTransport } from '../bots/local/local-transport.js';
 import { DEMO_CENTRE, runDemo } from '../bots/local/demo.js';
 import { probeSignal } from '../bots/signal/probe.js';
+import { SignalModeMismatch } from '../bots/signal/server-mode.js';
 import { createSignalTransport } from '../bots/signal/signal-transport.js';
 import { probeTelegram } from '../bots/telegram/probe.js';
 import { createTelegramTransport } from '../bots/telegram/telegram-transport.js';
@@ -210,6 +211,10 @@ if (isEntryPoint()) {
     (error: unknown) => {
       if (error instanceof StartupError) {
         process.stderr.write(`${error.text}\n`);
+        process.exit(2);
+      }
+      if (error instanceof SignalModeMismatch) {
+        process.stderr.write(`${cliText(operatorLang(process.env)).signalModeMismatch({ configured: error.configured, server: error.server })}\n`);
         process.exit(2);
       }
       process.stderr.write(`${cliText(operatorLang(process.env)).unexpected({ code: errorCode(error) })}\n`);

@@ -4,7 +4,7 @@
 // it given up, loudly, so one poisoned event cannot stall the bot forever.
 
 import { errorCode } from '../../src/core/error-code.js';
-import type { EventHandler } from '../../src/core/transport.js';
+import type { EventHandler, InboundEvent } from '../../src/core/transport.js';
 import type { Logger } from '../../src/logger.js';
 import { mapReceived } from './map-envelope.js';
 import { backoffMs, pause, type SignalTiming } from './timing.js';
@@ -49,13 +49,17 @@ export class EventPump {
 
   /** One item, start to finish; never throws. */
   async handle(item: WireReceived): Promise<void> {
-    const { logger, timing, signal } = this.options;
     const mapped = mapReceived(item, this.options.own);
     if (mapped.kind === 'ignored') {
-      logger.debug('SIGNAL_ENVELOPE_IGNORED', { reason: mapped.reason });
+      this.options.logger.debug('SIGNAL_ENVELOPE_IGNORED', { reason: mapped.reason });
       return;
     }
-    const event = mapped.event;
+    await this.handleEvent(mapped.event);
+  }
+
+  /** An event the adapter made itself (a member's identity found untrusted on send); never throws. */
+  async handleEvent(event: InboundEvent): Promise<void> {
+    const { logger, timing, signal } = this.options;
     if (this.recent.has(event.dedupeKey)) {
       logger.debug('SIGNAL_DUPLICATE_SKIPPED', { kind: event.kind });
       return;

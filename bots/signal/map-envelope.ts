@@ -69,6 +69,38 @@ function mapEnvelope(envelope: WireEnvelope, own: { readonly number: string; rea
   return mapData(data, uuid, timestamp, text(envelope.sourceName), own);
 }
 
+/**
+ * An @-mention arrives as U+FFFC in the text plus an entry in `mentions` (start and length in
+ * UTF-16 units, signal-cli JsonMention). "@Parloir /liste" must read as "/liste": the bot's own
+ * mention goes, another member's becomes "@" (their number or UUID never enters the text).
+ */
+export function withoutMentions(body: string, mentions: readonly unknown[] | null | undefined, own: { readonly number: string; readonly uuid?: string }): string {
+  if (!Array.isArray(mentions) || mentions.length === 0) return body;
+  const spans = mentions
+    .filter(isMention)
+    .sort((a, b) => b.start - a.start);
+  let out = body;
+  for (const m of spans) {
+    if (m.start < 0 || m.start + m.length > out.length) continue;
+    const isBot = (m.number != null && m.number === own.number) || (m.uuid != null && own.uuid !== undefined && m.uuid.toLowerCase() === own.uuid.toLowerCase());
+    out = out.slice(0, m.start) + (isBot ? '' : '@') + out.slice(m.start + m.length);
+  }
+  return out.trim();
+}
+
+interface Mention {
+  readonly start: number;
+  readonly length: number;
+  readonly number?: string | null;
+  readonly uuid?: string | null;
+}
+
+function isMention(value: unknown): value is Mention {
+  if (typeof value !== 'object' || value === null) return false;
+  const m = value as Record<string, unknown>;
+  return typeof m.start === 'number' && typeof m.length === 'number' && m.length > 0;
+}
+
 function mapData(
   data: WireDataMessage,
   uuid: string,
@@ -99,7 +131,7 @@ function mapData(
   }
 
   if (data.isExpirationUpdate === true) return ignored('other');
-  const body = text(data.message);
+  const body = text(withoutMentions(data.message ?? '', data.mentions, own));
   if (!body) return ignored('no-text');
   const quoted = data.quote?.id;
   return {

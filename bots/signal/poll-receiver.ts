@@ -1,5 +1,8 @@
-// normal/native modes: long polling. Messages wait on Signal's server until signal-cli pulls
-// them, so a down bot loses nothing; each batch is handed over in full before the next poll.
+// normal/native modes: polling. Messages wait on Signal's server until signal-cli pulls them,
+// so a down bot loses nothing; each batch is handed over in full before the next poll. Polls
+// are short (`timeout` 1 s, restarted by every envelope) and capped (`max_messages`), so in a
+// chatty group a command waits seconds, not the length of the chatter, and the replies it
+// causes go out (through the lane, ahead of the next poll) before signal-cli receives again.
 
 import { isAxiosError } from 'axios';
 import { errorCode } from '../../src/core/error-code.js';
@@ -8,6 +11,7 @@ import type { EventPump } from './event-pump.js';
 import { parseReceiveBody } from './receive-body.js';
 import type { SignalRestClient } from './rest-client.js';
 import { backoffMs, pause, type SignalTiming } from './timing.js';
+import { isRecord } from './wire-types.js';
 
 export interface PollReceiverOptions {
   readonly client: SignalRestClient;
@@ -27,11 +31,19 @@ export async function runPollReceiver(options: PollReceiverOptions): Promise<voi
   while (!stopping.aborted && !signal.aborted) {
     let body: string;
     try {
-      body = await client.receive(timing.pollTimeoutSeconds, signal);
+      body = await client.receive({ timeoutSeconds: timing.pollTimeoutSeconds, maxMessages: timing.pollMaxMessages }, signal);
     } catch (error) {
+      const status = isAxiosError(error) ? error.response?.status : undefined;
+      // signal-cli failed after printing envelopes it had already acknowledged: the wrapper
+      // answers 400 with stdout (the envelopes) + stderr (src/client/cli.go). Keep them.
+      const printed = status === 400 ? errorText(isAxiosError(error) ? error.response?.data : undefined) : '';
+      const salvaged = printed.includes('"envelope"') ? parseReceiveBody(printed).items : [];
+      if (salvaged.length > 0) {
+        logger.warn('SIGNAL_RECEIVE_FAILED_WITH_ENVELOPES', { kept: salvaged.length });
+        for (const item of salvaged) await pump.handle(item);
+      }
       if (signal.aborted || stopping.aborted) break;
       failures += 1;
-      const status = isAxiosError(error) ? error.response?.status : undefined;
       // 400 here usually means the server runs json-rpc: the path only upgrades to a websocket.
       logger.warn(status === 400 ? 'SIGNAL_POLL_REJECTED' : 'SIGNAL_POLL_FAILED', { failures, error: errorCode(error), ...(status ? { status } : {}) });
       await pause(backoffMs(failures, timing.reconnectBaseMs, timing.reconnectMaxMs), stopping);
@@ -42,5 +54,19 @@ export async function runPollReceiver(options: PollReceiverOptions): Promise<voi
     const { items, junk } = parseReceiveBody(body);
     if (junk > 0) logger.warn('SIGNAL_RECEIVE_JUNK', { junk, kept: items.length });
     for (const item of items) await pump.handle(item);
+    // Let the replies these caused reach the lane before the next poll takes it.
+    if (items.length > 0) await pause(timing.replyGraceMs, stopping);
   }
+}
+
+/** The text of a 400 body: `{"error":"…"}`, or the raw text. */
+function errorText(data: unknown): string {
+  if (typeof data === 'string') {
+    try {
+      return errorText(JSON.parse(data));
+    } catch {
+      return data;
+    }
+  }
+  return isRecord(data) && typeof data.error === 'string' ? data.error : '';
 }

@@ -14,12 +14,19 @@ export interface SignalRestClient {
   about(): Promise<WireAbout>;
   /** POST /v2/send; resolves on 2xx, rejects with the AxiosError otherwise. */
   send(body: SendMessageBody): Promise<SendResponse>;
-  /** Normal mode: GET /v1/receive/{number}?timeout=N; the raw text/plain body. */
-  receive(timeoutSeconds: number, signal: AbortSignal): Promise<string>;
+  /** Normal mode: GET /v1/receive/{number}; the raw text/plain body. */
+  receive(query: ReceiveQuery, signal: AbortSignal): Promise<string>;
+  /** GET /v1/accounts: the numbers signal-cli has registered or linked. */
+  accounts(): Promise<readonly string[]>;
   identities(): Promise<readonly WireIdentity[]>;
   trust(uuid: string, verifiedSafetyNumber: string): Promise<void>;
   /** ws://…/v1/receive/{number} for json-rpc modes. */
   readonly receiveSocketUrl: string;
+}
+
+export interface ReceiveQuery {
+  readonly timeoutSeconds: number;
+  readonly maxMessages: number;
 }
 
 export function createRestClient(options: { apiUrl: string; number: string; requestTimeoutMs: number; pollGraceMs: number }): SignalRestClient {
@@ -46,16 +53,28 @@ export function createRestClient(options: { apiUrl: string; number: string; requ
       return { status: response.status, data: response.data };
     },
 
-    async receive(timeoutSeconds, signal) {
+    async receive(query, signal) {
       const response = await http.get<string>(`/v1/receive/${number}`, {
-        params: { timeout: timeoutSeconds },
-        timeout: timeoutSeconds * 1000 + options.pollGraceMs,
+        params: {
+          timeout: query.timeoutSeconds,
+          ...(query.maxMessages > 0 ? { max_messages: query.maxMessages } : {}),
+          // Without these signal-cli downloads every photo and sticker the groups share into its
+          // volume (privacy, disk) and keeps stories the bot never reads.
+          ignore_attachments: true,
+          ignore_stories: true,
+        },
+        timeout: query.timeoutSeconds * 1000 + options.pollGraceMs,
         signal,
         // The body is a JSON array sent as text/plain and may carry junk lines: parse it ourselves.
         responseType: 'text',
         transformResponse: (data: unknown) => data,
       });
       return typeof response.data === 'string' ? response.data : '';
+    },
+
+    async accounts() {
+      const response = await http.get<unknown>('/v1/accounts');
+      return Array.isArray(response.data) ? response.data.filter((a): a is string => typeof a === 'string') : [];
     },
 
     async identities() {

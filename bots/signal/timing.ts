@@ -2,12 +2,30 @@
 // abortable so stop() never hangs on a backoff.
 
 export interface SignalTiming {
-  /** Normal mode: `timeout` query parameter of GET /v1/receive (seconds). */
+  /**
+   * Normal mode: `timeout` of GET /v1/receive (whole seconds). signal-cli returns only after
+   * this long with no envelope at all, and every envelope (receipts, typing) restarts it.
+   */
   readonly pollTimeoutSeconds: number;
-  /** Extra HTTP time for a poll beyond its timeout: signal-cli starts a JVM per call. */
+  /** Normal mode: `max_messages`, so a chatty group cannot keep one poll (and every reply) waiting. */
+  readonly pollMaxMessages: number;
+  /**
+   * Extra HTTP time for a poll beyond its timeout. Past the wrapper's own kill (120 s): a poll
+   * the client gave up on still acknowledges envelopes on Signal's server, and they are lost.
+   */
   readonly pollGraceMs: number;
-  /** HTTP timeout for sends and other calls. */
+  /**
+   * HTTP timeout for sends and other calls. Longer than the wrapper's kill of signal-cli (120 s),
+   * so the wrapper always answers first: a send abandoned by the client may still go out.
+   */
   readonly requestTimeoutMs: number;
+  /**
+   * Normal mode: after a batch reached the core, wait this long for its replies to queue before
+   * the next poll, so they go out before signal-cli is busy receiving again.
+   */
+  readonly replyGraceMs: number;
+  /** How long start() waits for GET /v1/about to answer (the containers start together). */
+  readonly aboutWaitMs: number;
   /** First and longest wait before reconnecting / re-polling after a failure. */
   readonly reconnectBaseMs: number;
   readonly reconnectMaxMs: number;
@@ -28,9 +46,13 @@ export interface SignalTiming {
 }
 
 export const DEFAULT_SIGNAL_TIMING: SignalTiming = {
-  pollTimeoutSeconds: 10,
-  pollGraceMs: 60_000,
-  requestTimeoutMs: 60_000,
+  // Measured in docs/signal.md: short polls capped in messages keep replies within seconds.
+  pollTimeoutSeconds: 1,
+  pollMaxMessages: 5,
+  pollGraceMs: 130_000,
+  requestTimeoutMs: 150_000,
+  replyGraceMs: 50,
+  aboutWaitMs: 120_000,
   reconnectBaseMs: 500,
   reconnectMaxMs: 60_000,
   // The server pings every 54 s; our own pings every 30 s make a dead link visible within ~90 s.

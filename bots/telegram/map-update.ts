@@ -18,7 +18,13 @@ export type IgnoreReason =
   | 'other-update';
 
 export type MappedUpdate =
-  | { readonly kind: 'event'; readonly event: InboundEvent; readonly callbackQueryId?: string }
+  | {
+      readonly kind: 'event';
+      readonly event: InboundEvent;
+      readonly callbackQueryId?: string;
+      /** A /command without @username in a group: the transport decides whether it is for Parloir. */
+      readonly bareGroupCommand?: boolean;
+    }
   | { readonly kind: 'ignored'; readonly reason: IgnoreReason; readonly callbackQueryId?: string };
 
 const BUTTON_ACTIONS: readonly ButtonAction[] = ['claim', 'join', 'release'];
@@ -74,17 +80,24 @@ function mapMessage(message: Message, dedupeKey: string, botUsername: string): M
   }
   const chatKind = kindOf(message.chat);
   if (!chatKind) return { kind: 'ignored', reason: 'channel' };
-  // Anonymous admins and channels speak through sender_chat with a placeholder bot as `from`.
-  if (!message.from || message.sender_chat) return { kind: 'ignored', reason: 'no-sender' };
-  if (message.from.is_bot) return { kind: 'ignored', reason: 'from-bot' };
+  // Posts of a linked channel copied into its discussion group: nobody wrote them here.
+  if (message.is_automatic_forward === true) return { kind: 'ignored', reason: 'channel' };
+  // An anonymous admin (or a member writing as a channel) speaks through sender_chat, with the
+  // placeholder GroupAnonymousBot as `from`: no person the core could tell apart.
+  const anonymous = message.sender_chat !== undefined;
+  if (!message.from && !anonymous) return { kind: 'ignored', reason: 'no-sender' };
+  if (!anonymous && message.from?.is_bot) return { kind: 'ignored', reason: 'from-bot' };
   // Joins, leaves, pins, photos without text: nothing for the core.
   if (message.text === undefined) return { kind: 'ignored', reason: 'no-text' };
   const text = stripBotMention(message.text, botUsername);
   if (text === undefined) return { kind: 'ignored', reason: 'other-bot-command' };
+  const bareGroupCommand = chatKind === 'group' && text.startsWith('/') && text === message.text;
+  const sender = anonymous ? memberAddress('telegram', String(message.sender_chat!.id)) : memberAddress('telegram', String(message.from!.id));
   const replyTo = repliesTo(message);
   const author = replyTo !== undefined ? message.reply_to_message?.from : undefined;
   return {
     kind: 'event',
+    ...(bareGroupCommand ? { bareGroupCommand } : {}),
     event: {
       kind: 'message',
       dedupeKey,
@@ -92,8 +105,8 @@ function mapMessage(message: Message, dedupeKey: string, botUsername: string): M
       chat: chatAddress('telegram', String(message.chat.id)),
       ...topicOf(message),
       chatKind,
-      sender: memberAddress('telegram', String(message.from.id)),
-      ...nameOf(message.from),
+      sender,
+      ...(anonymous ? { anonymous } : nameOf(message.from!)),
       messageRef: messageRef(message.message_id),
       text,
       ...(replyTo !== undefined ? { replyTo: messageRef(replyTo) } : {}),

@@ -12,6 +12,7 @@ import type { Logger } from '../../src/logger.js';
 import { type CommandMenu, registerCommandMenu } from './command-menu.js';
 import { migratedTo, toDeliveryError } from './delivery-errors.js';
 import { mapUpdate } from './map-update.js';
+import { OtherBots } from './other-bots.js';
 import { deliver, recipientOf } from './outbound.js';
 import { DEFAULT_TIMING, type TelegramTiming } from './timing.js';
 import { ALLOWED_UPDATES, UpdatePoller } from './update-poller.js';
@@ -49,6 +50,7 @@ export function createTelegramTransport(settings: TelegramSettings, deps: Telegr
   let username: string | undefined;
   // grammY retries getMe on network errors until it succeeds; stop() must be able to end that.
   const starting = new AbortController();
+  const otherBots = new OtherBots(bot.api, () => bot.botInfo.id, logger);
 
   // One middleware: map, hand to the core, and only then answer a button press. A throw
   // propagates (as BotError) to the poller or the webhook server, which retry.
@@ -62,13 +64,19 @@ export function createTelegramTransport(settings: TelegramSettings, deps: Telegr
     const handler = onEvent;
     // Not taken: the poller retries it, the webhook answers 500 and Telegram redelivers.
     if (!handler) throw Object.assign(new Error('Telegram transport not started (code TELEGRAM_NOT_STARTED)'), { code: 'TELEGRAM_NOT_STARTED' });
+    otherBots.observe(update);
     const mapped = mapUpdate(update, bot.botInfo.username);
     if (mapped.kind === 'ignored') {
       logger.debug('TELEGRAM_UPDATE_IGNORED', { reason: mapped.reason });
       if (mapped.callbackQueryId) await answerButton(mapped.callbackQueryId, undefined);
       return;
     }
-    const outcome = await handler(mapped.event);
+    let event = mapped.event;
+    // With other bots around, a bare command may be theirs: the core answers it only if it knows it.
+    if (mapped.bareGroupCommand && event.kind === 'message' && (await otherBots.present(update.message?.chat.id ?? 0))) {
+      event = { ...event, addressedToBot: false };
+    }
+    const outcome = await handler(event);
     if (mapped.callbackQueryId) await answerButton(mapped.callbackQueryId, outcome.notice);
   }
 

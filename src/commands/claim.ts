@@ -6,6 +6,7 @@ import { isActive, type Member, type Request } from '../core/domain.js';
 import { msg } from '../i18n/index.js';
 import { actingMember, type GroupContext } from './context.js';
 import { memberName } from './names.js';
+import { requestLabel } from './views.js';
 import { announce, answer, changed, notice, post, type Reply } from './reply.js';
 
 /** The confirmation goes to the chat, or only to the presser of a button (the post shows it). */
@@ -62,14 +63,15 @@ export function release(ctx: GroupContext, number: number): Reply[] {
   const me = actingMember(ctx);
   if (found.claimer === me.key && ctx.store.requests.release(ctx.group.id, number, me.key, ctx.now)) {
     const by = nameOf(ctx, me);
-    const replies: Reply[] = [announce(msg('released', { n: number, by }), number), ...changed(ctx.group.id, number)];
-    if (ctx.viaButton) replies.unshift(notice(msg('released', { n: number, by })));
+    const r = requestLabel(ctx, found);
+    const replies: Reply[] = [announce(msg('released', { r, by }), number), ...changed(ctx.group.id, number)];
+    if (ctx.viaButton) replies.unshift(notice(msg('released', { r, by })));
     if (found.dueAt - ctx.now <= ctx.urgentWindowMs) {
       // Close to the time: post it again as urgent and tell whoever asked for it.
       replies.push(post(number, true));
       const requester = ctx.store.members.get(ctx.group.id, found.requester);
       if (requester && requester.key !== me.key) {
-        replies.push({ kind: 'direct', member: requester.address, msg: msg('releasedToRequester', { n: number, by }), about: number });
+        replies.push({ kind: 'direct', member: requester.address, msg: msg('releasedToRequester', { r, by }), about: number });
       }
     }
     return replies;
@@ -97,7 +99,7 @@ export function confirm(ctx: GroupContext, number: number): Reply[] {
   const me = ctx.store.members.keyOf(ctx.actor.address);
   if (found.claimer === me) ctx.store.requests.confirm(ctx.group.id, number, me, ctx.now);
   else if (!found.passengers.includes(me)) return [answer(msg('noPrompt'))];
-  return [answer(msg('confirmed', { n: number }))];
+  return [answer(msg('confirmed', { r: requestLabel(ctx, found) }))];
 }
 
 /** The visit was refused at the centre's door: a real outcome, recorded with its reason. */
@@ -117,7 +119,7 @@ export function move(ctx: GroupContext, number: number, dueAt: number): Reply[] 
   if (Array.isArray(found)) return found;
   actingMember(ctx);
   ctx.store.requests.move(ctx.group.id, number, dueAt, ctx.now);
-  return [answer(msg('moved', { n: number, when: { at: dueAt, zone: ctx.centre.timezone } })), ...changed(ctx.group.id, number)];
+  return [answer(msg('moved', { r: requestLabel(ctx, { ...found, dueAt }) })), ...changed(ctx.group.id, number)];
 }
 
 export function cancel(ctx: GroupContext, number: number): Reply[] {

@@ -1,14 +1,21 @@
 // Builds what the locale files need to describe requests and centres.
 
-import type { Centre } from '../core/centres.js';
+import { DateTime } from 'luxon';
+import { type Centre, withinWindows } from '../core/centres.js';
 import type { MemberKey, Request } from '../core/domain.js';
-import type { CentreCardView, RequestView } from '../i18n/views.js';
+import type { CentreCardView, RequestLabel, RequestView, ReminderRole } from '../i18n/views.js';
 import type { ViewContext } from './context.js';
+import { splitMeeting } from './meeting.js';
 import { memberName } from './names.js';
 
 export function requestView(ctx: ViewContext, request: Request, centre: Centre = ctx.centre): RequestView {
   const name = (key: MemberKey) => memberName(ctx, key);
-  const allowed = request.kind === 'package' ? centre.card.allowed_items?.value : undefined;
+  const card = centre.card;
+  const visit = request.kind === 'visit';
+  const allowed = request.kind === 'package' ? card.allowed_items?.value : undefined;
+  const meeting = visit && request.place ? splitMeeting(request.place, request.dueAt, centre.timezone) : undefined;
+  const hours = card.visiting_hours;
+  const outside = visit && hours?.windows ? !withinWindows(hours.windows, minuteOfDay(request.dueAt, centre.timezone)) : false;
   return {
     n: request.number,
     kind: request.kind,
@@ -19,12 +26,33 @@ export function requestView(ctx: ViewContext, request: Request, centre: Centre =
     requester: name(request.requester),
     ...(request.claimer ? { claimer: name(request.claimer) } : {}),
     ...(request.place ? { place: request.place } : {}),
+    ...(meeting ? { meeting: { place: meeting.place, ...(meeting.at !== undefined ? { at: { at: meeting.at, zone: centre.timezone } } : {}) } } : {}),
     ...(request.items ? { items: request.items } : {}),
     ...(request.detainee ? { detainee: request.detainee } : {}),
     ...(request.note ? { note: request.note } : {}),
     centre: centre.name,
     ...(allowed ? { allowed } : {}),
+    ...(request.kind !== 'lawyer' && card.address ? { address: card.address.value } : {}),
+    ...(visit && card.visitor_id ? { visitorId: card.visitor_id.value } : {}),
+    ...(outside && hours ? { outsideHours: hours.value } : {}),
   };
+}
+
+/** Enough to name a request in one line: its number, kind and time. */
+export function requestLabel(ctx: ViewContext, request: Pick<Request, 'number' | 'kind' | 'dueAt'>): RequestLabel {
+  return { n: request.number, kind: request.kind, when: { at: request.dueAt, zone: ctx.centre.timezone } };
+}
+
+/** What a member does on a request: the claimer's role follows the kind; anyone else has a seat. */
+export function reminderRole(request: Request, member: MemberKey): ReminderRole {
+  if (request.claimer !== member) return 'passenger';
+  return request.kind === 'visit' ? 'driver' : request.kind === 'package' ? 'courier' : 'contact';
+}
+
+/** The others on a request, each with their role, for a member's reminder. */
+export function companions(ctx: ViewContext, request: Request, member: MemberKey): { name: string; role: ReminderRole }[] {
+  const people = [...(request.claimer ? [request.claimer] : []), ...request.passengers].filter((key) => key !== member);
+  return people.map((key) => ({ name: memberName(ctx, key), role: reminderRole(request, key) }));
 }
 
 export function centreCard(centre: Centre): CentreCardView {
@@ -42,4 +70,9 @@ export function centreCard(centre: Centre): CentreCardView {
     ...(lastChecked ? { lastChecked } : {}),
     sources,
   };
+}
+
+function minuteOfDay(at: number, zone: string): number {
+  const local = DateTime.fromMillis(at, { zone });
+  return local.hour * 60 + local.minute;
 }

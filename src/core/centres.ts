@@ -14,6 +14,17 @@ export interface SourcedFact {
   readonly lastChecked: string;
 }
 
+/** A daily visiting window in local minutes since midnight, e.g. 09:00–11:30 → 540–690. */
+export interface VisitingWindow {
+  readonly from: number;
+  readonly to: number;
+}
+
+/** The visiting-hours fact, with its windows when the source gives hours that hold every day. */
+export interface VisitingHoursFact extends SourcedFact {
+  readonly windows?: readonly VisitingWindow[];
+}
+
 export interface Centre {
   readonly id: string;
   readonly name: string;
@@ -22,7 +33,9 @@ export interface Centre {
   readonly jurisdiction: 'fr' | 'be';
   /** Optional lead times (ms) overriding PARLOIR_REMINDERS for this centre. */
   readonly reminders?: readonly number[];
-  readonly card: Partial<Record<CardFact, SourcedFact>>;
+  readonly card: Partial<Record<CardFact, SourcedFact>> & { readonly visiting_hours?: VisitingHoursFact };
+  /** Set when the centre is due to close or be replaced (e.g. "remplacé par le CRA de Mérignac"). */
+  readonly replacement?: SourcedFact;
 }
 
 export class CentresError extends Error {
@@ -83,7 +96,7 @@ function validateCentres(raw: unknown, path: string, parseDurations?: (text: str
     if (!name) problems.push(`${where}.name is missing`);
     if (!timezone || !IANAZone.isValidZone(timezone)) problems.push(`${where}.timezone must be an IANA zone such as Europe/Paris`);
     if (jurisdiction !== 'fr' && jurisdiction !== 'be') problems.push(`${where}.jurisdiction must be fr or be`);
-    const card: Partial<Record<CardFact, SourcedFact>> = {};
+    const card: Partial<Record<CardFact, SourcedFact>> & { visiting_hours?: VisitingHoursFact } = {};
     const rawCard = entry['card'];
     if (rawCard !== undefined && rawCard !== null && !isRecord(rawCard)) problems.push(`${where}.card is not a mapping`);
     for (const fact of CARD_FACTS) {
@@ -95,6 +108,20 @@ function validateCentres(raw: unknown, path: string, parseDurations?: (text: str
         continue;
       }
       card[fact] = { value: parsed.value, source: parsed.source, lastChecked: parsed.lastChecked };
+      if (fact === 'visiting_hours' && isRecord(value) && value['windows'] !== undefined) {
+        const windows = parseWindows(value['windows']);
+        if (windows) card.visiting_hours = { ...card[fact], windows };
+        else problems.push(`${where}.card.visiting_hours.windows must be like "09:00-11:30, 13:30-18:00"`);
+      }
+    }
+    const rawReplacement = entry['replacement'];
+    let replacement: SourcedFact | undefined;
+    if (rawReplacement !== undefined) {
+      const r = isRecord(rawReplacement)
+        ? { value: str(rawReplacement['value']), source: str(rawReplacement['source']), lastChecked: str(rawReplacement['last_checked']) }
+        : undefined;
+      if (r?.value && r.source && r.lastChecked) replacement = { value: r.value, source: r.source, lastChecked: r.lastChecked };
+      else problems.push(`${where}.replacement needs value, source and last_checked`);
     }
     let reminders: number[] | undefined;
     if (entry['reminders'] !== undefined) {
@@ -103,12 +130,40 @@ function validateCentres(raw: unknown, path: string, parseDurations?: (text: str
     }
     if (id && name && timezone && (jurisdiction === 'fr' || jurisdiction === 'be')) {
       seen.add(id);
-      centres.push({ id, name, country: str(entry['country']) ?? '', timezone, jurisdiction, card, ...(reminders ? { reminders } : {}) });
+      centres.push({
+        id,
+        name,
+        country: str(entry['country']) ?? '',
+        timezone,
+        jurisdiction,
+        card,
+        ...(reminders ? { reminders } : {}),
+        ...(replacement ? { replacement } : {}),
+      });
     }
     return undefined;
   });
   if (problems.length > 0) throw new CentresError(path, problems);
   return centres;
+}
+
+/** "09:00-11:30, 13:30-18:00" → windows; undefined when any part is not a valid range. */
+function parseWindows(raw: unknown): VisitingWindow[] | undefined {
+  if (typeof raw !== 'string') return undefined;
+  const windows: VisitingWindow[] = [];
+  for (const part of raw.split(',')) {
+    const match = /^\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*$/.exec(part);
+    if (!match) return undefined;
+    const [from, to] = [Number(match[1]) * 60 + Number(match[2]), Number(match[3]) * 60 + Number(match[4])];
+    if (Number(match[2]) > 59 || Number(match[4]) > 59 || from >= to || to > 24 * 60) return undefined;
+    windows.push({ from, to });
+  }
+  return windows.length > 0 ? windows : undefined;
+}
+
+/** Whether a local time of day (minutes since midnight) falls in one of the windows. */
+export function withinWindows(windows: readonly VisitingWindow[], minuteOfDay: number): boolean {
+  return windows.some((w) => minuteOfDay >= w.from && minuteOfDay <= w.to);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

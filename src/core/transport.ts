@@ -43,6 +43,17 @@ export interface MessageEvent extends EventBase {
   readonly replyToAuthor?: MemberMention;
   /** Members @-mentioned in the message (Signal), in order. */
   readonly mentions?: readonly MemberMention[];
+  /**
+   * False when a command may be meant for another bot of the chat (Telegram: a bare /command
+   * in a group where other bots are known): an unknown command then gets no answer.
+   * Absent or true: the message is for Parloir.
+   */
+  readonly addressedToBot?: boolean;
+  /**
+   * Written on behalf of the chat, not by a person the bot can tell apart (Telegram: an admin
+   * who "remains anonymous"). Such a sender can read, but cannot link, ask or take anything.
+   */
+  readonly anonymous?: boolean;
 }
 
 /** An emoji reaction added to (or removed from) a message. */

@@ -37,6 +37,9 @@ export interface RouteDeps {
   readonly planning: Planning;
 }
 
+/** What an anonymous sender (Telegram anonymous admin) may still ask: nothing that acts as a person. */
+const ANONYMOUS_READS: ReadonlySet<string> = new Set(['help', 'list', 'info']);
+
 const THUMBS_UP = /^👍(?:[\u{1F3FB}-\u{1F3FF}])?$/u;
 
 export function routeMessage(deps: RouteDeps, event: MessageEvent, now: number): Routed {
@@ -57,6 +60,7 @@ export function routeMessage(deps: RouteDeps, event: MessageEvent, now: number):
     const intent = replyIntent(event.text);
     const lang = intent?.lang ?? gctx.lang;
     const ctx = { ...gctx, lang };
+    if (event.anonymous) return { replies: [answer(msg('anonymousSender'))], lang, remember: false };
     if (!intent) return { replies: [answer(msg('replyHint', { n: number }))], lang, remember: true, group: ctx };
     return { replies: runIntent(ctx, intent.intent, number), lang, remember: true, group: ctx };
   }
@@ -65,6 +69,12 @@ export function routeMessage(deps: RouteDeps, event: MessageEvent, now: number):
   const lang = parsed.lang ?? base.lang;
   const ctx: ExecContext = { ...base, lang };
   if (!parsed.ok && parsed.error.code === 'not-a-command') return ignored(lang);
+  // Another bot's command in a group with other bots: theirs to answer, not ours.
+  if (!parsed.ok && parsed.error.code === 'unknown-command' && event.addressedToBot === false) return ignored(lang);
+  // Someone the bot cannot tell apart may read, but not link, ask or take: say how to do it.
+  if (event.anonymous && !(parsed.ok && ANONYMOUS_READS.has(parsed.command.name))) {
+    return { replies: [answer(msg('anonymousSender'))], lang, remember: false };
+  }
 
   if (!gctx) {
     // Unlinked chat or a stranger's direct chat: nothing about the message is kept.

@@ -83,6 +83,8 @@ export const cliEn = {
   started: (p: { transports: string }) => `Parloir is running (${p.transports}). Stop with Ctrl-C.`,
   stopping: () => 'Stopping: finishing what is in flight…',
   unexpected: (p: { code: string }) => `Parloir stopped on an unexpected error (${p.code}). Nothing in the database is half-written: restart it.`,
+  signalModeMismatch: (p: { configured: string; server: string }) =>
+    `SIGNAL_RECEIVE_MODE is ${p.configured} but signal-cli-rest-api runs in ${p.server} mode (GET /v1/about). Receiving that way would lose messages: make MODE and SIGNAL_RECEIVE_MODE match (docs/signal.md).`,
 
   usage: () =>
     [

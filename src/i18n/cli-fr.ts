@@ -80,6 +80,8 @@ export const cliFr: CliMessages = {
   started: (p) => `Parloir tourne (${p.transports}). Arrêt avec Ctrl-C.`,
   stopping: () => 'Arrêt : je termine ce qui est en cours…',
   unexpected: (p) => `Parloir s’est arrêté sur une erreur inattendue (${p.code}). Rien n’est à moitié écrit dans la base : relance-le.`,
+  signalModeMismatch: (p) =>
+    `SIGNAL_RECEIVE_MODE vaut ${p.configured} mais signal-cli-rest-api tourne en mode ${p.server} (GET /v1/about). Recevoir ainsi perdrait des messages : accorde MODE et SIGNAL_RECEIVE_MODE (docs/signal.md).`,
 
   usage: () =>
     [

@@ -2,8 +2,8 @@
 // the same parameters, or the type check fails.
 
 import type { RequestKind, RequestState } from '../core/domain.js';
-import { formatWhen, joinList, type When } from './format.js';
-import type { CentreCardView, MyRole, RequestView } from './views.js';
+import { formatTime, formatWhen, joinList } from './format.js';
+import type { CentreCardView, MyRole, ReminderRole, RequestLabel, RequestView } from './views.js';
 
 const KIND: Record<RequestKind, string> = { visit: 'Visit', package: 'Package', lawyer: 'Lawyer' };
 const STATE: Record<RequestState, string> = {
@@ -19,21 +19,58 @@ const EXAMPLE: Record<RequestKind, string> = {
   lawyer: '/lawyer 48h R-12 OQTF notified this morning',
 };
 const ROLE: Record<MyRole, string> = { requester: 'you asked', claimer: 'you took it', passenger: 'you have a seat' };
+const ON_AS: Record<ReminderRole, string> = { driver: 'driver', passenger: 'passenger', courier: 'courier', contact: 'contact person' };
+/** One label for the centre's rules on items, wherever they appear. */
+const ITEMS_RULES = 'Centre\'s rules on items';
+
+/** "2 of 3 seats free", "1 of 1 seat free", "full (2 seats taken)". */
+function seatsText(seats: number, taken: number): string {
+  if (seats === 0) return 'no passenger seat offered';
+  const free = seats - taken;
+  return free <= 0 ? `full (${seats} ${seats === 1 ? 'seat' : 'seats'} taken)` : `${free} of ${seats} ${seats === 1 ? 'seat' : 'seats'} free`;
+}
+
+const freeSeats = (left: number) => (left <= 0 ? 'full' : `${left} ${left === 1 ? 'seat' : 'seats'} free`);
+
+/** "#4 (visit Tue 1 Dec, 14:00)": a request named in one line, wherever the post is not in view. */
+function label(r: RequestLabel): string {
+  const when = formatWhen('en', r.when);
+  return r.kind === 'visit' ? `#${r.n} (visit ${when})` : r.kind === 'package' ? `#${r.n} (package by ${when})` : `#${r.n} (lawyer, deadline ${when})`;
+}
+
+function head(r: RequestView): string {
+  const when = formatWhen('en', r.when);
+  return r.kind === 'visit'
+    ? `#${r.n} ${KIND.visit} — ${when} — ${r.centre}`
+    : r.kind === 'package'
+      ? `#${r.n} ${KIND.package} — by ${when} — ${r.centre}`
+      : `#${r.n} ${KIND.lawyer} — deadline ${when} — ${r.centre}`;
+}
+
+/** "Meet 12:30 Calais station → visit 14:00": the meeting time never reads as the visit time. */
+function meetingLine(r: RequestView): string | undefined {
+  if (!r.meeting) return undefined;
+  const at = r.meeting.at ? `${formatTime('en', r.meeting.at)} ` : '';
+  return `Meet ${at}${r.meeting.place} → visit ${formatTime('en', r.when)}`;
+}
+
+/** What someone going there needs: address, visiting-hours warning, ID, the rules on items. */
+function practical(r: RequestView): string[] {
+  return [
+    ...(r.address ? [`Address: ${r.address}`] : []),
+    ...(r.outsideHours ? [`⚠ ${formatTime('en', r.when)} is outside the visiting hours: ${r.outsideHours}`] : []),
+    ...(r.visitorId ? [`Have on you: ${r.visitorId}`] : []),
+    ...(r.allowed ? [`${ITEMS_RULES}: ${r.allowed}`] : []),
+  ];
+}
 
 function describe(r: RequestView): string {
-  const when = formatWhen('en', r.when);
-  const head =
-    r.kind === 'visit'
-      ? `#${r.n} ${KIND.visit} — ${when} — ${r.centre}`
-      : r.kind === 'package'
-        ? `#${r.n} ${KIND.package} — by ${when} — ${r.centre}`
-        : `#${r.n} ${KIND.lawyer} — deadline ${when} — ${r.centre}`;
-  const lines = [head];
-  if (r.kind === 'visit') {
-    const left = r.seats - r.passengers.length;
-    lines.push(`Seats: ${r.seats === 0 ? 'none offered' : `${left} of ${r.seats} free`}${r.place ? ` · Meet: ${r.place}` : ''}`);
-  }
+  const lines = [head(r)];
+  const meeting = meetingLine(r);
+  if (meeting) lines.push(meeting);
+  if (r.kind === 'visit') lines.push(`Seats: ${seatsText(r.seats, r.passengers.length)}`);
   if (r.items) lines.push(`To bring: ${r.items}`);
+  lines.push(...practical(r));
   if (r.detainee) lines.push(`Ref: ${r.detainee}`);
   if (r.note) lines.push(`Note: ${r.note}`);
   const who = r.kind === 'visit' ? 'Driver' : r.kind === 'package' ? 'Courier' : 'Contact';
@@ -46,7 +83,7 @@ function describe(r: RequestView): string {
 function line(r: RequestView): string {
   const when = formatWhen('en', r.when);
   const who = r.claimer ? `taken by ${r.claimer}` : 'OPEN';
-  const seats = r.kind === 'visit' && r.seats > 0 ? `, ${r.seats - r.passengers.length}/${r.seats} seats` : '';
+  const seats = r.kind === 'visit' && r.seats > 0 ? `, ${seatsText(r.seats, r.passengers.length)}` : '';
   return `#${r.n} ${KIND[r.kind]} ${when} — ${who}${seats}`;
 }
 
@@ -54,10 +91,13 @@ export const en = {
   help: () =>
     [
       'Parloir keeps this group\'s visits, packages and lawyer requests.',
-      '/visit 2026-12-01 14:00 seats 2 from Calais station',
+      'Ask:',
+      '/visit 2026-12-01 14:00 seats 2 meet 12:30 Calais station',
       '/package friday jumper size M, phone without camera',
       '/lawyer 48h R-12 OQTF notified this morning',
-      '/list · /mine · /info · /claim N · /join N · /release N · /done N · /cancel N · /lang fr',
+      'See: /list · /mine · /info (/info sources for the links)',
+      'Request N: /claim N · /join N · /release N · /done N · /cancel N · /move N friday 10:00 · /refused N reason',
+      'Group: /digest 08:30 (or /digest off) · /lang fr · /coord (coordinators) · /link CODE · /verify 60 digits (Signal)',
       'To take a request, reply to its post with "I\'ll take it" (or "join" for a seat on a visit).',
       'Never write a detainee\'s name: use a reference such as R-12.',
     ].join('\n'),
@@ -83,8 +123,7 @@ export const en = {
       p.request.kind === 'visit'
         ? 'Reply "I\'ll take it" to drive, or "join" for a seat.'
         : 'Reply "I\'ll take it" to take it on.';
-    const allowed = p.request.allowed ? `\nThe centre allows: ${p.request.allowed}` : '';
-    return `${describe(p.request)}${allowed}\n${hint}`;
+    return `${describe(p.request)}\n${hint}`;
   },
   urgentPost: (p: { request: RequestView }) => `⚠ Needs someone again:\n${describe(p.request)}\nReply "I'll take it" to take it on.`,
 
@@ -96,14 +135,14 @@ export const en = {
   notFound: (p: { n: number }) => `There is no request #${p.n} in this group. /list shows the open ones.`,
   numberMissing: (p: { command: string }) => `Which request? e.g. /${p.command} 3`,
 
-  joined: (p: { n: number; by: string; left: number }) => `✅ #${p.n}: ${p.by} takes a seat (${p.left} left).`,
+  joined: (p: { n: number; by: string; left: number }) => `✅ #${p.n}: ${p.by} takes a seat (${freeSeats(p.left)}).`,
   joinFull: (p: { n: number }) => `#${p.n} has no free seat left.`,
   joinNotVisit: (p: { n: number }) => `#${p.n} is not a visit: nothing to join. Reply "I'll take it" instead.`,
   joinAlready: (p: { n: number }) => `You already have a seat on #${p.n}.`,
   joinIsDriver: (p: { n: number }) => `You are driving #${p.n}.`,
 
-  released: (p: { n: number; by: string }) => `↩ #${p.n} is open again: ${p.by} can no longer do it. Who can?`,
-  seatLeft: (p: { n: number; by: string; left: number }) => `↩ #${p.n}: ${p.by} gave up their seat (${p.left} free).`,
+  released: (p: { r: RequestLabel; by: string }) => `↩ ${label(p.r)} is open again: ${p.by} can no longer do it. Who can?`,
+  seatLeft: (p: { n: number; by: string; left: number }) => `↩ #${p.n}: ${p.by} gave up their seat (${freeSeats(p.left)}).`,
   releaseNotYours: (p: { n: number }) => `You have not taken #${p.n}, so there is nothing to release.`,
   done: (p: { n: number }) => `✔ #${p.n} is done. Thank you!`,
   doneNotAllowed: (p: { n: number }) => `Only whoever took #${p.n}, who asked for it, or a coordinator can mark it done.`,
@@ -122,7 +161,7 @@ export const en = {
     if (c.address) lines.push(`Address: ${c.address}`);
     if (c.visiting) lines.push(`Visiting: ${c.visiting}`);
     if (c.visitorId) lines.push(`Visitors need: ${c.visitorId}`);
-    if (c.allowed) lines.push(`May be brought: ${c.allowed}`);
+    if (c.allowed) lines.push(`${ITEMS_RULES}: ${c.allowed}`);
     if (c.phone) lines.push(`Phone: ${c.phone}`);
     if (c.sources.length > 0) lines.push(`Sources: ${c.sources.join(' · ')}${c.lastChecked ? ` (checked ${c.lastChecked})` : ''}`);
     if (lines.length === 1) lines.push('No checked information yet for this centre.');
@@ -132,6 +171,8 @@ export const en = {
   langUsage: () => 'Send /lang en or /lang fr.',
 
   replyHint: (p: { n: number }) => `To take #${p.n}, reply "I'll take it"; for a seat on a visit, reply "join".`,
+  anonymousSender: () =>
+    'You are writing anonymously (as the group), so I cannot tell who you are. To link the group, ask for or take something, write as yourself: in the group settings, turn off "Remain anonymous".',
 
   whenMissing: (p: { kind: RequestKind }) => `When? Put the date first, e.g. ${EXAMPLE[p.kind]}`,
   whenInvalid: (p: { kind: RequestKind }) => `I can't read that date (or it does not exist). Try e.g. ${EXAMPLE[p.kind]}`,
@@ -143,24 +184,32 @@ export const en = {
 
   someone: (p: { tag: string }) => `member ${p.tag}`,
 
-  reminder: (p: { request: RequestView; card: CentreCardView; late: boolean }) =>
+  reminder: (p: {
+    request: RequestView;
+    card: CentreCardView;
+    late: boolean;
+    role: ReminderRole;
+    others: readonly { name: string; role: ReminderRole }[];
+  }) =>
     [
-      `${p.late ? '(late) ' : ''}⏰ Reminder — you are on ${describe(p.request).split('\n')[0]}`,
-      ...(p.request.place ? [`Meet: ${p.request.place}`] : []),
-      ...(p.card.visiting ? [`Visiting: ${p.card.visiting}`] : []),
-      ...(p.card.visitorId ? [`Bring: ${p.card.visitorId}`] : []),
-      ...(p.request.kind === 'package' && p.card.allowed ? [`Allowed: ${p.card.allowed}`] : []),
+      `${p.late ? '(late) ' : ''}⏰ Reminder — ${head(p.request)}`,
+      `You are the ${ON_AS[p.role]}.${p.others.length > 0 ? ` With you: ${joinList('en', p.others.map((o) => `${o.name} (${ON_AS[o.role]})`))}.` : ''} Asked by ${p.request.requester}.`,
+      ...[meetingLine(p.request)].filter((x): x is string => x !== undefined),
+      ...(p.request.items ? [`To bring: ${p.request.items}`] : []),
+      ...practical(p.request),
+      ...(p.request.kind === 'visit' && p.card.visiting && !p.request.outsideHours ? [`Visiting hours: ${p.card.visiting}`] : []),
       'Still on? Reply OK, or RELEASE if you can no longer do it.',
     ].join('\n'),
   directHello: (p: { n: number }) =>
     `Hello! You took on #${p.n}. I will send your reminders here; answer OK to confirm or RELEASE if you can no longer do it.`,
-  confirmed: (p: { n: number }) => `👍 Thanks, #${p.n} is confirmed.`,
+  confirmed: (p: { r: RequestLabel }) => `👍 Thanks, ${label(p.r)} is confirmed.`,
   noPrompt: () => 'I have nothing waiting for an answer from you. /mine lists your requests.',
-  unconfirmed: (p: { n: number; who: string }) => `⚠ #${p.n} is not confirmed: ${p.who} has not answered the reminder. Can someone check with them?`,
+  unconfirmed: (p: { r: RequestLabel; who: string }) =>
+    `⚠ ${label(p.r)} is not confirmed: ${p.who} has not answered the reminder. Can someone check with them?`,
   unclaimed: (p: { request: RequestView }) => `⚠ Still nobody for this:\n${describe(p.request)}\nReply "I'll take it" to take it on.`,
-  releasedToRequester: (p: { n: number; by: string }) => `${p.by} released #${p.n}, close to its time. I have posted it again as urgent.`,
-  followup: (p: { n: number; late: boolean }) =>
-    `${p.late ? '(late) ' : ''}How did visit #${p.n} go? Send /done ${p.n}, or /refused ${p.n} <reason> if the visit was refused at the door.`,
+  releasedToRequester: (p: { r: RequestLabel; by: string }) => `${p.by} released ${label(p.r)}, close to its time. I have posted it again as urgent.`,
+  followup: (p: { r: RequestLabel; late: boolean }) =>
+    `${p.late ? '(late) ' : ''}How did visit #${p.r.n} on ${formatWhen('en', p.r.when)} go? Send /done ${p.r.n}, or /refused ${p.r.n} followed by the reason if the visit was refused at the door.`,
   refused: (p: { n: number }) => `Noted: visit #${p.n} was refused at the door. Thank you for going.`,
   refusedNotVisit: (p: { n: number }) => `#${p.n} is not a visit.`,
   digest: (p: { today: readonly RequestView[]; tomorrow: readonly RequestView[]; open: readonly RequestView[]; deadlines: readonly RequestView[] }) =>
@@ -174,7 +223,7 @@ export const en = {
   digestSet: (p: { at: string }) => `Every day at ${p.at} I will post a summary here (only when there is something to say).`,
   digestOff: () => 'Daily summary turned off. /digest 09:00 turns it back on.',
   digestUsage: () => 'Send /digest 08:30 (a local time) or /digest off.',
-  moved: (p: { n: number; when: When }) => `#${p.n} now takes place ${formatWhen('en', p.when)}. Reminders follow the new time.`,
+  moved: (p: { r: RequestLabel }) => `#${p.r.n} now takes place ${formatWhen('en', p.r.when)}. Reminders follow the new time.`,
   moveNotAllowed: (p: { n: number }) => `Only whoever asked for #${p.n} or a coordinator can change its time.`,
   late: () => '(late)',
 

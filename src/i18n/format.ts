@@ -11,6 +11,7 @@ export interface When {
 
 const WHEN_FORMAT: Record<Lang, string> = { en: "ccc d LLL, HH:mm", fr: "ccc d LLL 'à' HH'h'mm" };
 const DATE_FORMAT: Record<Lang, string> = { en: 'ccc d LLL', fr: 'ccc d LLL' };
+const TIME_FORMAT: Record<Lang, string> = { en: 'HH:mm', fr: "HH'h'mm" };
 
 /**
  * Luxon formatting costs ~30 µs and a /list formats the same few dozen times on every call:
@@ -32,6 +33,11 @@ function cachedFormat(lang: Lang, when: When, format: string): string {
 
 export function formatWhen(lang: Lang, when: When): string {
   return cachedFormat(lang, when, WHEN_FORMAT[lang]);
+}
+
+/** The time of day only: "14h00", "14:00". */
+export function formatTime(lang: Lang, when: When): string {
+  return cachedFormat(lang, when, TIME_FORMAT[lang]);
 }
 
 export function formatDate(lang: Lang, when: When): string {

@@ -1,10 +1,12 @@
 // Textes français. Déclaré `: Messages` : une clé manquante ou des paramètres différents de
 // en.ts font échouer la vérification de types.
+// Écriture inclusive, une seule convention : point médian et suffixe court, un seul point
+// (conducteur·ice, porteur·euse, passager·e, passager·es, un·e coordinateur·ice, engagé·e).
 
 import type { RequestKind, RequestState } from '../core/domain.js';
 import type { Messages } from './en.js';
-import { formatWhen, joinList } from './format.js';
-import type { MyRole, RequestView } from './views.js';
+import { formatTime, formatWhen, joinList } from './format.js';
+import type { MyRole, ReminderRole, RequestLabel, RequestView } from './views.js';
 
 const KIND: Record<RequestKind, string> = { visit: 'Visite', package: 'Colis', lawyer: 'Avocat' };
 const STATE: Record<RequestState, string> = {
@@ -20,28 +22,64 @@ const EXAMPLE: Record<RequestKind, string> = {
   lawyer: '/avocat 48h R-12 OQTF notifiée ce matin',
 };
 const ROLE: Record<MyRole, string> = { requester: 'ta demande', claimer: 'tu l’as prise', passenger: 'tu as une place' };
+const ON_AS: Record<ReminderRole, string> = { driver: 'conducteur·ice', passenger: 'passager·e', courier: 'porteur·euse', contact: 'contact' };
+/** Un seul intitulé pour les règles du centre sur les objets, partout où elles apparaissent. */
+const ITEMS_RULES = 'Règles du centre pour les objets';
+
+/** « 2 places libres sur 3 », « 1 place libre sur 1 », « complet (2 places prises) ». */
+function seatsText(seats: number, taken: number): string {
+  if (seats === 0) return 'aucune place passager proposée';
+  const free = seats - taken;
+  if (free <= 0) return `complet (${seats} ${seats === 1 ? 'place prise' : 'places prises'})`;
+  return `${free} ${free === 1 ? 'place libre' : 'places libres'} sur ${seats}`;
+}
+
+const freeSeats = (left: number) => (left <= 0 ? 'complet' : `${left} ${left === 1 ? 'place libre' : 'places libres'}`);
+
+/** « #4 (visite mar. 1 déc. à 14h00) » : une demande nommée en une ligne, là où son message n’est pas sous les yeux. */
+function label(r: RequestLabel): string {
+  const when = formatWhen('fr', r.when);
+  return r.kind === 'visit' ? `#${r.n} (visite ${when})` : r.kind === 'package' ? `#${r.n} (colis avant ${when})` : `#${r.n} (avocat, échéance ${when})`;
+}
+
+function head(r: RequestView): string {
+  const when = formatWhen('fr', r.when);
+  return r.kind === 'visit'
+    ? `#${r.n} ${KIND.visit} — ${when} — ${r.centre}`
+    : r.kind === 'package'
+      ? `#${r.n} ${KIND.package} — avant ${when} — ${r.centre}`
+      : `#${r.n} ${KIND.lawyer} — échéance ${when} — ${r.centre}`;
+}
+
+/** « RDV 12h30 gare de Calais → visite 14h00 » : l’heure du rendez-vous ne se lit jamais comme celle de la visite. */
+function meetingLine(r: RequestView): string | undefined {
+  if (!r.meeting) return undefined;
+  const at = r.meeting.at ? `${formatTime('fr', r.meeting.at)} ` : '';
+  return `RDV ${at}${r.meeting.place} → visite ${formatTime('fr', r.when)}`;
+}
+
+/** Ce qu’il faut savoir pour y aller : adresse, heures de visite, pièce d’identité, règles sur les objets. */
+function practical(r: RequestView): string[] {
+  return [
+    ...(r.address ? [`Adresse : ${r.address}`] : []),
+    ...(r.outsideHours ? [`⚠ ${formatTime('fr', r.when)} est en dehors des heures de visite : ${r.outsideHours}`] : []),
+    ...(r.visitorId ? [`À avoir sur soi : ${r.visitorId}`] : []),
+    ...(r.allowed ? [`${ITEMS_RULES} : ${r.allowed}`] : []),
+  ];
+}
 
 function describe(r: RequestView): string {
-  const when = formatWhen('fr', r.when);
-  const head =
-    r.kind === 'visit'
-      ? `#${r.n} ${KIND.visit} — ${when} — ${r.centre}`
-      : r.kind === 'package'
-        ? `#${r.n} ${KIND.package} — avant ${when} — ${r.centre}`
-        : `#${r.n} ${KIND.lawyer} — échéance ${when} — ${r.centre}`;
-  const lines = [head];
-  if (r.kind === 'visit') {
-    const left = r.seats - r.passengers.length;
-    lines.push(
-      `Places : ${r.seats === 0 ? 'aucune proposée' : `${left} sur ${r.seats} libres`}${r.place ? ` · RDV : ${r.place}` : ''}`,
-    );
-  }
+  const lines = [head(r)];
+  const meeting = meetingLine(r);
+  if (meeting) lines.push(meeting);
+  if (r.kind === 'visit') lines.push(`Places : ${seatsText(r.seats, r.passengers.length)}`);
   if (r.items) lines.push(`À apporter : ${r.items}`);
+  lines.push(...practical(r));
   if (r.detainee) lines.push(`Réf : ${r.detainee}`);
   if (r.note) lines.push(`Note : ${r.note}`);
-  const who = r.kind === 'visit' ? 'Conducteur·ice' : r.kind === 'package' ? 'Porteur·se' : 'Contact';
+  const who = r.kind === 'visit' ? 'Conducteur·ice' : r.kind === 'package' ? 'Porteur·euse' : 'Contact';
   lines.push(r.claimer ? `${who} : ${r.claimer}` : `${who} : personne pour l’instant`);
-  if (r.passengers.length > 0) lines.push(`Passager·es : ${joinList('fr', r.passengers)}`);
+  if (r.passengers.length > 0) lines.push(`${r.passengers.length === 1 ? 'Passager·e' : 'Passager·es'} : ${joinList('fr', r.passengers)}`);
   if (r.state !== 'open' && r.state !== 'claimed') lines.push(`(${STATE[r.state]})`);
   return lines.join('\n');
 }
@@ -49,7 +87,7 @@ function describe(r: RequestView): string {
 function line(r: RequestView): string {
   const when = formatWhen('fr', r.when);
   const who = r.claimer ? `prise par ${r.claimer}` : 'OUVERTE';
-  const seats = r.kind === 'visit' && r.seats > 0 ? `, ${r.seats - r.passengers.length}/${r.seats} places` : '';
+  const seats = r.kind === 'visit' && r.seats > 0 ? `, ${seatsText(r.seats, r.passengers.length)}` : '';
   return `#${r.n} ${KIND[r.kind]} ${when} — ${who}${seats}`;
 }
 
@@ -57,10 +95,13 @@ export const fr: Messages = {
   help: () =>
     [
       'Parloir tient les visites, colis et demandes d’avocat de ce groupe.',
-      '/visite 01/12 14h30 places 2 depuis gare de Calais',
+      'Demander :',
+      '/visite 01/12 14h30 places 2 rdv 12h30 gare de Calais',
       '/colis vendredi pull, tabac',
       '/avocat 48h R-12 OQTF notifiée ce matin',
-      '/liste · /mes · /info · /prendre N · /rejoindre N · /lacher N · /fait N · /annuler N · /langue en',
+      'Voir : /liste · /mes · /info (/info sources pour les liens)',
+      'Demande N : /prendre N · /rejoindre N · /lacher N · /fait N · /annuler N · /decaler N vendredi 10h · /refuse N raison',
+      'Groupe : /resume 08:30 (ou /resume non) · /langue en · /coord (coordinateur·ices) · /lier CODE · /verifier 60 chiffres (Signal)',
       'Pour prendre une demande, réponds à son message par « je prends » (ou « je viens » pour une place dans une visite).',
       'N’écris jamais le nom d’une personne retenue : utilise une référence comme R-12.',
     ].join('\n'),
@@ -85,8 +126,7 @@ export const fr: Messages = {
       p.request.kind === 'visit'
         ? 'Réponds « je prends » pour conduire, ou « je viens » pour une place.'
         : 'Réponds « je prends » pour t’en charger.';
-    const allowed = p.request.allowed ? `\nLe centre autorise : ${p.request.allowed}` : '';
-    return `${describe(p.request)}${allowed}\n${hint}`;
+    return `${describe(p.request)}\n${hint}`;
   },
   urgentPost: (p) => `⚠ Il faut de nouveau quelqu’un :\n${describe(p.request)}\nRéponds « je prends » pour t’en charger.`,
 
@@ -97,19 +137,19 @@ export const fr: Messages = {
   notFound: (p) => `Il n’y a pas de demande #${p.n} dans ce groupe. /liste montre celles qui sont ouvertes.`,
   numberMissing: (p) => `Quelle demande ? par ex. /${p.command} 3`,
 
-  joined: (p) => `✅ #${p.n} : ${p.by} prend une place (reste ${p.left}).`,
+  joined: (p) => `✅ #${p.n} : ${p.by} prend une place (${freeSeats(p.left)}).`,
   joinFull: (p) => `#${p.n} n’a plus de place libre.`,
   joinNotVisit: (p) => `#${p.n} n’est pas une visite : réponds plutôt « je prends ».`,
   joinAlready: (p) => `Tu as déjà une place dans #${p.n}.`,
   joinIsDriver: (p) => `C’est toi qui conduis pour #${p.n}.`,
 
-  released: (p) => `↩ #${p.n} est de nouveau ouverte : ${p.by} ne peut plus. Qui peut ?`,
-  seatLeft: (p) => `↩ #${p.n} : ${p.by} libère sa place (${p.left} libres).`,
+  released: (p) => `↩ ${label(p.r)} est de nouveau ouverte : ${p.by} ne peut plus. Qui peut ?`,
+  seatLeft: (p) => `↩ #${p.n} : ${p.by} libère sa place (${freeSeats(p.left)}).`,
   releaseNotYours: (p) => `Tu n’as pas pris #${p.n}, il n’y a rien à lâcher.`,
   done: (p) => `✔ #${p.n} est faite. Merci !`,
-  doneNotAllowed: (p) => `Seul·e la personne qui a pris #${p.n}, celle qui l’a demandée ou un·e coordinateur·ice peut la marquer faite.`,
+  doneNotAllowed: (p) => `Seule la personne qui a pris #${p.n}, celle qui l’a demandée ou un·e coordinateur·ice peut la marquer faite.`,
   cancelled: (p) => `✖ #${p.n} est annulée.`,
-  cancelNotAllowed: (p) => `Seul·e la personne qui a demandé #${p.n} ou un·e coordinateur·ice peut l’annuler.`,
+  cancelNotAllowed: (p) => `Seule la personne qui a demandé #${p.n} ou un·e coordinateur·ice peut l’annuler.`,
 
   list: (p) => ['Demandes ouvertes et prises :', ...p.requests.map(line)].join('\n'),
   listEmpty: () => 'Aucune demande ouverte dans ce groupe. Lance-en une avec /visite, /colis ou /avocat.',
@@ -122,8 +162,8 @@ export const fr: Messages = {
     const lines = [c.name];
     if (c.address) lines.push(`Adresse : ${c.address}`);
     if (c.visiting) lines.push(`Visites : ${c.visiting}`);
-    if (c.visitorId) lines.push(`Pièce demandée aux visiteur·ses : ${c.visitorId}`);
-    if (c.allowed) lines.push(`Peut être apporté : ${c.allowed}`);
+    if (c.visitorId) lines.push(`À avoir sur soi : ${c.visitorId}`);
+    if (c.allowed) lines.push(`${ITEMS_RULES} : ${c.allowed}`);
     if (c.phone) lines.push(`Téléphone : ${c.phone}`);
     if (c.sources.length > 0) lines.push(`Sources : ${c.sources.join(' · ')}${c.lastChecked ? ` (vérifié le ${c.lastChecked})` : ''}`);
     if (lines.length === 1) lines.push('Pas encore d’information vérifiée pour ce centre.');
@@ -133,6 +173,8 @@ export const fr: Messages = {
   langUsage: () => 'Envoie /langue fr ou /langue en.',
 
   replyHint: (p) => `Pour prendre #${p.n}, réponds « je prends » ; pour une place dans une visite, réponds « je viens ».`,
+  anonymousSender: () =>
+    'Tu écris de façon anonyme (au nom du groupe) : je ne peux pas savoir qui tu es. Pour lier le groupe, demander ou prendre quelque chose, écris en ton nom : dans les réglages du groupe, désactive « Rester anonyme ».',
 
   whenMissing: (p) => `Quand ? Mets la date en premier, par ex. ${EXAMPLE[p.kind]}`,
   whenInvalid: (p) => `Je ne comprends pas cette date (ou elle n’existe pas). Essaie par ex. ${EXAMPLE[p.kind]}`,
@@ -146,22 +188,23 @@ export const fr: Messages = {
 
   reminder: (p) =>
     [
-      `${p.late ? '(en retard) ' : ''}⏰ Rappel — tu es sur ${describe(p.request).split('\n')[0]}`,
-      ...(p.request.place ? [`RDV : ${p.request.place}`] : []),
-      ...(p.card.visiting ? [`Visites : ${p.card.visiting}`] : []),
-      ...(p.card.visitorId ? [`À prendre : ${p.card.visitorId}`] : []),
-      ...(p.request.kind === 'package' && p.card.allowed ? [`Autorisé : ${p.card.allowed}`] : []),
+      `${p.late ? '(en retard) ' : ''}⏰ Rappel — ${head(p.request)}`,
+      `Tu y vas comme ${ON_AS[p.role]}.${p.others.length > 0 ? ` Avec toi : ${joinList('fr', p.others.map((o) => `${o.name} (${ON_AS[o.role]})`))}.` : ''} Demandé par ${p.request.requester}.`,
+      ...[meetingLine(p.request)].filter((x): x is string => x !== undefined),
+      ...(p.request.items ? [`À apporter : ${p.request.items}`] : []),
+      ...practical(p.request),
+      ...(p.request.kind === 'visit' && p.card.visiting && !p.request.outsideHours ? [`Heures de visite : ${p.card.visiting}`] : []),
       'Toujours bon ? Réponds OK, ou LÂCHER si tu ne peux plus.',
     ].join('\n'),
   directHello: (p) =>
     `Bonjour ! Tu t’es engagé·e sur #${p.n}. Je t’enverrai tes rappels ici ; réponds OK pour confirmer ou LÂCHER si tu ne peux plus.`,
-  confirmed: (p) => `👍 Merci, #${p.n} est confirmée.`,
+  confirmed: (p) => `👍 Merci, ${label(p.r)} est confirmée.`,
   noPrompt: () => 'Je n’attends pas de réponse de ta part. /mes liste tes demandes.',
-  unconfirmed: (p) => `⚠ #${p.n} n’est pas confirmée : ${p.who} n’a pas répondu au rappel. Quelqu’un peut vérifier avec cette personne ?`,
+  unconfirmed: (p) => `⚠ ${label(p.r)} n’est pas confirmée : ${p.who} n’a pas répondu au rappel. Quelqu’un peut vérifier avec cette personne ?`,
   unclaimed: (p) => `⚠ Toujours personne pour ceci :\n${describe(p.request)}\nRéponds « je prends » pour t’en charger.`,
-  releasedToRequester: (p) => `${p.by} a lâché #${p.n}, peu avant l’heure. Je l’ai reposté comme urgent.`,
+  releasedToRequester: (p) => `${p.by} a lâché ${label(p.r)}, peu avant l’heure. Je l’ai repostée comme urgente.`,
   followup: (p) =>
-    `${p.late ? '(en retard) ' : ''}Comment s’est passée la visite #${p.n} ? Envoie /fait ${p.n}, ou /refuse ${p.n} <raison> si la visite a été refusée à l’entrée.`,
+    `${p.late ? '(en retard) ' : ''}Comment s’est passée la visite #${p.r.n} du ${formatWhen('fr', p.r.when)} ? Envoie /fait ${p.r.n}, ou /refuse ${p.r.n} suivi de la raison si la visite a été refusée à l’entrée.`,
   refused: (p) => `Noté : la visite #${p.n} a été refusée à l’entrée. Merci d’y être allé·e.`,
   refusedNotVisit: (p) => `#${p.n} n’est pas une visite.`,
   digest: (p) =>
@@ -174,9 +217,9 @@ export const fr: Messages = {
     ].join('\n'),
   digestSet: (p) => `Chaque jour à ${p.at}, je posterai ici un résumé (seulement s’il y a quelque chose à dire).`,
   digestOff: () => 'Résumé quotidien désactivé. /resume 09:00 le réactive.',
-  digestUsage: () => 'Envoie /resume 08:30 (heure locale) ou /resume off.',
-  moved: (p) => `#${p.n} a maintenant lieu ${formatWhen('fr', p.when)}. Les rappels suivent la nouvelle heure.`,
-  moveNotAllowed: (p) => `Seul·e la personne qui a demandé #${p.n} ou un·e coordinateur·ice peut changer son heure.`,
+  digestUsage: () => 'Envoie /resume 08:30 (heure locale) ou /resume non.',
+  moved: (p) => `#${p.r.n} a maintenant lieu ${formatWhen('fr', p.r.when)}. Les rappels suivent la nouvelle heure.`,
+  moveNotAllowed: (p) => `Seule la personne qui a demandé #${p.n} ou un·e coordinateur·ice peut changer son heure.`,
   late: () => '(en retard)',
 
   buttonDrive: () => 'Je conduis',

@@ -14,13 +14,31 @@ export interface RequestView {
   readonly requester: string;
   readonly claimer?: string;
   readonly place?: string;
+  /** Visits: the meeting point, with its own time when the place text gave one. */
+  readonly meeting?: { readonly place: string; readonly at?: When };
   readonly items?: string;
   readonly detainee?: string;
   readonly note?: string;
   readonly centre: string;
   /** What the centre's card says may be brought (packages). */
   readonly allowed?: string;
+  /** The centre's address (visits and packages), from its card. */
+  readonly address?: string;
+  /** What a visitor must have on them to get in (visits), from the card. */
+  readonly visitorId?: string;
+  /** Set (to the card's visiting hours) when a visit's time falls outside them. */
+  readonly outsideHours?: string;
 }
+
+/** A request named in one line: number, kind and time. */
+export interface RequestLabel {
+  readonly n: number;
+  readonly kind: RequestKind;
+  readonly when: When;
+}
+
+/** What a reminder tells its reader they are on the request as. */
+export type ReminderRole = 'driver' | 'passenger' | 'courier' | 'contact';
 
 export interface CentreCardView {
   readonly name: string;

@@ -3,7 +3,7 @@
 
 import { DateTime } from 'luxon';
 import type { ViewContext } from '../commands/context.js';
-import { centreCard, requestView } from '../commands/views.js';
+import { centreCard, companions, reminderRole, requestLabel, requestView } from '../commands/views.js';
 import { isActive } from '../core/domain.js';
 import { t } from '../i18n/index.js';
 import type { Job, JobDraft } from '../store/schedule.js';
@@ -39,14 +39,20 @@ export function fireJob(store: Store, planning: Planning, job: Job, now: number,
       const member = job.member ? store.members.get(group.id, job.member) : undefined;
       const stillOn = job.member !== undefined && (request.claimer === job.member || request.passengers.includes(job.member));
       if (!member || !stillOn) return { drop: 'SCHEDULE_NOT_INVOLVED' };
-      const text = t(group.lang, 'reminder', { request: view, card: centreCard(centre), late });
+      const text = t(group.lang, 'reminder', {
+        request: view,
+        card: centreCard(centre),
+        late,
+        role: reminderRole(request, member.key),
+        others: companions(ctx, request, member.key),
+      });
       return { send: [{ ...base, to: member.address, text, promptKind: 'remind' }], late };
     }
     case 'unconfirmed': {
       if (request.state !== 'claimed' || !request.claimer) return { drop: 'SCHEDULE_NOT_CLAIMED' };
       const lastReminderAt = request.dueAt - (job.leadMs ?? 0);
       if (request.confirmedAt !== undefined && request.confirmedAt >= lastReminderAt) return { drop: 'SCHEDULE_CONFIRMED' };
-      const text = t(group.lang, 'unconfirmed', { n: request.number, who: view.claimer ?? '' });
+      const text = t(group.lang, 'unconfirmed', { r: requestLabel(ctx, request), who: view.claimer ?? '' });
       return { send: [{ group: group.id, to: group.chat, ...topicOf(store, group.id, request.number), text }], late };
     }
     case 'unclaimed': {
@@ -62,7 +68,7 @@ export function fireJob(store: Store, planning: Planning, job: Job, now: number,
       if (request.state !== 'claimed' || !request.claimer) return { drop: 'SCHEDULE_NOT_CLAIMED' };
       const driver = store.members.get(group.id, request.claimer);
       if (!driver) return { drop: 'SCHEDULE_NOT_INVOLVED' };
-      const text = t(group.lang, 'followup', { n: request.number, late });
+      const text = t(group.lang, 'followup', { r: requestLabel(ctx, request), late });
       return { send: [{ ...base, to: driver.address, text, promptKind: 'followup' }], late };
     }
   }

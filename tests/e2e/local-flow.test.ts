@@ -28,12 +28,12 @@ describe('end to end over the local transport', () => {
 
     await h.local.say('noor', 'je viens', { replyTo: post.number });
     await h.settle();
-    expect(lastBot(h)).toBe('✅ #1 : Noor prend une place (reste 1).');
+    expect(lastBot(h)).toBe('✅ #1 : Noor prend une place (1 place libre).');
 
     await h.local.say('sam', '/list');
     await h.settle();
     expect(lastBot(h)).toContain('#1 Visit');
-    expect(lastBot(h)).toContain('taken by Alex, 1/2 seats');
+    expect(lastBot(h)).toContain('taken by Alex, 1 of 2 seats free');
 
     await h.local.say('alex', '/fait 1');
     await h.settle();
@@ -58,7 +58,7 @@ describe('end to end over the local transport', () => {
     expect(lastBot(h)).toContain('From now on I answer this group in English');
     await h.local.say('sam', '/info');
     await h.settle();
-    expect(lastBot(h)).toContain('May be brought: Vêtements, tabac fermé');
+    expect(lastBot(h)).toContain("Centre's rules on items: Vêtements, tabac fermé");
   });
 
   it('packages remind what the centre allows; lawyers take a 48h deadline', async () => {
@@ -67,7 +67,7 @@ describe('end to end over the local transport', () => {
     await h.local.say('sam', '/colis vendredi pull, tabac');
     await h.settle();
     expect(lastBot(h)).toContain('#1 Colis — avant ven. 27 nov. à 18h00');
-    expect(lastBot(h)).toContain('Le centre autorise : Vêtements, tabac fermé');
+    expect(lastBot(h)).toContain('Règles du centre pour les objets : Vêtements, tabac fermé');
     await h.local.say('sam', '/lawyer 48h R-12 OQTF notified this morning');
     await h.settle();
     expect(lastBot(h)).toContain('#2 Lawyer — deadline Wed 25 Nov, 10:00');
@@ -86,7 +86,7 @@ describe('end to end over the local transport', () => {
     expect(lastBot(h)).toBe('✅ #1 : Alex s’en charge.');
     await h.local.say('alex', '/release 1');
     await h.settle();
-    expect(lastBot(h)).toBe('↩ #1 is open again: Alex can no longer do it. Who can?');
+    expect(lastBot(h)).toBe('↩ #1 (package by Tue 1 Dec, 18:00) is open again: Alex can no longer do it. Who can?');
     await h.local.say('noor', '/prendre 1');
     await h.settle();
     expect(lastBot(h)).toBe('✅ #1 : Noor s’en charge.');
@@ -165,7 +165,7 @@ describe('end to end over the local transport', () => {
     await h.local.say('alex', '/visite demain 14h');
     await h.local.say('noor', '/annuler 1');
     await h.settle();
-    expect(lastBot(h)).toContain('Seul·e la personne qui a demandé #1');
+    expect(lastBot(h)).toContain('Seule la personne qui a demandé #1');
     await h.local.say('sam', '/annuler 1');
     await h.settle();
     expect(lastBot(h)).toBe('✖ #1 est annulée.');

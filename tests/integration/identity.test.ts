@@ -61,7 +61,7 @@ describe('safety numbers', () => {
     h.clock.advance(22 * HOUR);
     h.service.scheduler.tick();
     await h.settle();
-    expect(h.local.messages.filter((m) => m.to === 'local:alex').at(-1)?.text).toContain('RDV : gare de Calais');
+    expect(h.local.messages.filter((m) => m.to === 'local:alex').at(-1)?.text).toContain('RDV gare de Calais → visite');
   });
 
   it('says plainly where safety numbers do not exist', async () => {

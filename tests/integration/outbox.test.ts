@@ -49,7 +49,7 @@ describe('outbox', () => {
     expect(texts).toHaveLength(3);
     expect(texts[0]).toMatch(/^#1 Visite/);
     expect(texts[1]).toBe('✅ #1 : Alex conduit.');
-    expect(texts[2]).toBe('✅ #1 : Noor prend une place (reste 1).');
+    expect(texts[2]).toBe('✅ #1 : Noor prend une place (1 place libre).');
     expect(h.store.outbox.pendingCount()).toBe(0);
     // the post was recorded when it finally went out: replies to it work
     const post = local.messages.find((m) => m.from === 'bot' && m.text.startsWith('#1'))!;

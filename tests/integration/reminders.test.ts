@@ -46,15 +46,15 @@ describe('reminders', () => {
     const reminder = dms(h, 'alex')[0]!.text;
     expect(reminder).toContain('⏰ Rappel');
     expect(reminder).toContain('#1 Visite — mer. 25 nov. à 14h00 — CRA de Test');
-    expect(reminder).toContain('RDV : gare de Calais');
-    expect(reminder).toContain('Visites : Tous les jours 9h–18h');
+    expect(reminder).toContain('RDV gare de Calais → visite 14h00');
+    expect(reminder).toContain('Heures de visite : Tous les jours 9h–18h');
     expect(reminder).toContain('Réponds OK');
 
     await at(h, visit - 2 * HOUR);
     expect(dms(h, 'alex')).toHaveLength(2);
     await h.local.say('alex', 'OK', { direct: true });
     await h.settle();
-    expect(dms(h, 'alex').at(-1)!.text).toBe('👍 Merci, #1 est confirmée.');
+    expect(dms(h, 'alex').at(-1)!.text).toBe('👍 Merci, #1 (visite mer. 25 nov. à 14h00) est confirmée.');
     await at(h, visit - HOUR);
     expect(groupBot(h).some((t) => t.includes('pas confirmée'))).toBe(false);
     // nothing is ever sent twice
@@ -69,7 +69,7 @@ describe('reminders', () => {
     await at(h, visit - 2 * HOUR + 29 * MIN);
     expect(groupBot(h).at(-1)).not.toContain('pas confirmée');
     await at(h, visit - 2 * HOUR + 30 * MIN);
-    expect(groupBot(h).at(-1)).toBe('⚠ #1 n’est pas confirmée : Alex n’a pas répondu au rappel. Quelqu’un peut vérifier avec cette personne ?');
+    expect(groupBot(h).at(-1)).toBe('⚠ #1 (visite mer. 25 nov. à 14h00) n’est pas confirmée : Alex n’a pas répondu au rappel. Quelqu’un peut vérifier avec cette personne ?');
   });
 
   it('RELEASE in answer to a reminder frees the claim, reposts it as urgent and tells the requester', async () => {
@@ -80,9 +80,9 @@ describe('reminders', () => {
     await h.local.say('alex', 'je lâche', { direct: true, replyTo: reminder.number });
     await h.settle();
     const group = groupBot(h);
-    expect(group).toContain('↩ #1 est de nouveau ouverte : Alex ne peut plus. Qui peut ?');
+    expect(group).toContain('↩ #1 (visite mer. 25 nov. à 14h00) est de nouveau ouverte : Alex ne peut plus. Qui peut ?');
     expect(group.at(-1)).toMatch(/^⚠ Il faut de nouveau quelqu’un :\n#1 Visite/);
-    expect(dms(h, 'sam').at(-1)!.text).toBe('Alex a lâché #1, peu avant l’heure. Je l’ai reposté comme urgent.');
+    expect(dms(h, 'sam').at(-1)!.text).toBe('Alex a lâché #1 (visite mer. 25 nov. à 14h00), peu avant l’heure. Je l’ai repostée comme urgente.');
     // the released driver gets no more reminders; the passenger still does
     await at(h, visit - HOUR);
     expect(h.store.schedule.pending(h.store.groups.findByChat(h.local.chat)!.id, 1).every((j) => j.kind !== 'remind')).toBe(true);

@@ -5,6 +5,7 @@
 import { expect } from 'vitest';
 import { signalDedupeKey } from '../../bots/signal/map-envelope.js';
 import type { SignalTransport } from '../../bots/signal/signal-transport.js';
+import type { SignalTiming } from '../../bots/signal/timing.js';
 import type { Person, Received } from '../fakes/signal/envelopes.js';
 import { BOT, GROUP, text } from '../fakes/signal/envelopes.js';
 import { FakeSignal, type FakeMode, type RecordedSend } from '../fakes/signal/fake-signal.js';
@@ -119,10 +120,10 @@ export interface World {
 
 export async function startWorld(
   mode: FakeMode,
-  options: { fake?: FakeSignal; dir?: string; key?: Uint8Array; now?: number; reminders?: number[]; verifyIdentity?: boolean } = {},
+  options: { fake?: FakeSignal; dir?: string; key?: Uint8Array; now?: number; reminders?: number[]; verifyIdentity?: boolean; timing?: Partial<SignalTiming> } = {},
 ): Promise<World> {
   const fake = options.fake ?? (await FakeSignal.start({ mode, pingIntervalMs: 200, maxPollMs: 500 }));
-  const { transport, logger } = makeTransport(fake);
+  const { transport, logger } = makeTransport(fake, options.timing ? { timing: options.timing } : {});
   const h = await startHarness({
     transports: [transport],
     // As main.ts wires it: /verify checks the number with signal-cli's trust endpoint.

@@ -5,7 +5,7 @@ import axios, { type AxiosResponse } from 'axios';
 import { existsSync, readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { internalGroupId, restGroupId } from '../../bots/signal/group-id.js';
-import { ALICE, BOT, GROUP } from '../fakes/signal/envelopes.js';
+import { ALICE, BERTHE, BOT, CHARLES, GROUP, text } from '../fakes/signal/envelopes.js';
 import { FakeSignal } from '../fakes/signal/fake-signal.js';
 
 let fake: FakeSignal | undefined;
@@ -76,7 +76,8 @@ describe('fake signal-cli-rest-api', () => {
     // The raw internal id without "group." is taken as a username.
     expect((await error({ ...base, recipients: [GROUP.internalId] }))[1]).toContain("Username must contain a '.'");
     expect(await error({ ...base, recipients: [ALICE.uuid], quote_timestamp: 1 })).toEqual([400, 'Quote author parameter is missing']);
-    expect(await error({ ...base, number: '+33600000077', recipients: [ALICE.uuid] })).toEqual([400, 'Specified account does not exist']);
+    // Normal mode: signal-cli itself refuses the -a (App.java); json-rpc words it differently.
+    expect(await error({ ...base, number: '+33600000077', recipients: [ALICE.uuid] })).toEqual([400, 'User +33600000077 is not registered.\n']);
     const ok = await send({ ...base, recipients: [ALICE.number] });
     expect(ok.status).toBe(201);
     expect(ok.data).toEqual({ timestamp: expect.stringMatching(/^\d{13}$/) });
@@ -99,5 +100,70 @@ describe('fake signal-cli-rest-api', () => {
     expect((await trust({ verified_safety_number: identity.safety_number }))[0]).toBe(204);
     const [listed] = (await http.get(`${fake.url}/v1/identities/${num}`)).data as { status: string; added: string }[];
     expect(listed).toMatchObject({ status: 'TRUSTED_VERIFIED', added: expect.stringMatching(/^\d+$/) });
+  });
+
+  it('runs one signal-cli per call, one at a time per account, each paying its start (cli.go Execute, SignalAccount lock)', async () => {
+    fake = await FakeSignal.start({ mode: 'normal', costs: { processStartMs: 100, sendWorkMs: 50 } });
+    const started = Date.now();
+    const sends = await Promise.all([1, 2, 3].map(() => send({ number: BOT.number, recipients: [ALICE.uuid], message: 'x' })));
+    const took = Date.now() - started;
+    expect(sends.map((r) => r.status)).toEqual([201, 201, 201]);
+    // Starts overlap, the work does not: at least one start plus three sends, serially.
+    expect(took).toBeGreaterThanOrEqual(100 + 3 * 50 - 5);
+    expect(fake.processes.started.send).toBe(3);
+  });
+
+  it('receive: every envelope restarts the timeout, max_messages ends it early (ReceiveHelper)', async () => {
+    fake = await FakeSignal.start({ mode: 'normal', timeScale: 0.05 });
+    for (const t of ['a', 'b', 'c']) fake.deliver(text(ALICE, t));
+    const capped = await http.get(`${fake.url}/v1/receive/${num}?timeout=1&max_messages=2`, { responseType: 'text' });
+    expect(JSON.parse(capped.data as string)).toHaveLength(2);
+    // An envelope every 30 ms (upstream 0.6 s) keeps a timeout=1 (50 ms here) receive open.
+    const drip = setInterval(() => fake!.deliver(text(ALICE, 'drip')), 30);
+    const started = Date.now();
+    const long = http.get(`${fake.url}/v1/receive/${num}?timeout=1`, { responseType: 'text' });
+    setTimeout(() => clearInterval(drip), 400);
+    const body = JSON.parse((await long).data as string) as unknown[];
+    expect(Date.now() - started).toBeGreaterThanOrEqual(400);
+    expect(body.length).toBeGreaterThanOrEqual(10);
+  });
+
+  it('receive: killed at 120 s, what it read is lost; a failing receive answers 400 with its envelopes', async () => {
+    fake = await FakeSignal.start({ mode: 'normal', timeScale: 0.001 });
+    const drip = setInterval(() => fake!.deliver(text(ALICE, 'chatter')), 20);
+    const killed = await http.get(`${fake.url}/v1/receive/${num}?timeout=30`);
+    clearInterval(drip);
+    expect([killed.status, killed.data]).toEqual([400, { error: 'process killed as timeout reached' }]);
+    expect(fake.lostEnvelopes).toBeGreaterThan(0);
+    fake.deliver(text(ALICE, 'kept'));
+    fake.failNextReceive('ERROR ReceiveCommand - Connection closed unexpectedly');
+    const failed = await http.get(`${fake.url}/v1/receive/${num}?timeout=1`);
+    expect(failed.status).toBe(400);
+    expect(failed.data.error).toMatch(/^\{"envelope".*"kept".*\}\nERROR ReceiveCommand/s);
+  });
+
+  it('lists identities like the wrapper: "" for a hidden number, safety numbers in 12 groups of 5 digits', async () => {
+    fake = await FakeSignal.start();
+    const listed = (await http.get(`${fake.url}/v1/identities/${num}`)).data as { number: string; uuid: string; safety_number: string }[];
+    const berthe = listed.find((i) => i.uuid === BERTHE.uuid);
+    expect(berthe?.number).toBe('');
+    expect(berthe?.safety_number).toMatch(/^(\d{5} ){11}\d{5}$/);
+  });
+
+  it('answers partial and total send failures with upstream texts (SendMessageResultUtils, client.go send)', async () => {
+    fake = await FakeSignal.start({ mode: 'normal' });
+    const base = { number: BOT.number, message: 'x' };
+    fake.failMember(CHARLES.uuid, { kind: 'partial', uuid: CHARLES.uuid, reason: 'IDENTITY_FAILURE' });
+    const partial = await send({ ...base, recipients: [GROUP.restId] });
+    const ts = fake.sent[0]!.timestamp!;
+    expect([partial.status, partial.data.error]).toEqual([400, `Failed to send (some) messages:${GROUP.internalId}: Untrusted Identity for "${CHARLES.number}"${ts}`]);
+    fake.failNextSend({ kind: 'rate-limit', retryAfterSeconds: 30 });
+    const total = await send({ ...base, recipients: [ALICE.uuid] });
+    expect(total.data.error).toMatch(new RegExp(`^Failed to send \\(some\\) messages:\n${ALICE.uuid}: Rate limit failure for "\\${ALICE.number}", retry after 30 seconds\n\\d+\nFailed to send message due to rate limiting\n$`));
+    expect(fake.sent[1]?.delivered).toBe(false);
+    fake.mode = 'json-rpc';
+    fake.failNextSend({ kind: 'rate-limit' });
+    const limited = await send({ ...base, recipients: [GROUP.restId] });
+    expect([limited.status, limited.data.challenge_tokens]).toEqual([429, ['', '', '']]);
   });
 });

@@ -86,10 +86,8 @@ describe('send shapes', () => {
     expect(ok).toEqual({ messageRef: messageRef(fake.sent[0]!.timestamp!) });
     fake.failNextSend({ kind: 'partial', uuid: CHARLES.uuid, reason: 'IDENTITY_FAILURE' });
     const partial = await transport.send(post(group));
-    expect(partial).toEqual({
-      messageRef: messageRef(fake.sent[1]!.timestamp!),
-      problems: [{ code: 'SIGNAL_IDENTITY_FAILURE', alert: 'identity-changed', member: memberAddress('signal', CHARLES.uuid) }],
-    });
+    // An identity failure holds the member (a core event), so the problem itself alerts nobody.
+    expect(partial).toEqual({ messageRef: messageRef(fake.sent[1]!.timestamp!), problems: [{ code: 'SIGNAL_IDENTITY_FAILURE', member: memberAddress('signal', CHARLES.uuid) }] });
     fake.failNextSend({ kind: 'partial', uuid: CHARLES.uuid, reason: 'UNREGISTERED_FAILURE' });
     const gone = await transport.send(post(group));
     expect(gone.problems).toEqual([{ code: 'SIGNAL_UNREGISTERED', alert: 'recipient-unreachable', member: memberAddress('signal', CHARLES.uuid) }]);
@@ -101,15 +99,26 @@ describe('send shapes', () => {
     expect(await transport.send(post(group))).toEqual({ messageRef: messageRef(fake.sent[0]!.timestamp!) });
   });
 
-  it('normal mode answers a partial failure with 400 + timestamp: read as delivered with problems', async () => {
+  it('normal mode: someone got it → 400 with the newlines stripped and the timestamp glued last; read as delivered', async () => {
     const { fake, transport } = await setup('normal');
-    fake.failNextSend({ kind: 'partial', uuid: CHARLES.uuid, reason: 'IDENTITY_FAILURE' });
+    fake.failNextSend({ kind: 'partial', uuid: CHARLES.uuid, reason: 'RATE_LIMIT_FAILURE' });
     const receipt = await transport.send(post(group));
-    expect(fake.sent[0]?.status).toBe(400);
+    const sent = fake.sent[0]!;
+    expect(sent.status).toBe(400);
+    expect(sent.delivered).toBe(true);
+    // Charles is named by number (signal-cli knows it): the identity store gives his UUID.
     expect(receipt).toEqual({
-      messageRef: messageRef(fake.sent[0]!.timestamp!),
-      problems: [{ code: 'SIGNAL_IDENTITY_FAILURE', alert: 'identity-changed', member: memberAddress('signal', CHARLES.uuid) }],
+      messageRef: messageRef(sent.timestamp!),
+      problems: [{ code: 'SIGNAL_RATE_LIMITED', alert: 'rate-limited', member: memberAddress('signal', CHARLES.uuid) }],
     });
+  });
+
+  it('normal mode: a direct message nobody got is not delivered, though its output carries a timestamp', async () => {
+    const { fake, transport } = await setup('normal');
+    fake.failNextSend({ kind: 'rate-limit', retryAfterSeconds: 42 });
+    const error = await failure(transport.send(post(alice)));
+    expect(error).toMatchObject({ code: 'SIGNAL_RATE_LIMITED', retry: 'later', retryAfterMs: 42_000 });
+    expect(fake.sent[0]?.delivered).toBe(false);
   });
 });
 
@@ -118,11 +127,13 @@ describe('send failures', () => {
     { name: '500', mode: 'json-rpc', failure: { kind: 'server-error' }, expected: { code: 'SIGNAL_API_SERVER_ERROR', retry: 'later' } },
     { name: 'connection reset', mode: 'json-rpc', failure: { kind: 'reset' }, expected: { code: 'SIGNAL_API_UNREACHABLE', retry: 'later' } },
     { name: '429 with a challenge token', mode: 'json-rpc', failure: { kind: 'captcha' }, expected: { code: 'SIGNAL_CAPTCHA_REQUIRED', retry: 'later', alert: 'captcha-required', retryAfterMs: 30 * 60_000 } },
-    { name: '429 without a token', mode: 'json-rpc', failure: { kind: 'rate-limit' }, expected: { code: 'SIGNAL_RATE_LIMITED', retry: 'later', alert: 'rate-limited', retryAfterMs: 5 * 60_000 } },
+    // challenge_tokens [""]: no wait given; retried with the outbox backoff (signal-cli#2071).
+    { name: '429 with empty tokens', mode: 'json-rpc', failure: { kind: 'rate-limit' }, expected: { code: 'SIGNAL_RATE_LIMITED', retry: 'later', alert: 'rate-limited', retryAfterMs: undefined } },
     { name: 'normal-mode 400 captcha text', mode: 'normal', failure: { kind: 'captcha', retryAfterSeconds: 120 }, expected: { code: 'SIGNAL_CAPTCHA_REQUIRED', retry: 'later', alert: 'captcha-required', retryAfterMs: 120_000 } },
-    { name: 'normal-mode 400 rate-limit text', mode: 'normal', failure: { kind: 'rate-limit' }, expected: { code: 'SIGNAL_RATE_LIMITED', retry: 'later', alert: 'rate-limited' } },
-    { name: '400 untrusted identities (direct)', mode: 'normal', to: alice, failure: { kind: 'untrusted' }, expected: { code: 'SIGNAL_UNTRUSTED_IDENTITY', retry: 'later', alert: 'identity-changed', member: alice } },
-    { name: '400 untrusted recipient keys (HEAD json-rpc)', mode: 'json-rpc', to: alice, failure: { kind: 'untrusted', head: true }, expected: { code: 'SIGNAL_UNTRUSTED_IDENTITY', alert: 'identity-changed' } },
+    { name: 'normal-mode 400 rate-limit text', mode: 'normal', failure: { kind: 'rate-limit', retryAfterSeconds: 90 }, expected: { code: 'SIGNAL_RATE_LIMITED', retry: 'later', alert: 'rate-limited', retryAfterMs: 90_000 } },
+    { name: '400 untrusted identities (direct)', mode: 'normal', to: alice, failure: { kind: 'untrusted' }, expected: { code: 'SIGNAL_UNTRUSTED_IDENTITY', retry: 'later', member: alice } },
+    { name: '400 untrusted identities (json-rpc 0.100)', mode: 'json-rpc', to: alice, failure: { kind: 'untrusted' }, expected: { code: 'SIGNAL_UNTRUSTED_IDENTITY', retry: 'later' } },
+    { name: '400 untrusted recipient keys (HEAD json-rpc)', mode: 'json-rpc', to: alice, failure: { kind: 'untrusted', head: true }, expected: { code: 'SIGNAL_UNTRUSTED_IDENTITY' } },
     { name: '400 unregistered user', mode: 'normal', to: alice, failure: { kind: 'unregistered' }, expected: { code: 'SIGNAL_UNREGISTERED', retry: 'never', alert: 'recipient-unreachable' } },
     { name: 'other 400', mode: 'json-rpc', failure: { kind: 'raw-400', text: 'Failed to send message' }, expected: { code: 'SIGNAL_SEND_REJECTED', retry: 'never' } },
   ];
@@ -152,17 +163,36 @@ describe('send failures', () => {
     expect((await transport.send(post(group))).messageRef).toBeTruthy();
   });
 
-  it('"429 but delivered" (empty challenge token) is reported as sent with a problem, not resent', async () => {
+  it('"429 but delivered" (signal-cli#2071) is retried: a rare double is the lesser harm, and it is logged', async () => {
     const { fake, transport } = await setup();
     fake.failNextSend({ kind: 'rate-limit-but-delivered' });
-    expect(await transport.send(post(group))).toEqual({ problems: [{ code: 'SIGNAL_RATE_LIMIT_BUT_DELIVERED', alert: 'rate-limited' }] });
+    expect(await failure(transport.send(post(group)))).toMatchObject({ code: 'SIGNAL_RATE_LIMITED', retry: 'later' });
     expect(fake.sent[0]?.delivered).toBe(true);
+    expect(lines.some((l) => l.includes('SIGNAL_SEND_AMBIGUOUS') && l.includes('rate-limit-without-token'))).toBe(true);
   });
 
-  it('a profile without a name cannot post in groups: retried once the operator sets it', async () => {
-    const { fake, transport } = await setup();
+  it('a profile without a name only warns upstream: the group post goes out', async () => {
+    const { fake, transport } = await setup('normal');
     fake.profileName = undefined;
-    expect(await failure(transport.send(post(group)))).toMatchObject({ code: 'SIGNAL_PROFILE_NAME_MISSING', retry: 'later' });
+    expect((await transport.send(post(group))).messageRef).toBe(messageRef(fake.sent[0]!.timestamp!));
+  });
+
+  it('the wrapper killed signal-cli at 120 s: retried later and logged as ambiguous', async () => {
+    const { fake, transport } = await setup('normal');
+    fake.costs = { processStartMs: 0, sendWorkMs: 400, killAfterMs: 100 };
+    expect(await failure(transport.send(post(group)))).toMatchObject({ code: 'SIGNAL_CLI_KILLED', retry: 'later' });
+    expect(fake.processes.killed).toBe(1);
+    expect(lines.some((l) => l.includes('SIGNAL_SEND_AMBIGUOUS') && l.includes('killed'))).toBe(true);
+  });
+
+  it('normal mode: an account signal-cli does not know ("User … is not registered.") is an operator problem', async () => {
+    fake = await FakeSignal.start({ mode: 'normal' });
+    const { createSignalTransport } = await import('../../bots/signal/signal-transport.js');
+    const { memoryLogger } = await import('../../src/logger.js');
+    const logger = memoryLogger();
+    lines = logger.lines;
+    transport = createSignalTransport({ apiUrl: fake.url, number: '+33600000077', receiveMode: 'normal' }, { logger });
+    expect(await failure(transport.send(post(alice)))).toMatchObject({ code: 'SIGNAL_ACCOUNT_MISSING', retry: 'later' });
   });
 
   it('a wrong account number is an operator problem, retried later', async () => {

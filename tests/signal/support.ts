@@ -4,7 +4,7 @@
 
 import { expect } from 'vitest';
 import { createSignalTransport, type SignalTransport } from '../../bots/signal/signal-transport.js';
-import type { SignalTiming } from '../../bots/signal/timing.js';
+import { DEFAULT_SIGNAL_TIMING, type SignalTiming } from '../../bots/signal/timing.js';
 import type { SignalReceiveMode } from '../../src/config.js';
 import type { EventHandler, EventOutcome, InboundEvent } from '../../src/core/transport.js';
 import { memoryLogger } from '../../src/logger.js';
@@ -69,6 +69,22 @@ export const FAST: Partial<SignalTiming> = {
   eventRetryMaxMs: 50,
   eventMaxAttempts: 5,
 };
+
+/**
+ * The adapter's own timing (DEFAULT_SIGNAL_TIMING) scaled like a fake started with `timeScale`,
+ * so waits keep their proportions to upstream's (process starts, the 120 s kill).
+ */
+export function upstreamTiming(scale: number): Partial<SignalTiming> {
+  const d = DEFAULT_SIGNAL_TIMING;
+  return {
+    ...FAST,
+    pollTimeoutSeconds: d.pollTimeoutSeconds,
+    pollMaxMessages: d.pollMaxMessages,
+    pollGraceMs: d.pollGraceMs * scale,
+    requestTimeoutMs: d.requestTimeoutMs * scale,
+    replyGraceMs: d.replyGraceMs * scale,
+  };
+}
 
 export function makeTransport(
   fake: FakeSignal,

@@ -6,6 +6,8 @@ import type { SignalTransport } from '../../bots/signal/signal-transport.js';
 import * as env from '../fakes/signal/envelopes.js';
 import { ALICE } from '../fakes/signal/envelopes.js';
 import { FakeSignal } from '../fakes/signal/fake-signal.js';
+import { SignalModeMismatch } from '../../bots/signal/server-mode.js';
+import WebSocket from 'ws';
 import { makeTransport, recorder, waitFor } from './support.js';
 
 describe('json-rpc websocket', () => {
@@ -59,13 +61,18 @@ describe('json-rpc websocket', () => {
     expect(made.logger.lines.some((l) => l.includes('SIGNAL_WS_HALF_OPEN'))).toBe(false);
   });
 
-  it('backs off while the server refuses connections, then connects', async () => {
+  it('start waits for the API to answer GET /v1/about, then backs off while it refuses connections', async () => {
     fake = await FakeSignal.start({ mode: 'json-rpc', pingIntervalMs: 200 });
     const made = makeTransport(fake);
     transport = made.transport;
     const rec = recorder();
     await fake.stopListening();
-    await transport.start(rec.handler);
+    const started = transport.start(rec.handler);
+    await waitFor(() => made.logger.lines.filter((l) => l.includes('SIGNAL_ABOUT_FAILED')).length >= 2, 'the start retrying /v1/about');
+    await fake.resumeListening();
+    await started;
+    await waitFor(() => fake!.liveSockets() === 1, 'connection');
+    await fake.stopListening();
     await waitFor(() => made.logger.lines.filter((l) => l.includes('SIGNAL_WS_DISCONNECTED')).length >= 3, 'several failed attempts');
     await fake.resumeListening();
     await waitFor(() => fake!.liveSockets() === 1, 'connection after the outage');
@@ -97,11 +104,33 @@ describe('json-rpc websocket', () => {
     await waitFor(() => rec.taken.length >= 1, 'queued event');
   });
 
-  it('logs a mode mismatch when the server polls but the bot expects a websocket', async () => {
+  it('refuses to start against a normal-mode server: its websocket would run a receive and eat the messages', async () => {
     fake = await FakeSignal.start({ mode: 'normal' });
+    fake.deliver(env.text(ALICE, 'waiting on the server'));
     const made = makeTransport(fake, { receiveMode: 'json-rpc' });
     transport = made.transport;
-    await transport.start(recorder().handler);
-    await waitFor(() => made.logger.lines.some((l) => l.includes('SIGNAL_WS_REJECTED') && l.includes('"status":200')), 'rejection logged');
+    const error = await transport.start(recorder().handler).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(SignalModeMismatch);
+    expect(error).toMatchObject({ code: 'SIGNAL_MODE_MISMATCH', configured: 'json-rpc', server: 'normal' });
+    expect(String((error as Error).message)).toMatch(/json-rpc.*normal/);
+    expect(made.logger.lines.some((l) => l.includes('SIGNAL_MODE_MISMATCH'))).toBe(true);
+    expect([fake.eatenByWebsocket, fake.queued()]).toEqual([0, 1]);
+    transport = undefined;
   });
+
+  it('the fake is not kind: a websocket against a normal-mode server does eat what waits (api.go Receive)', async () => {
+    fake = await FakeSignal.start({ mode: 'normal' });
+    fake.deliver(env.text(ALICE, 'eaten'));
+    const ws = new WebSocket(`${fake.url.replace('http', 'ws')}/v1/receive/${encodeURIComponent(fake.number)}`);
+    const status = await new Promise<number | undefined>((resolve) => {
+      ws.on('unexpected-response', (_req, res) => resolve(res.statusCode));
+      ws.on('error', () => resolve(undefined));
+    });
+    expect(status).toBe(200);
+    expect([fake.eatenByWebsocket, fake.queued()]).toEqual([1, 0]);
+  });
+
 });

@@ -80,10 +80,10 @@ describe.each<FakeMode>(['normal', 'json-rpc'])('signal with the core, failures 
       expect.stringMatching(/^#2 Visite/),
       expect.stringMatching(/^✅ #1 : membre \S+ conduit\.$/),
       'Demandes ouvertes et prises :',
-      '✅ #1 : Berthe prend une place (reste 1).',
+      '✅ #1 : Berthe prend une place (1 place libre).',
     ]);
     // /liste was answered as it stood when it was asked (before Berthe took a seat).
-    expect(textsTo(fake, GROUP_RECIPIENT).find((t) => t.startsWith('Demandes ouvertes'))).toMatch(/\n#1 Visite .+ — prise par membre \S+, 2\/2 places\n#2 Visite .+ — OUVERTE, 1\/1 places$/);
+    expect(textsTo(fake, GROUP_RECIPIENT).find((t) => t.startsWith('Demandes ouvertes'))).toMatch(/\n#1 Visite .+ — prise par membre \S+, 2 places libres sur 2\n#2 Visite .+ — OUVERTE, 1 place libre sur 1$/);
     const toCharles = textsTo(fake, CHARLES.uuid);
     expect(toCharles).toHaveLength(2);
     expect(toCharles[0]).toMatch(/^Bonjour ! Tu t’es engagé·e sur #1\./);

@@ -11,7 +11,12 @@ import { botMessage, delivered, eventually, GROUP_RECIPIENT, type Sent, startWor
 import { expectPrivateLogs } from './support.js';
 
 const DUE = parisTime('2026-11-23T10:05');
-const REMINDER = ['⏰ Rappel — tu es sur #1 Visite — lun. 23 nov. à 10h05 — CRA de Test', 'Visites : Tous les jours 9h–18h', 'Toujours bon ? Réponds OK, ou LÂCHER si tu ne peux plus.'].join('\n');
+const REMINDER = [
+  '⏰ Rappel — #1 Visite — lun. 23 nov. à 10h05 — CRA de Test',
+  'Tu y vas comme conducteur·ice. Demandé par Alice.',
+  'Heures de visite : Tous les jours 9h–18h',
+  'Toujours bon ? Réponds OK, ou LÂCHER si tu ne peux plus.',
+].join('\n');
 
 describe.each<FakeMode>(['normal', 'json-rpc'])('signal reminders with the core (%s mode)', (mode) => {
   let w: World | undefined;
@@ -60,7 +65,7 @@ describe.each<FakeMode>(['normal', 'json-rpc'])('signal reminders with the core 
     expect(first.recipients).toEqual([BERTHE.uuid]);
     const ok = await w.say(env.text(BERTHE, 'OK', { group: false }));
     const thanks = await nth(w, BERTHE.uuid, /^👍 Merci/, 1);
-    expect(thanks).toMatchObject({ text: '👍 Merci, #1 est confirmée.', recipients: [BERTHE.uuid], quoteTimestamp: timestampOf(ok), quoteAuthor: BERTHE.uuid });
+    expect(thanks).toMatchObject({ text: '👍 Merci, #1 (visite lun. 23 nov. à 10h05) est confirmée.', recipients: [BERTHE.uuid], quoteTimestamp: timestampOf(ok), quoteAuthor: BERTHE.uuid });
 
     await at(w, DUE - 30_000);
     const second = await nth(w, BERTHE.uuid, /⏰ Rappel/, 2);
@@ -72,7 +77,7 @@ describe.each<FakeMode>(['normal', 'json-rpc'])('signal reminders with the core 
     // Past the "unconfirmed" check: confirmed, so nothing is said in the group.
     await at(w, DUE - 10_000);
     expect(textsTo(w.fake, GROUP_RECIPIENT)).toHaveLength(groupBefore);
-    expect(textsTo(w.fake, BERTHE.uuid)).toEqual([expect.stringMatching(/^Bonjour !/), REMINDER, '👍 Merci, #1 est confirmée.', REMINDER, '👍 Merci, #1 est confirmée.']);
+    expect(textsTo(w.fake, BERTHE.uuid)).toEqual([expect.stringMatching(/^Bonjour !/), REMINDER, '👍 Merci, #1 (visite lun. 23 nov. à 10h05) est confirmée.', REMINDER, '👍 Merci, #1 (visite lun. 23 nov. à 10h05) est confirmée.']);
     expect(w.h.store.outbox.pendingCount()).toBe(0);
     expectPrivateLogs(w.transportLogs);
     expectPrivateLogs(w.h.logs);
@@ -86,7 +91,7 @@ describe.each<FakeMode>(['normal', 'json-rpc'])('signal reminders with the core 
     await nth(w, BERTHE.uuid, /⏰ Rappel/, 2);
     await at(w, DUE - 15_000);
     const alert = await w.botSaid(GROUP_RECIPIENT, /n’est pas confirmée/);
-    expect(alert.text).toBe('⚠ #1 n’est pas confirmée : Berthe n’a pas répondu au rappel. Quelqu’un peut vérifier avec cette personne ?');
+    expect(alert.text).toBe('⚠ #1 (visite lun. 23 nov. à 10h05) n’est pas confirmée : Berthe n’a pas répondu au rappel. Quelqu’un peut vérifier avec cette personne ?');
   });
 
   it('"je lâche" quoting the reminder reopens the visit, reposts it as urgent, and someone else can take it', async () => {
@@ -96,20 +101,20 @@ describe.each<FakeMode>(['normal', 'json-rpc'])('signal reminders with the core 
     const reminder = await nth(w, BERTHE.uuid, /⏰ Rappel/, 1);
 
     await w.say(env.text(BERTHE, 'je lâche', { group: false, quote: { ...botMessage(reminder), text: reminder.text } }));
-    const released = await w.botSaid(GROUP_RECIPIENT, /^↩ #1/);
-    expect(released.text).toBe('↩ #1 est de nouveau ouverte : Berthe ne peut plus. Qui peut ?');
+    const released = await w.botSaid(GROUP_RECIPIENT, /^↩ #1 /);
+    expect(released.text).toBe('↩ #1 (visite lun. 23 nov. à 10h05) est de nouveau ouverte : Berthe ne peut plus. Qui peut ?');
     const urgent = await w.botSaid(GROUP_RECIPIENT, /^⚠ Il faut de nouveau quelqu’un :/);
     expect(urgent.text).toBe(
       [
         '⚠ Il faut de nouveau quelqu’un :',
         '#1 Visite — lun. 23 nov. à 10h05 — CRA de Test',
-        'Places : 1 sur 1 libres',
+        'Places : 1 place libre sur 1',
         'Conducteur·ice : personne pour l’instant',
         'Réponds « je prends » pour t’en charger.',
       ].join('\n'),
     );
     const toAlice = await w.botSaid(ALICE.uuid, /a lâché #1/);
-    expect(toAlice.text).toBe('Berthe a lâché #1, peu avant l’heure. Je l’ai reposté comme urgent.');
+    expect(toAlice.text).toBe('Berthe a lâché #1 (visite lun. 23 nov. à 10h05), peu avant l’heure. Je l’ai repostée comme urgente.');
 
     // The 30 s reminder is no longer Berthe's.
     await at(w, DUE - 30_000);

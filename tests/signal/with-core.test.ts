@@ -29,7 +29,7 @@ describe.each<FakeMode>(['normal', 'json-rpc'])('signal with the core (%s mode)'
     const command = await w.say(env.text(ALICE, '/visite 01/12 14h30 places 2 depuis gare de Calais'));
     const post = await w.botSaid(GROUP_RECIPIENT, /^#1 Visite/);
     expect(post.text).toBe(
-      ['#1 Visite — mar. 1 déc. à 14h30 — CRA de Test', 'Places : 2 sur 2 libres · RDV : gare de Calais', 'Conducteur·ice : personne pour l’instant', HINT].join('\n'),
+      ['#1 Visite — mar. 1 déc. à 14h30 — CRA de Test', 'RDV gare de Calais → visite 14h30', 'Places : 2 places libres sur 2', 'Conducteur·ice : personne pour l’instant', HINT].join('\n'),
     );
     expect(post).toMatchObject({ recipients: [GROUP_RECIPIENT], textMode: 'normal', quoteTimestamp: timestampOf(command), quoteAuthor: ALICE.uuid });
     const rawPost = fake.sent.find((s) => s.timestamp === post.timestamp);
@@ -58,8 +58,8 @@ describe.each<FakeMode>(['normal', 'json-rpc'])('signal with the core (%s mode)'
     const list = await w.botSaid(GROUP_RECIPIENT, /^Demandes ouvertes et prises :/);
     const lines = list.text.split('\n');
     expect(lines).toHaveLength(3);
-    expect(lines[1]).toMatch(/^#1 Visite mar\. 1 déc\. à 14h30 — prise par membre \S+, 2\/2 places$/);
-    expect(lines[2]).toBe('#2 Visite mer. 2 déc. à 10h00 — prise par Berthe, 1/1 places');
+    expect(lines[1]).toMatch(/^#1 Visite mar\. 1 déc\. à 14h30 — prise par membre \S+, 2 places libres sur 2$/);
+    expect(lines[2]).toBe('#2 Visite mer. 2 déc. à 10h00 — prise par Berthe, 1 place libre sur 1');
     expect(list.quoteTimestamp).toBe(timestampOf(listCommand));
 
     await w.say(env.text(ALICE, '/fait 1'));
@@ -100,7 +100,7 @@ describe.each<FakeMode>(['normal', 'json-rpc'])('signal with the core (%s mode)'
     const groupSends = textsTo(fake, GROUP_RECIPIENT).length;
     const dm = await w.say(env.text(CHARLES, '/mes', { group: false }));
     const mine = await w.botSaid(CHARLES.uuid, /^Tes demandes :/);
-    expect(mine.text).toMatch(/^Tes demandes :\n#1 Visite .+ — prise par membre \S+, 2\/2 places · CRA de Test \(tu l’as prise\)$/);
+    expect(mine.text).toMatch(/^Tes demandes :\n#1 Visite .+ — prise par membre \S+, 2 places libres sur 2 · CRA de Test \(tu l’as prise\)$/);
     expect(mine).toMatchObject({ recipients: [CHARLES.uuid], quoteTimestamp: timestampOf(dm), quoteAuthor: CHARLES.uuid, textMode: 'normal' });
 
     const alices = await w.say(env.text(ALICE, '/mes', { group: false }));
@@ -141,7 +141,7 @@ describe.each<FakeMode>(['normal', 'json-rpc'])('signal with the core (%s mode)'
 
     await w.say(env.text(BERTHE, '/mes', { group: false }));
     const mine = await w.botSaid(BERTHE.uuid, /^Tes demandes :/);
-    expect(mine.text).toMatch(/^Tes demandes :\n#1 Visite .+ — prise par Berthe, 2\/2 places · CRA de Test \(tu l’as prise\)$/);
+    expect(mine.text).toMatch(/^Tes demandes :\n#1 Visite .+ — prise par Berthe, 2 places libres sur 2 · CRA de Test \(tu l’as prise\)$/);
     expect(mine.recipients).toEqual([BERTHE.uuid]);
 
     // Berthe linked the group, so she is its coordinator: she may mark Alice's request done.

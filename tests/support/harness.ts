@@ -27,7 +27,34 @@ export const TEST_CENTRE: Centre = {
   },
 };
 
-export const centres = new CentreDirectory([TEST_CENTRE, { ...TEST_CENTRE, id: 'other-centre', name: 'Centre fermé de Test', timezone: 'Europe/Brussels', jurisdiction: 'be' }]);
+/** A centre whose card has every fact, visiting windows included (posts and reminders show them). */
+export const CARD_CENTRE: Centre = {
+  id: 'card-centre',
+  name: 'CRA de la Fiche',
+  country: 'FR',
+  timezone: 'Europe/Paris',
+  jurisdiction: 'fr',
+  card: {
+    address: { value: '1, rue de l’Essai, 00000 Testville', source: 'test', lastChecked: '2026-11-23' },
+    visiting_hours: {
+      value: 'Tous les jours 9h–11h30 et 13h30–18h',
+      source: 'test',
+      lastChecked: '2026-11-23',
+      windows: [
+        { from: 540, to: 690 },
+        { from: 810, to: 1080 },
+      ],
+    },
+    visitor_id: { value: 'Pièce d’identité ou passeport', source: 'test', lastChecked: '2026-11-23' },
+    allowed_items: { value: 'Vêtements, tabac fermé', source: 'test', lastChecked: '2026-11-23' },
+  },
+};
+
+export const centres = new CentreDirectory([
+  TEST_CENTRE,
+  { ...TEST_CENTRE, id: 'other-centre', name: 'Centre fermé de Test', timezone: 'Europe/Brussels', jurisdiction: 'be' },
+  CARD_CENTRE,
+]);
 
 export function tempDir(): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'parloir-test-'));

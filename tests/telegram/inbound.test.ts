@@ -133,19 +133,32 @@ describe('telegram inbound', () => {
     ]);
   });
 
-  it('ignores edited messages, channel posts, bots, anonymous admins and service messages, and confirms them', async () => {
+  it('ignores edited messages, channel posts and their automatic forwards, bots and service messages; maps an anonymous admin as anonymous', async () => {
     const base = { date: 1_790_000_000, chat: group, from: people.alex };
     fake.enqueue({ edited_message: { ...base, message_id: 9001, edit_date: 1_790_000_010, text: 'edited text' } } as never);
     fake.enqueue({ channel_post: { ...base, chat: chats.channel, message_id: 9002, text: 'channel text', from: undefined } } as never);
     fake.groupMessage('/list', { from: people.otherBot });
-    fake.message({ text: '/list', extra: { sender_chat: group } });
+    fake.message({ text: 'channel text', extra: { sender_chat: chats.channel, is_automatic_forward: true } });
     fake.message({ extra: { new_chat_members: [people.noor] } });
+    const anonymous = fake.anonymousMessage('/list', { chat: group }).updateId;
     fake.groupMessage('/mine');
-    await waitFor(() => rec.taken.length === 1 && fake.pendingUpdateIds().length <= 1, 'the last message');
-    expect(rec.attempts).toHaveLength(1);
-    expect(rec.taken[0]).toMatchObject({ text: '/mine' });
+    await waitFor(() => rec.taken.length === 2 && fake.pendingUpdateIds().length <= 1, 'the last message');
+    expect(rec.attempts).toHaveLength(2);
+    expect(rec.taken[0]).toEqual({
+      kind: 'message',
+      dedupeKey: `telegram:update:${anonymous}`,
+      transport: 'telegram',
+      chat: groupAddress,
+      chatKind: 'group',
+      // The group itself speaks: no person, no name.
+      sender: `telegram:${group.id}`,
+      anonymous: true,
+      messageRef: expect.any(String),
+      text: '/list',
+    });
+    expect(rec.taken[1]).toMatchObject({ text: '/mine' });
     const reasons = logger.lines.map((l) => JSON.parse(l) as { code: string; reason?: string }).filter((l) => l.code === 'TELEGRAM_UPDATE_IGNORED');
-    expect(reasons.map((l) => l.reason)).toEqual(['edited', 'channel', 'from-bot', 'no-sender', 'no-text']);
+    expect(reasons.map((l) => l.reason)).toEqual(['edited', 'channel', 'from-bot', 'channel', 'no-text']);
   });
 
   it('logs no text, names, ids or token', async () => {

@@ -75,7 +75,7 @@ describe('telegram in the real world: forum topics', () => {
       .filter((o) => o.method === 'sendMessage' && o.chatId === forum.id)
       .map((o) => ({ text: o.text, topic: o.params.message_thread_id, quotes: o.params.reply_parameters !== undefined }));
     expect(after).toEqual([
-      { text: fr.released({ n: 1, by: 'Alex Testperson' }), topic: visits, quotes: false },
+      { text: fr.released({ r: { n: 1, kind: 'visit', when: { at: parisTime('2026-11-30T14:30'), zone: 'Europe/Paris' } }, by: 'Alex Testperson' }), topic: visits, quotes: false },
       { text: expect.stringContaining('#1 Visite'), topic: visits, quotes: false },
       // Sam, who asked for it, never pressed Start: told where the request lives.
       { text: expect.stringMatching(/^Sam, je ne peux pas encore t’écrire en privé/), topic: visits, quotes: false },

@@ -56,9 +56,13 @@ describe('telegram with the core: flows', () => {
     const command = fake.groupMessage('/visite@ParloirBot 01/12 14h30 places 2 depuis gare de Calais', { chat: group, from: sam }).message;
     const post = await w.botSaid(group.id, /^#1 Visite/);
     expect(post.text).toBe(
-      ['#1 Visite — mar. 1 déc. à 14h30 — CRA de Test', 'Places : 2 sur 2 libres · RDV : gare de Calais', 'Conducteur·ice : personne pour l’instant', HINT].join(
-        '\n',
-      ),
+      [
+        '#1 Visite — mar. 1 déc. à 14h30 — CRA de Test',
+        'RDV gare de Calais → visite 14h30',
+        'Places : 2 places libres sur 2',
+        'Conducteur·ice : personne pour l’instant',
+        HINT,
+      ].join('\n'),
     );
     expect(post.params).toMatchObject({ reply_parameters: { message_id: command.message_id, allow_sending_without_reply: true } });
     expect(post.params).not.toHaveProperty('parse_mode');
@@ -79,7 +83,7 @@ describe('telegram with the core: flows', () => {
     const firstEdit = fake.sent('editMessageText')[0];
     expect(firstEdit).toMatchObject({ chat_id: group.id, message_id: postMessage.message_id });
     expect(firstEdit?.text).toBe(
-      ['#1 Visite — mar. 1 déc. à 14h30 — CRA de Test', 'Places : 2 sur 2 libres · RDV : gare de Calais', 'Conducteur·ice : Alex Testperson', HINT].join('\n'),
+      ['#1 Visite — mar. 1 déc. à 14h30 — CRA de Test', 'RDV gare de Calais → visite 14h30', 'Places : 2 places libres sur 2', 'Conducteur·ice : Alex Testperson', HINT].join('\n'),
     );
     expect(keyboard(firstEdit ?? {})).toEqual([
       ['Je viens', 'join'],
@@ -90,7 +94,7 @@ describe('telegram with the core: flows', () => {
     const { updateId: pressId, queryId } = fake.pressButton(group.id, postMessage.message_id, 'join', noor);
     await w.handled(pressId);
     await waitFor(() => fake.sent('answerCallbackQuery').length === 1, 'the button answered');
-    expect(fake.sent('answerCallbackQuery')[0]).toEqual({ callback_query_id: queryId, text: '✅ #1 : Noor Example prend une place (reste 1).' });
+    expect(fake.sent('answerCallbackQuery')[0]).toEqual({ callback_query_id: queryId, text: '✅ #1 : Noor Example prend une place (1 place libre).' });
     // Noor never pressed Start: the greeting is refused once, and the group hears how to fix it.
     const hint = await w.botSaid(group.id, /je ne peux pas encore t’écrire en privé/);
     expect(hint.text).toBe(notStarted('Noor Example'));
@@ -101,9 +105,10 @@ describe('telegram with the core: flows', () => {
     expect(secondEdit?.text).toBe(
       [
         '#1 Visite — mar. 1 déc. à 14h30 — CRA de Test',
-        'Places : 1 sur 2 libres · RDV : gare de Calais',
+        'RDV gare de Calais → visite 14h30',
+        'Places : 1 place libre sur 2',
         'Conducteur·ice : Alex Testperson',
-        'Passager·es : Noor Example',
+        'Passager·e : Noor Example',
         HINT,
       ].join('\n'),
     );
@@ -114,7 +119,7 @@ describe('telegram with the core: flows', () => {
 
     const listCommand = fake.groupMessage('/liste', { chat: group, from: sam }).message;
     const list = await w.botSaid(group.id, /^Demandes ouvertes et prises :/);
-    expect(list.text).toBe('Demandes ouvertes et prises :\n#1 Visite mar. 1 déc. à 14h30 — prise par Alex Testperson, 1/2 places');
+    expect(list.text).toBe('Demandes ouvertes et prises :\n#1 Visite mar. 1 déc. à 14h30 — prise par Alex Testperson, 1 place libre sur 2');
     expect(list.params).toMatchObject({ reply_parameters: { message_id: listCommand.message_id } });
 
     // Sam linked the group: as coordinator they may mark Alex's visit done.
@@ -123,7 +128,7 @@ describe('telegram with the core: flows', () => {
     expect(done.text).toBe('✔ #1 est faite. Merci !');
     await waitFor(() => fake.model.find(group.id, postMessage.message_id)?.edits === 3, 'the post edited once closed');
     const lastEdit = fake.sent('editMessageText')[2];
-    expect(lastEdit?.text).toMatch(/\nPassager·es : Noor Example\n\(faite\)\n/);
+    expect(lastEdit?.text).toMatch(/\nPassager·e : Noor Example\n\(faite\)\n/);
     // Closed: no buttons left under the post.
     expect(lastEdit).not.toHaveProperty('reply_markup');
     expect(fake.model.find(group.id, postMessage.message_id)?.message.reply_markup).toBeUndefined();
@@ -193,16 +198,17 @@ describe('telegram with the core: flows', () => {
     const reminder = await w.botSaid(alex.id, /^⏰ Rappel/);
     expect(reminder.text).toBe(
       [
-        '⏰ Rappel — tu es sur #1 Visite — mar. 1 déc. à 14h30 — CRA de Test',
-        'RDV : gare de Calais',
-        'Visites : Tous les jours 9h–18h',
+        '⏰ Rappel — #1 Visite — mar. 1 déc. à 14h30 — CRA de Test',
+        'Tu y vas comme conducteur·ice. Demandé par Sam.',
+        'RDV gare de Calais → visite 14h30',
+        'Heures de visite : Tous les jours 9h–18h',
         'Toujours bon ? Réponds OK, ou LÂCHER si tu ne peux plus.',
       ].join('\n'),
     );
     // Alex answers OK in private: the visit is confirmed.
     fake.message({ text: 'OK', from: alex, chat: { id: alex.id, type: 'private', first_name: alex.first_name, last_name: alex.last_name } });
     const confirmed = await w.botSaid(alex.id, /^👍/);
-    expect(confirmed.text).toBe('👍 Merci, #1 est confirmée.');
+    expect(confirmed.text).toBe('👍 Merci, #1 (visite mar. 1 déc. à 14h30) est confirmée.');
 
     // Two hours before, the second reminder as well; the group hears nothing more about Alex.
     h.clock.set(parisTime('2026-12-01T12:30'));
@@ -262,7 +268,7 @@ describe('telegram with the core: flows', () => {
     expect(fake.sent('sendMessage')).toHaveLength(deliveredBefore);
     // The button was answered during the storm (answerCallbackQuery is not throttled here).
     await waitFor(() => fake.sent('answerCallbackQuery').length === 1, 'the button answered');
-    expect(fake.sent('answerCallbackQuery').map((a) => a.text)).toEqual(['✅ #1 : Noor Example prend une place (reste 1).']);
+    expect(fake.sent('answerCallbackQuery').map((a) => a.text)).toEqual(['✅ #1 : Noor Example prend une place (1 place libre).']);
     // Each waiting lane is tried once per round: the group, then also Sam's alert (queued by the
     // first 429), Alex's greeting (from round 2, /mes waits behind it), Noor's greeting (round 5).
     expect(attemptsPerRound).toEqual([2, 3, 3, 3, 4]);
@@ -282,11 +288,11 @@ describe('telegram with the core: flows', () => {
     ]);
     // /liste was answered as it stood when it was asked (before Noor took a seat).
     expect(textsTo(fake, group.id).find((t) => t.startsWith('Demandes ouvertes'))).toBe(
-      'Demandes ouvertes et prises :\n#1 Visite mar. 1 déc. à 14h30 — prise par Alex Testperson, 2/2 places\n#2 Visite mer. 2 déc. à 10h00 — OUVERTE, 1/1 places',
+      'Demandes ouvertes et prises :\n#1 Visite mar. 1 déc. à 14h30 — prise par Alex Testperson, 2 places libres sur 2\n#2 Visite mer. 2 déc. à 10h00 — OUVERTE, 1 place libre sur 1',
     );
-    expect(fake.sent('editMessageText').at(-1)?.text).toMatch(/\nPlaces : 1 sur 2 libres · RDV : gare de Calais\nConducteur·ice : Alex Testperson\nPassager·es : Noor Example\n/);
+    expect(fake.sent('editMessageText').at(-1)?.text).toMatch(/\nRDV gare de Calais → visite 14h30\nPlaces : 1 place libre sur 2\nConducteur·ice : Alex Testperson\nPassager·e : Noor Example\n/);
     const toAlex = textsTo(fake, alex.id);
-    expect(toAlex.slice(1)).toEqual([HELLO_1, expect.stringMatching(/^Tes demandes :\n#1 Visite mar\. 1 déc\. à 14h30 — prise par Alex Testperson, 2\/2 places · CRA de Test \(tu l’as prise\)$/)]);
+    expect(toAlex.slice(1)).toEqual([HELLO_1, expect.stringMatching(/^Tes demandes :\n#1 Visite mar\. 1 déc\. à 14h30 — prise par Alex Testperson, 2 places libres sur 2 · CRA de Test \(tu l’as prise\)$/)]);
     // The coordinator heard about the throttling exactly once, in private.
     const toSam = textsTo(fake, sam.id);
     expect(toSam.filter((t) => t.includes('limite d’envoi'))).toHaveLength(1);
@@ -373,7 +379,7 @@ describe('telegram with the core: flows', () => {
     const claimed = await b.botSaid(group.id, /^✅ #1 : /);
     expect(claimed.text).toBe('✅ #1 : Alex Testperson s’en charge.');
     await waitFor(() => fake.model.find(group.id, postMessage.message_id)?.edits === 1, 'the post edited');
-    expect(fake.model.find(group.id, postMessage.message_id)?.message.text).toMatch(/\nPorteur·se : Alex Testperson\n/);
+    expect(fake.model.find(group.id, postMessage.message_id)?.message.text).toMatch(/\nPorteur·euse : Alex Testperson\n/);
     await b.drainAll();
     expectEachDeliveredOnce(fake);
     expect(fake.pendingUpdateIds()).toEqual([]);
@@ -412,7 +418,7 @@ describe('telegram with the core: flows', () => {
       const { w, post1 } = await migrated();
       const { fake, h } = w;
       const queued = await w.botSaid(newId, /^Demandes ouvertes et prises :/);
-      expect(queued.text).toBe('Demandes ouvertes et prises :\n#1 Visite mar. 1 déc. à 14h30 — OUVERTE, 2/2 places');
+      expect(queued.text).toBe('Demandes ouvertes et prises :\n#1 Visite mar. 1 déc. à 14h30 — OUVERTE, 2 places libres sur 2');
       // Telegram refused it once at the old id (with the new id), and it was sent there instead.
       expect(
         fake
@@ -449,16 +455,16 @@ describe('telegram with the core: flows', () => {
       const { updateId } = fake.pressButton(newId, post2, 'join', noor);
       await w.handled(updateId);
       await waitFor(() => fake.sent('answerCallbackQuery').length === 1, 'the button answered');
-      expect(fake.sent('answerCallbackQuery')[0]?.text).toBe('✅ #2 : Noor Example prend une place (reste 0).');
+      expect(fake.sent('answerCallbackQuery')[0]?.text).toBe('✅ #2 : Noor Example prend une place (complet).');
       await w.drainAll();
       expect(fake.model.find(newId, post2)?.edits).toBe(2);
       const seatEdit = fake.sent('editMessageText').at(-1);
       expect(seatEdit?.text).toBe(
         [
           '#2 Visite — mer. 2 déc. à 10h00 — CRA de Test',
-          'Places : 0 sur 1 libres',
+          'Places : complet (1 place prise)',
           'Conducteur·ice : Alex Testperson',
-          'Passager·es : Noor Example',
+          'Passager·e : Noor Example',
           HINT,
         ].join('\n'),
       );
@@ -467,7 +473,7 @@ describe('telegram with the core: flows', () => {
       fake.groupMessage('/liste', { chat: supergroup, from: noor });
       const list = await w.botSaid(newId, /^Demandes ouvertes et prises :\n#1 .+\n#2/);
       expect(list.text).toBe(
-        'Demandes ouvertes et prises :\n#1 Visite mar. 1 déc. à 14h30 — OUVERTE, 2/2 places\n#2 Visite mer. 2 déc. à 10h00 — prise par Alex Testperson, 0/1 places',
+        'Demandes ouvertes et prises :\n#1 Visite mar. 1 déc. à 14h30 — OUVERTE, 2 places libres sur 2\n#2 Visite mer. 2 déc. à 10h00 — prise par Alex Testperson, complet (1 place prise)',
       );
       fake.groupMessage('/fait 2', { chat: supergroup, from: sam });
       await w.botSaid(newId, /^✔ #2 est faite\. Merci !$/);

@@ -71,6 +71,10 @@ export interface TextOptions {
   readonly timestamp?: number;
   /** People @-mentioned: each is one U+FFFC appended to the body (NOTES §2.4). */
   readonly mentions?: readonly Person[];
+  /** @-mentions already in the body: each stands there as U+FFFC at `start` (UTF-16 units). */
+  readonly mentionsAt?: readonly { readonly who: { readonly number: string | null; readonly uuid: string }; readonly start: number }[];
+  /** Photos attached (signal-cli JsonAttachment, trimmed). */
+  readonly attachments?: number;
 }
 
 /**
@@ -89,9 +93,18 @@ function mentioning(body: string, people: readonly Person[]): { message: string;
   return { message, mentions };
 }
 
+/** The placeholder signal-cli puts in the text where a member was @-mentioned. */
+export const MENTION = '\uFFFC';
+
 export function text(from: Person, body: string, options: TextOptions = {}): Received {
   const ts = options.timestamp ?? nextTimestamp();
   const fields: Record<string, unknown> = options.mentions ? mentioning(body, options.mentions) : { message: body };
+  if (options.mentionsAt) {
+    fields.mentions = options.mentionsAt.map((m) => ({ name: m.who.number ?? m.who.uuid, number: m.who.number, uuid: m.who.uuid, start: m.start, length: 1 }));
+  }
+  if (options.attachments) {
+    fields.attachments = Array.from({ length: options.attachments }, (_, i) => ({ contentType: 'image/jpeg', filename: null, id: `att${ts}${i}.jpg`, size: 123_456, width: 1024, height: 768, caption: null, uploadTimestamp: ts }));
+  }
   if (options.group !== false) fields.groupInfo = groupInfo();
   if (options.quote) fields.quote = quote(options.quote);
   return wrap({ ...source(from, ts), dataMessage: data(ts, fields) });

@@ -17,8 +17,9 @@ const json = (res: ServerResponse, status: number, body: unknown): void => {
   res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' }).end(JSON.stringify(body));
 };
 
+/** signal-cli prints safety numbers as 12 groups of 5 digits separated by spaces. */
 function safetyNumber(): string {
-  return Array.from({ length: 12 }, () => String(randomInt(0, 100_000)).padStart(5, '0')).join('');
+  return Array.from({ length: 12 }, () => String(randomInt(0, 100_000)).padStart(5, '0')).join(' ');
 }
 
 function fingerprint(): string {
@@ -30,8 +31,8 @@ export class FakeIdentities {
 
   add(person: { readonly number: string | null; readonly uuid: string }): FakeIdentity {
     const identity: FakeIdentity = {
-      // The wrapper prints the number, or the UUID when the number is unknown.
-      number: person.number ?? person.uuid,
+      // signal-cli gives null for a hidden number; the wrapper's Go string makes it "".
+      number: person.number ?? '',
       uuid: person.uuid,
       status: 'TRUSTED_UNVERIFIED',
       fingerprint: fingerprint(),
@@ -44,6 +45,11 @@ export class FakeIdentities {
 
   get(uuid: string): FakeIdentity | undefined {
     return this.byUuid.get(uuid);
+  }
+
+  /** By UUID or number, as a send recipient or group member is written. */
+  find(target: string): FakeIdentity | undefined {
+    return this.byUuid.get(target) ?? [...this.byUuid.values()].find((i) => i.number !== '' && i.number === target);
   }
 
   /** The person reinstalled Signal (or someone else took the number): new key, untrusted. */
@@ -77,10 +83,11 @@ export class FakeIdentities {
       return json(res, 400, { error: "Couldn't process request - please either provide a safety number or set 'trust_all_known_keys' to true. But do not set both parameters at once!" });
     }
     if (safety === '') return json(res, 400, { error: "Couldn't process request - please provide a valid safety number" });
-    const identity = [...this.byUuid.values()].find((i) => i.uuid === numberToTrust || i.number === numberToTrust);
+    const identity = this.find(numberToTrust);
     // approximation: signal-cli's wording for these two failures.
     if (!identity) return json(res, 400, { error: 'Failed to set the trust for this number: Unknown recipient' });
-    if (safety !== undefined && safety !== identity.safety_number) {
+    // signal-cli IdentityVerificationCode.parse: the digits count, not the spaces.
+    if (safety !== undefined && safety.replace(/\s+/g, '') !== identity.safety_number.replace(/\s+/g, '')) {
       return json(res, 400, { error: "Failed to set the trust for this number: The safety number doesn't match" });
     }
     identity.status = safety !== undefined ? 'TRUSTED_VERIFIED' : 'TRUSTED_UNVERIFIED';

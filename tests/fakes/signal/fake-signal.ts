@@ -1,17 +1,24 @@
-// A fake signal-cli-rest-api on 127.0.0.1 (random port): node:http for the REST routes and a
-// `ws` server on the receive path in json-rpc modes. Built from the spec and NOTES.md §6:
-// text/plain receive arrays, frames dropped when nobody listens, pings on an interval, the
-// wrapper's /v2/send validation, failure injection, and a record of every send.
+// A fake signal-cli-rest-api 0.100 on 127.0.0.1 (random port): node:http for the REST routes and
+// a `ws` server on the receive path in json-rpc modes. It follows upstream's code, not only its
+// spec (each behaviour names the upstream file it follows):
+// - normal/native: every call is one signal-cli process with a start cost, one at a time per
+//   account, killed after 120 s (cli-process.ts); receive ends `timeout` seconds after the last
+//   envelope or at `max_messages` (poll-inbox.ts); sends answer per recipient (send-failures.ts).
+// - json-rpc: frames pushed to connected websockets, dropped when nobody listens.
+// `timeScale` shrinks every upstream duration (0.02: one upstream second lasts 20 ms).
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { BOT, GROUP, type Received } from './envelopes.js';
-import { failureAnswer, type SendFailure } from './send-failures.js';
-import { checkSend, type ValidSend } from './send-rules.js';
+import { CliProcesses, INSTANT, KILLED_TEXT, type UpstreamCosts } from './cli-process.js';
+import { ALICE, BERTHE, BOT, CHARLES, GROUP, type Person, type Received } from './envelopes.js';
+import { type RecordedSend, SendDesk } from './fake-send.js';
+import type { OutcomeFailure, SendFailure } from './send-failures.js';
 import { FakeIdentities } from './fake-identities.js';
 import { groupEntry, json, parseJson, readBody } from './http-util.js';
 import { PollInbox } from './poll-inbox.js';
+
+export type { RecordedSend } from './fake-send.js';
 
 export type FakeMode = 'normal' | 'native' | 'json-rpc' | 'json-rpc-native';
 
@@ -19,21 +26,18 @@ export interface FakeSignalOptions {
   readonly mode?: FakeMode;
   /** 'object' = release 0.100 `{"timestamp":"…"}`; 'array' = HEAD `[{"timestamp":"…","errors":…}]`. */
   readonly sendShape?: 'object' | 'array';
+  /** HEAD's json-rpc wording for untrusted keys (jsonrpc2.go code -4). */
+  readonly head?: boolean;
   /** Server ping interval on websockets (54 s on the real server). */
   readonly pingIntervalMs?: number;
   /** Queue frames while no websocket is connected instead of dropping them (the real one drops). */
   readonly queueWhenDisconnected?: boolean;
-  /** Longest a normal-mode poll is held open, whatever its `timeout` (keeps tests quick). */
+  /** Longest real wait of a receive for its next envelope, whatever its `timeout` (quick tests). */
   readonly maxPollMs?: number;
-}
-
-export interface RecordedSend {
-  readonly raw: string;
-  readonly status: number;
-  readonly request?: ValidSend;
-  /** The timestamp returned (or that would have been): the message id replies quote. */
-  readonly timestamp?: string;
-  readonly delivered: boolean;
+  /** Upstream durations (process start, send, kill); default: no cost. */
+  readonly costs?: Partial<UpstreamCosts>;
+  /** Real ms per upstream ms (default 1). */
+  readonly timeScale?: number;
 }
 
 interface Socketed {
@@ -43,34 +47,53 @@ interface Socketed {
   readonly pinger: NodeJS.Timeout;
 }
 
+/** One GET /v1/receive as the fake saw it. */
+export interface PollRecord {
+  readonly timeout: string | null;
+  readonly maxMessages: string | null;
+  readonly ignoreAttachments: string | null;
+  readonly ignoreStories: string | null;
+}
+
 const WS_UPGRADE_ERROR = "websocket: the client is not using the websocket protocol: 'upgrade' token not found in 'Connection' header";
 
 export class FakeSignal {
   mode: FakeMode;
   sendShape: 'object' | 'array';
+  head: boolean;
   queueWhenDisconnected: boolean;
+  costs: UpstreamCosts;
+  timeScale: number;
+  /** Set by PUT /v1/profiles; without one signal-cli only warns (ManagerImpl.sendMessage). */
   profileName: string | undefined = 'Parloir';
   /** False: the account is not (or no longer) registered, so GET /v1/accounts leaves it out. */
   registered = true;
   readonly number = BOT.number;
-  readonly sent: RecordedSend[] = [];
   readonly identities = new FakeIdentities();
+  /** The bot's group and who is in it (a number when signal-cli knows it, else the UUID). */
   readonly groups = new Map<string, { name: string; members: string[] }>([[GROUP.internalId, { name: GROUP.name, members: [BOT.number] }]]);
+  readonly processes: CliProcesses;
   /** Frames pushed to nobody (json-rpc) — lost, as on the real server. */
   droppedFrames = 0;
+  /** Envelopes acknowledged to Signal whose receive output never reached a client (killed, client gone). */
+  lostEnvelopes = 0;
+  /** Envelopes a websocket request against a normal-mode server received and threw away. */
+  eatenByWebsocket = 0;
+  /** Attachments and stickers signal-cli downloaded into its volume (no ignore_attachments). */
+  attachmentsStored = 0;
   /** Websocket connections accepted so far. */
   socketsOpened = 0;
   /** Pongs answered to client pings. */
   pongsSent = 0;
-  readonly polls: { readonly timeout: string | null }[] = [];
+  readonly polls: PollRecord[] = [];
 
   /** Normal mode: envelopes waiting for a poll. json-rpc with queueWhenDisconnected: frames waiting for a socket. */
   private readonly inbox = new PollInbox();
+  private readonly desk: SendDesk;
   private readonly sockets = new Set<Socketed>();
-  private readonly failures: { failure: SendFailure; remaining: number }[] = [];
   private readonly wss = new WebSocketServer({ noServer: true, autoPong: false, maxPayload: 512 });
   private readonly connections = new Set<Socket>();
-  private lastTimestamp = 0;
+  private receiveFailure: string | undefined;
   private server: Server;
 
   private constructor(
@@ -81,7 +104,25 @@ export class FakeSignal {
     this.server = server;
     this.mode = options.mode ?? 'normal';
     this.sendShape = options.sendShape ?? 'object';
+    this.head = options.head ?? false;
     this.queueWhenDisconnected = options.queueWhenDisconnected ?? false;
+    this.costs = { ...INSTANT, ...options.costs };
+    this.timeScale = options.timeScale ?? 1;
+    this.processes = new CliProcesses(
+      () => this.costs,
+      () => this.timeScale,
+    );
+    for (const person of [ALICE, BERTHE, CHARLES]) this.addMember(person);
+    this.desk = new SendDesk({
+      number: this.number,
+      jsonRpc: () => this.jsonRpc,
+      sendShape: () => this.sendShape,
+      head: () => this.head,
+      groups: this.groups,
+      identities: this.identities,
+      processes: this.processes,
+      costs: () => this.costs,
+    });
   }
 
   static async start(options: FakeSignalOptions = {}): Promise<FakeSignal> {
@@ -100,14 +141,32 @@ export class FakeSignal {
     return this.mode === 'json-rpc' || this.mode === 'json-rpc-native';
   }
 
+  /** Every /v2/send, in the order answered. */
+  get sent(): RecordedSend[] {
+    return this.desk.sent;
+  }
+
   /** Open websocket clients (not counting stalled ones). */
   liveSockets(): number {
     return [...this.sockets].filter((s) => !s.stalled).length;
   }
 
-  /** Normal-mode polls being held open right now. */
+  /** Normal-mode receive processes running right now. */
   pendingPolls(): number {
     return this.inbox.waiting();
+  }
+
+  /** Envelopes still waiting on Signal's server (normal mode). */
+  queued(): number {
+    return this.inbox.size();
+  }
+
+  /** The person joins the bot's group (and signal-cli learns their identity). */
+  addMember(person: Person): void {
+    const members = this.groups.get(GROUP.internalId)!.members;
+    const id = person.number ?? person.uuid;
+    if (!members.includes(id)) members.push(id);
+    if (!this.identities.get(person.uuid)) this.identities.add(person);
   }
 
   /** Signal delivers an envelope to the bot's account. */
@@ -131,8 +190,18 @@ export class FakeSignal {
     this.inbox.junk = text;
   }
 
+  /** The next normal-mode receive prints what it read, then fails with `stderr` (exit ≠ 0). */
+  failNextReceive(stderr: string): void {
+    this.receiveFailure = stderr;
+  }
+
   failNextSend(failure: SendFailure, times = 1): void {
-    this.failures.push({ failure, remaining: times });
+    this.desk.failNext(failure, times);
+  }
+
+  /** The next `times` sends that include this member fail for that member only. */
+  failMember(uuid: string, failure: OutcomeFailure, times = 1): void {
+    this.desk.failMember(uuid, failure, times);
   }
 
   /** Closes every websocket (the container restarted, a proxy cut it). */
@@ -161,7 +230,7 @@ export class FakeSignal {
   }
 
   async close(): Promise<void> {
-    this.inbox.wakeAll();
+    this.inbox.close();
     await this.stopListening().catch(() => undefined);
     this.wss.close();
   }
@@ -176,17 +245,26 @@ export class FakeSignal {
         if (!res.headersSent) json(res, 500, { error: 'fake crashed' });
       });
     });
-    server.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) => this.upgrade(req, socket, head));
+    server.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) => void this.upgrade(req, socket, head));
   }
 
-  private upgrade(req: IncomingMessage, socket: Socket, head: Buffer): void {
+  private async upgrade(req: IncomingMessage, socket: Socket, head: Buffer): Promise<void> {
     const match = /^\/v1\/receive\/([^/?]+)/.exec(req.url ?? '');
-    if (!match || !this.jsonRpc) {
-      // Normal mode: the route is a plain GET handler and answers an empty batch.
-      socket.end(match ? 'HTTP/1.1 200 OK\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: 2\r\n\r\n[]' : 'HTTP/1.1 404 Not Found\r\nContent-Length: 18\r\n\r\n404 page not found');
+    if (!match) {
+      socket.end('HTTP/1.1 404 Not Found\r\nContent-Length: 18\r\n\r\n404 page not found');
       return;
     }
     const number = decodeURIComponent(match[1]!);
+    if (!this.jsonRpc) {
+      // api.go `Receive` in normal mode ignores the upgrade and runs a real `receive` (timeout 1):
+      // what it reads is acknowledged on Signal's server and answered as plain HTTP, which a
+      // websocket client throws away. The messages are gone.
+      const taken = await this.runReceive(number, { timeout: '1', maxMessages: '0', ignoreAttachments: 'false', ignoreStories: 'false' });
+      this.eatenByWebsocket += taken.items.length;
+      const body = taken.killed ? JSON.stringify({ error: KILLED_TEXT }) : this.inbox.body(taken.items);
+      socket.end(`HTTP/1.1 ${taken.killed ? 400 : 200} OK\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+      return;
+    }
     this.wss.handleUpgrade(req, socket, head, (ws) => {
       this.socketsOpened += 1;
       const entry: Socketed = {
@@ -221,6 +299,7 @@ export class FakeSignal {
     const key = `${req.method} /${parts.map((p, i) => (i >= 2 ? ':' : p)).join('/')}`;
     switch (key) {
       case 'GET /v1/about':
+        // api.go `About`: "json-rpc" for both json-rpc modes.
         return json(res, 200, { versions: ['v1', 'v2'], build: 2, mode: this.jsonRpc ? 'json-rpc' : this.mode, version: '0.100', capabilities: { 'v2/send': ['quotes', 'mentions'] } });
       case 'GET /v1/health':
         res.writeHead(204).end();
@@ -232,12 +311,12 @@ export class FakeSignal {
       case 'GET /v1/receive/:':
         return this.receive(parts[2]!, url, res);
       case 'POST /v2/send':
-        return this.send(body, req, res);
+        return this.desk.handle(body, req, res);
       case 'GET /v1/identities/:':
-        return json(res, 200, this.identities.list());
+        return this.viaCli(parts[2]!, res, () => json(res, 200, this.identities.list()));
       case 'PUT /v1/identities/:/:/:':
         if (parts[3] !== 'trust') break;
-        return this.identities.trust(parts[4]!, body, res);
+        return this.viaCli(parts[2]!, res, () => this.identities.trust(parts[4]!, body, res));
       case 'PUT /v1/profiles/:': {
         const name = parseJson(body)?.name;
         if (typeof name !== 'string' || name === '') return json(res, 400, { error: "Couldn't process request - profile name missing" });
@@ -253,6 +332,14 @@ export class FakeSignal {
       }
     }
     res.writeHead(404, { 'Content-Type': 'text/plain' }).end('404 page not found');
+  }
+
+  /** Other signal-cli calls: a process each in normal mode (client.go `ListIdentities`, `TrustIdentity`). */
+  private async viaCli(number: string, res: ServerResponse, answer: () => void): Promise<void> {
+    if (this.jsonRpc) return answer();
+    const ran = await this.processes.exec(number, 'other', async () => ({ exitCode: 0, stdout: '', stderr: '' }));
+    if (ran.killed) return json(res, 400, { error: KILLED_TEXT });
+    answer();
   }
 
   /**
@@ -285,67 +372,65 @@ export class FakeSignal {
 
   private async receive(number: string, url: URL, res: ServerResponse): Promise<void> {
     if (this.jsonRpc) return json(res, 400, { error: WS_UPGRADE_ERROR });
-    const timeout = url.searchParams.get('timeout');
-    this.polls.push({ timeout });
-    // approximation: wording not quoted in NOTES.
-    if (timeout !== null && !/^\d+$/.test(timeout)) return json(res, 400, { error: "Couldn't process request - timeout needs to be numeric!" });
+    const q = (name: string): string | null => url.searchParams.get(name);
+    const record: PollRecord = { timeout: q('timeout'), maxMessages: q('max_messages'), ignoreAttachments: q('ignore_attachments'), ignoreStories: q('ignore_stories') };
+    this.polls.push(record);
+    // api.go `Receive`: the query checks, in its order and words.
+    if (!/^-?\d+$/.test(record.timeout ?? '1')) return json(res, 400, { error: "Couldn't process request - timeout needs to be numeric!" });
+    if (!/^-?\d+$/.test(record.maxMessages ?? '0')) return json(res, 400, { error: "Couldn't process request - max_messages needs to be numeric!" });
     for (const flag of ['ignore_attachments', 'ignore_stories', 'ignore_avatars', 'ignore_stickers', 'send_read_receipts']) {
-      const value = url.searchParams.get(flag);
+      const value = q(flag);
       if (value !== null && value !== 'true' && value !== 'false') return json(res, 400, { error: `Couldn't process request - ${flag} parameter needs to be either 'true' or 'false'` });
     }
-    const waitMs = Math.min(Number(timeout ?? '1') * 1000, this.options.maxPollMs ?? 2_000);
-    const body = await this.inbox.take(number, waitMs, () => res.destroyed);
-    if (body !== undefined) res.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8' }).end(body);
-  }
-
-  private nextTimestamp(): string {
-    this.lastTimestamp = Math.max(Date.now(), this.lastTimestamp + 1);
-    return String(this.lastTimestamp);
-  }
-
-  private async send(raw: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
-    let injected = this.takeFailure();
-    if (injected?.kind === 'reset') {
-      this.sent.push({ raw, status: 0, delivered: false });
-      req.socket.destroy();
+    let gone = false;
+    res.on('close', () => {
+      if (!res.writableFinished) gone = true;
+    });
+    const taken = await this.runReceive(number, {
+      timeout: record.timeout ?? '1',
+      maxMessages: record.maxMessages ?? '0',
+      ignoreAttachments: record.ignoreAttachments ?? 'false',
+      ignoreStories: record.ignoreStories ?? 'false',
+    });
+    if (gone || res.destroyed) {
+      // The wrapper still waits for signal-cli and answers nobody: what it read is lost.
+      this.lostEnvelopes += taken.items.length;
       return;
     }
-    if (injected?.kind === 'slow') {
-      await new Promise((resolve) => setTimeout(resolve, injected && injected.kind === 'slow' ? injected.ms : 0));
-      injected = undefined;
+    if (taken.killed) return json(res, 400, { error: KILLED_TEXT });
+    if (taken.stderr !== undefined) {
+      // cli.go: exit ≠ 0 → stdout (the envelopes printed so far, one per line) + stderr as the error.
+      return json(res, 400, { error: `${taken.items.map((i) => JSON.stringify(i)).join('\n')}\n${taken.stderr}\n` });
     }
-    if (injected?.kind === 'server-error') {
-      this.sent.push({ raw, status: 500, delivered: false });
-      return json(res, 500, { error: 'Internal Server Error' });
-    }
-    const reject = (error: string, request?: ValidSend): void => {
-      this.sent.push({ raw, status: 400, delivered: false, ...(request ? { request } : {}) });
-      json(res, 400, { error });
-    };
-    const check = checkSend(raw);
-    if (!check.ok) return reject(check.error);
-    if (check.number !== this.number) return reject('Specified account does not exist', check);
-    if (check.quoteTimestamp !== undefined && !check.quoteAuthor) return reject('Quote author parameter is missing', check);
-    const group = check.recipients.find((r) => r.kind === 'group');
-    // approximation: signal-cli's wording for an unknown group.
-    if (group && !this.groups.has(group.internalId!)) return reject('Failed to send message: Group not found', check);
-    if (group && !this.profileName) return reject('Cannot send message to group - please first update your profile.', check);
-
-    const timestamp = this.nextTimestamp();
-    if (injected) {
-      const answer = failureAnswer(injected, { jsonRpc: this.jsonRpc, account: this.number, recipient: check.recipients[0]!.value, timestamp, arrayShape: this.sendShape === 'array' });
-      this.sent.push({ raw, status: answer.status, request: check, delivered: answer.delivered, ...(answer.delivered ? { timestamp } : {}) });
-      return json(res, answer.status, answer.body);
-    }
-    this.sent.push({ raw, status: 201, request: check, timestamp, delivered: true });
-    json(res, 201, this.sendShape === 'array' ? [{ timestamp }] : { timestamp });
+    res.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8' }).end(this.inbox.body(taken.items));
   }
 
-  private takeFailure(): SendFailure | undefined {
-    const next = this.failures[0];
-    if (!next) return undefined;
-    next.remaining -= 1;
-    if (next.remaining <= 0) this.failures.shift();
-    return next.failure;
+  /** One `signal-cli receive` process (client.go `Receive`): what it printed, or killed. */
+  private async runReceive(
+    number: string,
+    query: { timeout: string; maxMessages: string; ignoreAttachments: string; ignoreStories: string },
+  ): Promise<{ items: Received[]; killed: boolean; stderr?: string }> {
+    let items: Received[] = [];
+    const ran = await this.processes.exec(number, 'receive', async (ctx) => {
+      const timeoutMs = Number(query.timeout) * 1000;
+      const waitMs = Math.min(ctx.scaled(timeoutMs), this.options.maxPollMs ?? Number.POSITIVE_INFINITY);
+      const read = timeoutMs <= 0 ? [] : await this.inbox.receive(number, { waitMs, maxMessages: Number(query.maxMessages), ctx });
+      items = read.filter((item) => !(query.ignoreStories === 'true' && item.envelope?.storyMessage));
+      if (query.ignoreAttachments !== 'true') this.attachmentsStored += items.filter(hasAttachment).length;
+      return { exitCode: 0, stdout: '', stderr: '' };
+    });
+    if (ran.killed) {
+      // cli.go kills signal-cli at its timeout; what it had read is acknowledged and dropped.
+      this.lostEnvelopes += items.length;
+      return { items: [], killed: true };
+    }
+    const stderr = this.receiveFailure;
+    this.receiveFailure = undefined;
+    return stderr !== undefined && items.length > 0 ? { items, killed: false, stderr } : { items, killed: false };
   }
+}
+
+function hasAttachment(item: Received): boolean {
+  const data = item.envelope?.dataMessage as { attachments?: unknown[]; sticker?: unknown } | undefined | null;
+  return Boolean(data && ((Array.isArray(data.attachments) && data.attachments.length > 0) || data.sticker));
 }

@@ -31,6 +31,8 @@ export class BotApiModel {
   readonly messages = new Map<string, StoredMessage>();
   readonly commands = new Map<string, BotCommand[]>();
   readonly callbackQueries = new Map<string, { answered: boolean; text?: string }>();
+  /** Group administrators (getChatAdministrators), per chat. */
+  readonly admins = new Map<number, User[]>();
   /** Forum chats → their open topics (message_thread_id = the id of the topic's first message). */
   readonly topics = new Map<number, Set<number>>();
   webhook: { url: string; secret_token?: string; allowed_updates?: string[] } | undefined;
@@ -142,6 +144,15 @@ export class BotApiModel {
     query.answered = true;
     if (typeof params.text === 'string') query.text = params.text;
     return ok(true);
+  }
+
+  /** Like Client.cpp process_get_chat_administrators_query: ChatMember objects of the admins. */
+  getChatAdministrators(params: Params): Answer {
+    const chatId = params.chat_id;
+    if (typeof chatId !== 'number') return fail(failures.badRequest('chat_id is empty'));
+    const refused = this.refusal(chatId);
+    if (refused) return fail(refused);
+    return ok((this.admins.get(chatId) ?? []).map((user) => ({ status: 'administrator', user, can_be_edited: false, is_anonymous: false })));
   }
 
   setMyCommands(params: Params): Answer {

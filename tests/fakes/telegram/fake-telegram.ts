@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import type { CallbackQuery, Chat, Message, Update, User } from 'grammy/types';
 import { type ApiFailure, failures, type Injected } from './api-failures.js';
 import { type Answer, BotApiModel, type Params, topicOf, withoutReply } from './bot-api-model.js';
-import { chats, people, privateChatOf } from './objects.js';
+import { chats, groupAnonymousBot, people, privateChatOf } from './objects.js';
 
 export interface RecordedCall {
   readonly method: string;
@@ -176,6 +176,20 @@ export class FakeTelegram {
     this.model.topics.get(chat.id)?.delete(topic);
   }
 
+  /**
+   * An admin who "remains anonymous" writes: Telegram sends `sender_chat` = the group and the
+   * placeholder GroupAnonymousBot as `from` (Client.cpp, messageSenderChat).
+   */
+  anonymousMessage(text: string, options: { chat?: Chat; replyTo?: Message; topic?: number } = {}): { updateId: number; message: Message } {
+    const chat = options.chat ?? chats.collective;
+    return this.message({ text, chat, from: groupAnonymousBot, ...options, extra: { sender_chat: chat } });
+  }
+
+  /** Another bot is added to a group: the service message every bot in it receives. */
+  botJoins(chat: Chat, joining: User = people.otherBot, by: User = people.alex): number {
+    return this.message({ chat, from: by, extra: { new_chat_members: [joining], new_chat_member: joining } as Partial<Message> }).updateId;
+  }
+
   groupMessage(text: string, options: { from?: User; chat?: Chat; topic?: number } = {}): { updateId: number; message: Message } {
     return this.message({ text, ...options });
   }
@@ -288,6 +302,8 @@ export class FakeTelegram {
         return model.answerCallbackQuery(params);
       case 'setMyCommands':
         return model.setMyCommands(params);
+      case 'getChatAdministrators':
+        return model.getChatAdministrators(params);
       case 'getMyCommands':
         return model.getMyCommands(params);
       default:

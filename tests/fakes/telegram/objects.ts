@@ -9,6 +9,13 @@ export const people = {
   otherBot: { id: 7_999_999, is_bot: true, first_name: 'Other helper', username: 'OtherHelperBot' },
 } satisfies Record<string, User>;
 
+/**
+ * The placeholder `from` of a message an anonymous admin sends on behalf of the group
+ * (telegram-bot-api/Client.cpp, messageSenderChat: group_anonymous_bot_user_id_). The id is
+ * Telegram's public one for this placeholder, not a person.
+ */
+export const groupAnonymousBot: User = { id: 1_087_968_824, is_bot: true, first_name: 'Group', username: 'GroupAnonymousBot' };
+
 export const chats = {
   collective: { id: -1_009_000_000_001, type: 'supergroup', title: 'Invented collective' },
   basicGroup: { id: -9_000_000_002, type: 'group', title: 'Invented basic group' },
