@@ -97,7 +97,7 @@ export const en = {
       '/lawyer 48h R-12 OQTF notified this morning',
       'See: /list · /mine · /info (/info sources for the links)',
       'Request N: /claim N · /join N · /release N · /done N · /cancel N · /move N friday 10:00 · /refused N reason',
-      'Group: /digest 08:30 (or /digest off) · /lang fr · /coord (coordinators) · /link CODE · /verify 60 digits (Signal)',
+      'Group: /digest 08:30 (or /digest off) · /lang fr · /coord (coordinators) · /link CODE · /verify 60 digits (Signal) · /wipe (destroy all of the group\'s data)',
       'To take a request, reply to its post with "I\'ll take it" (or "join" for a seat on a visit).',
       'Never write a detainee\'s name: use a reference such as R-12.',
     ].join('\n'),
