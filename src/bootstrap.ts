@@ -92,6 +92,7 @@ export function readKey(settings: Settings): { key: LoadedKey; warnings: string[
     const key = loadMasterKey(settings.key);
     if (key.created && settings.key.kind === 'demo') warnings.push(text.demoKeyCreated({ path: settings.key.path }));
     if (key.looseMode && settings.key.kind !== 'env') warnings.push(text.keyFileLoose({ path: settings.key.path }));
+    if (settings.key.kind === 'env') warnings.push(text.keyInEnvironment());
     return { key, warnings };
   } catch (error) {
     if (error instanceof KeyFileError) {

@@ -59,12 +59,14 @@ export const cliEn = {
   keyFileMissing: (p: { path: string }) => `No key file at ${p.path}. Create one with: npx parloir keygen ${p.path}`,
   keyFileInvalid: (p: { path: string }) => `${p.path} does not hold a key (one line: the base64 of 32 bytes). Create one with npx parloir keygen.`,
   keyFileExists: (p: { path: string }) => `${p.path} already exists: refusing to overwrite a key (that would make its database unreadable).`,
+  keyInEnvironment: () =>
+    'Warning: PARLOIR_KEY is visible to anyone who can read this process\'s environment (/proc/<pid>/environ, docker inspect) and is never sealed. For a real group use npx parloir keygen --passphrase and PARLOIR_KEY_FILE.',
   keyFileLoose: (p: { path: string }) => `Warning: ${p.path} can be read by other users. Run: chmod 600 ${p.path}`,
   centresInvalid: (p: { path: string; problems: readonly string[] }) =>
     [`The centres file ${p.path} has problems:`, ...p.problems.map((x) => `  - ${x}`)].join('\n'),
   databaseFailed: (p: { path: string; code: string }) => `Cannot open the database ${p.path} (${p.code}).`,
   demoKeyCreated: (p: { path: string }) =>
-    `DEMO ONLY: created a throw-away key at ${p.path}. Never use it for a real group: run npx parloir keygen and set PARLOIR_KEY_FILE.`,
+    `DEMO ONLY: created a throw-away key at ${p.path}, unsealed, beside the database. Never use it for a real group: run npx parloir keygen --passphrase and set PARLOIR_KEY_FILE.`,
   noTransport: (p: { keyVariable: string }) =>
     [
       `Parloir will not start: ${p.keyVariable} is set, so this is a real set-up, but no transport is configured.`,

@@ -57,11 +57,13 @@ export const cliFr: CliMessages = {
   keyFileMissing: (p) => `Pas de fichier de clé à ${p.path}. Crée-le avec : npx parloir keygen ${p.path}`,
   keyFileInvalid: (p) => `${p.path} ne contient pas de clé (une ligne : le base64 de 32 octets). Crée-en une avec npx parloir keygen.`,
   keyFileExists: (p) => `${p.path} existe déjà : je refuse d’écraser une clé (sa base deviendrait illisible).`,
+  keyInEnvironment: () =>
+    'Attention : PARLOIR_KEY est visible par quiconque peut lire l’environnement de ce processus (/proc/<pid>/environ, docker inspect) et n’est jamais scellée. Pour un vrai groupe : npx parloir keygen --passphrase et PARLOIR_KEY_FILE.',
   keyFileLoose: (p) => `Attention : ${p.path} est lisible par d’autres utilisateurs. Lance : chmod 600 ${p.path}`,
   centresInvalid: (p) => [`Le fichier des centres ${p.path} a des problèmes :`, ...p.problems.map((x) => `  - ${x}`)].join('\n'),
   databaseFailed: (p) => `Impossible d’ouvrir la base ${p.path} (${p.code}).`,
   demoKeyCreated: (p) =>
-    `DÉMO SEULEMENT : clé jetable créée à ${p.path}. Jamais pour un vrai groupe : lance npx parloir keygen et définis PARLOIR_KEY_FILE.`,
+    `DÉMO SEULEMENT : clé jetable créée à ${p.path}, non scellée, à côté de la base. Jamais pour un vrai groupe : lance npx parloir keygen --passphrase et définis PARLOIR_KEY_FILE.`,
   noTransport: (p) =>
     [
       `Parloir ne démarre pas : ${p.keyVariable} est défini, c’est donc une vraie installation, mais aucun transport n’est configuré.`,
