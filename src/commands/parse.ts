@@ -4,7 +4,7 @@
 import type { RequestDraft, RequestKind } from '../core/domain.js';
 import { LANGS, type Lang } from '../i18n/lang.js';
 import { COMMAND_WORDS, COORD_WORDS, type CommandName, type CoordOp, findWord, normaliseWords } from '../i18n/words.js';
-import { parseWhen, type WhenError } from './when.js';
+import { type Assumption, parseWhen, tokenize, type WhenError } from './when.js';
 
 /** Longest command text accepted; anything longer is refused before parsing. */
 export const MAX_COMMAND_LENGTH = 2000;
@@ -21,9 +21,10 @@ export type Command =
   | { readonly name: 'link'; readonly code?: string }
   | { readonly name: 'lang'; readonly value?: Lang }
   | { readonly name: 'claim' | 'join' | 'release' | 'done' | 'cancel'; readonly number: number }
-  | { readonly name: 'visit' | 'package' | 'lawyer'; readonly draft: RequestDraft }
+  /** `assumption`: how an ambiguous date was read, to be stated in the answer. */
+  | { readonly name: 'visit' | 'package' | 'lawyer'; readonly draft: RequestDraft; readonly assumption?: Assumption }
   | { readonly name: 'refused'; readonly number: number; readonly reason?: string }
-  | { readonly name: 'move'; readonly number: number; readonly dueAt: number }
+  | { readonly name: 'move'; readonly number: number; readonly dueAt: number; readonly assumption?: Assumption }
   /** `safetyNumber` holds the 60 digits, or is undefined when they could not be read. */
   | { readonly name: 'verify'; readonly safetyNumber?: string }
   /** `at` is 'HH:MM', or undefined for "off"; `valid` false when the time could not be read. */
@@ -38,7 +39,8 @@ export type ParseError =
   | { readonly code: 'unknown-command'; readonly word: string }
   | { readonly code: 'too-long' }
   | { readonly code: 'number-missing'; readonly word: string }
-  | { readonly code: WhenError; readonly kind: RequestKind }
+  /** `day`: with time-missing, the day understood (start of day, ms). */
+  | { readonly code: WhenError; readonly kind: RequestKind; readonly day?: number }
   | { readonly code: 'seats-invalid' | 'items-missing' };
 
 export type ParseResult =
@@ -100,7 +102,7 @@ export function parseCommand(text: string, ctx: ParseContext): ParseResult {
     case 'visit':
     case 'package':
     case 'lawyer':
-      return withLang(parseRequest(found.name, rest, ctx));
+      return withLang(parseRequest(found.name, rest, ctx, lang));
     case 'refused': {
       const match = /^#?(\d{1,6})\b\s*([\s\S]*)$/.exec(rest);
       if (!match) return withLang({ ok: false, error: { code: 'number-missing', word: split.word.toLowerCase() } });
@@ -110,10 +112,11 @@ export function parseCommand(text: string, ctx: ParseContext): ParseResult {
     case 'move': {
       const match = /^#?(\d{1,6})\b\s*([\s\S]*)$/.exec(rest);
       if (!match) return withLang({ ok: false, error: { code: 'number-missing', word: split.word.toLowerCase() } });
-      const tokens = (match[2] ?? '').split(/\s+/).filter((t) => t !== '');
-      const when = parseWhen(tokens, { now: ctx.now, zone: ctx.zone, requireTime: false, bareHoursAreDuration: false });
-      if (!when.ok) return withLang({ ok: false, error: { code: when.error, kind: 'visit' } });
-      return withLang({ ok: true, command: { name: 'move', number: Number(match[1]), dueAt: when.at } });
+      const tokens = tokenize(match[2] ?? '');
+      const when = parseWhen(tokens, { now: ctx.now, zone: ctx.zone, requireTime: false, bareHoursAreDuration: false, ...(lang ? { lang } : {}) });
+      if (!when.ok) return withLang({ ok: false, error: whenError(when, 'visit') });
+      const assumption = when.assumption ? { assumption: when.assumption } : {};
+      return withLang({ ok: true, command: { name: 'move', number: Number(match[1]), dueAt: when.at, ...assumption } });
     }
     case 'digest':
       return withLang({ ok: true, command: parseDigest(rest) });
@@ -136,16 +139,22 @@ export function parseCommand(text: string, ctx: ParseContext): ParseResult {
   }
 }
 
-function parseRequest(kind: RequestKind, rest: string, ctx: ParseContext): { ok: true; command: Command } | { ok: false; error: ParseError } {
-  const tokens = rest.split(/\s+/).filter((t) => t !== '');
+function whenError(when: { error: WhenError; day?: number }, kind: RequestKind): ParseError {
+  return when.day === undefined ? { code: when.error, kind } : { code: when.error, kind, day: when.day };
+}
+
+function parseRequest(kind: RequestKind, rest: string, ctx: ParseContext, lang: Lang | undefined): { ok: true; command: Command } | { ok: false; error: ParseError } {
+  const tokens = tokenize(rest);
   const when = parseWhen(tokens, {
     now: ctx.now,
     zone: ctx.zone,
     requireTime: kind === 'visit',
     bareHoursAreDuration: kind === 'lawyer',
+    ...(lang ? { lang } : {}),
   });
-  if (!when.ok) return { ok: false, error: { code: when.error, kind } };
-  const after = tokens.slice(when.consumed);
+  if (!when.ok) return { ok: false, error: whenError(when, kind) };
+  // every word the date used is gone: no "14h" or "soir" left in the note
+  const after = tokens.filter((_, i) => !when.used.has(i));
 
   let seats = 0;
   let place: string[] | undefined;
@@ -176,18 +185,27 @@ function parseRequest(kind: RequestKind, rest: string, ctx: ParseContext): { ok:
     }
   }
   if (!Number.isInteger(seats) || seats < 0 || seats > MAX_SEATS) return { ok: false, error: { code: 'seats-invalid' } };
-  const text = free.join(' ').trim();
+  const text = joinWords(free);
   if (kind === 'package' && text === '') return { ok: false, error: { code: 'items-missing' } };
 
   const draft: RequestDraft = {
     kind,
     dueAt: when.at,
     seats: kind === 'visit' ? seats : 0,
-    ...(place && place.length > 0 ? { place: place.join(' ') } : {}),
+    ...(place && joinWords(place) !== '' ? { place: joinWords(place) } : {}),
     ...(detainee ? { detainee } : {}),
     ...(kind === 'package' ? { items: text } : text ? { note: text } : {}),
   };
-  return { ok: true, command: { name: kind, draft } };
+  return { ok: true, command: { name: kind, draft, ...(when.assumption ? { assumption: when.assumption } : {}) } };
+}
+
+/** Words back into text: no space before a comma, no punctuation left dangling at either end. */
+function joinWords(words: readonly string[]): string {
+  return words
+    .join(' ')
+    .replace(/\s+([,;.!?])/g, '$1')
+    .replace(/^[\s,;:!?–-]+|[\s,;:–-]+$/g, '')
+    .trim();
 }
 
 function parseDigest(rest: string): Command {

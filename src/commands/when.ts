@@ -1,209 +1,216 @@
-// Reads the date (and time) at the start of a request's arguments, in the centre's time zone.
-// Pure: the clock and the zone are parameters. Accepts English and French forms in any command:
-//   2026-12-01 14:00 · 01/12 14h30 · 01/12 à 14h · demain 14h · vendredi 10h · tomorrow 2pm ·
-//   friday 10:30 · 1er décembre 9h · dec 3 · in 48h / dans 2 jours · (lawyer) 48h
-// The instant is built with Luxon in the zone, so DST changes are handled by the zone rules.
+// Finds the date (and time) of a request anywhere in its words, in the centre's time zone, and
+// says which words it used so that none of them ends up in the note. Pure: the clock and the
+// zone are parameters. Where a phrase has two readings it picks one and returns the assumption,
+// so the answer can state it ("samedi prochain" on a Thursday, an English writer's 12/5).
+// The instant is built with Luxon in the zone, so DST changes follow the zone's rules.
+// Own parser rather than chrono-node: on the corpus it is right more often and never silently
+// wrong (docs/language.md has both rates).
 
 import { DateTime } from 'luxon';
-import { normaliseWords } from '../i18n/words.js';
+import type { Lang } from '../i18n/lang.js';
+import { MIN_WINDOW_HOURS, PERIOD_START } from './date-words.js';
+import { type Day, type Moment, momentAt, normaliseDateToken, readDelay, type TimeParts } from './when-read.js';
+
+export { tokenize } from './when-read.js';
 
 export interface WhenContext {
   readonly now: number;
   readonly zone: string;
   /** Visits need a time of day; packages and deadlines default to `defaultTime`. */
   readonly requireTime: boolean;
-  /** A bare "48h" means "48 hours from now" (lawyer deadlines) rather than 48 o'clock. */
+  /** Lawyer deadlines: "48h" is a window, counted from the notification when one is given. */
   readonly bareHoursAreDuration: boolean;
   readonly defaultTime?: { readonly hour: number; readonly minute: number };
+  /** The language of the command word: an English writer's 12/5 may be May or December. */
+  readonly lang?: Lang;
 }
 
-export type WhenError = 'when-missing' | 'when-invalid' | 'when-past' | 'when-too-far' | 'time-missing';
-export type WhenResult =
-  | { readonly ok: true; readonly at: number; readonly consumed: number }
-  | { readonly ok: false; readonly error: WhenError };
+export type WhenError = 'when-missing' | 'when-invalid' | 'when-past' | 'when-too-far' | 'time-missing' | 'weekday-mismatch';
 
-const FILLERS = new Set(['le', 'on', 'the', 'for', 'pour', 'avant', 'before', 'by', 'until', "jusqu'au", 'deadline', 'echeance']);
-const CONNECTORS = new Set(['a', 'at', '@', 'vers', 'around', 'de']);
-const WEEKDAYS: Record<string, number> = {
-  monday: 1, mon: 1, lundi: 1,
-  tuesday: 2, tue: 2, tues: 2, mardi: 2,
-  wednesday: 3, wed: 3, mercredi: 3,
-  thursday: 4, thu: 4, thurs: 4, jeudi: 4,
-  friday: 5, fri: 5, vendredi: 5,
-  saturday: 6, sat: 6, samedi: 6,
-  sunday: 7, sun: 7, dimanche: 7,
-};
-const MONTHS: Record<string, number> = {
-  january: 1, jan: 1, janvier: 1, janv: 1,
-  february: 2, feb: 2, fevrier: 2, fev: 2, fevr: 2,
-  march: 3, mar: 3, mars: 3,
-  april: 4, apr: 4, avril: 4, avr: 4,
-  may: 5, mai: 5,
-  june: 6, jun: 6, juin: 6,
-  july: 7, jul: 7, juillet: 7, juil: 7,
-  august: 8, aug: 8, aout: 8,
-  september: 9, sep: 9, sept: 9, septembre: 9,
-  october: 10, oct: 10, octobre: 10,
-  november: 11, nov: 11, novembre: 11,
-  december: 12, dec: 12, decembre: 12,
-};
-const RELATIVE_DAYS: Record<string, number> = {
-  today: 0, "aujourd'hui": 0, auj: 0, tonight: 0, "ce soir": 0,
-  tomorrow: 1, demain: 1,
-  'apres-demain': 2, apresdemain: 2,
-};
-const DURATION_UNITS: Record<string, number> = {
-  h: 3_600_000, hour: 3_600_000, hours: 3_600_000, heure: 3_600_000, heures: 3_600_000,
-  d: 86_400_000, day: 86_400_000, days: 86_400_000, j: 86_400_000, jour: 86_400_000, jours: 86_400_000,
-};
+/** A reading the writer may not have meant, stated in the answer with how to change it. */
+export type Assumption =
+  /** "samedi prochain" said earlier the same week: the coming one, not `alt` a week later. */
+  | { readonly code: 'coming-weekday'; readonly alt: number }
+  /** Today's weekday with a time already passed: the same day next week. */
+  | { readonly code: 'next-week' }
+  /** 12/5 read day first; `alt` is the month-first reading. */
+  | { readonly code: 'day-month'; readonly alt: number }
+  /** "le 20" said on the 23rd: the 20th of next month. */
+  | { readonly code: 'next-month' }
+  /** A legal window counted from the earliest plausible notification time. */
+  | { readonly code: 'notified-from'; readonly from: number }
+  /** A bare "at 2" read as 14:00. */
+  | { readonly code: 'afternoon' };
+
+export type WhenResult =
+  | { readonly ok: true; readonly at: number; readonly used: ReadonlySet<number>; readonly assumption?: Assumption }
+  /** `day`: with time-missing, the day that was understood (to name it in the question). */
+  | { readonly ok: false; readonly error: WhenError; readonly day?: number };
+
 const MAX_AHEAD_MS = 366 * 86_400_000;
 const PAST_GRACE_MS = 60_000;
 /** A day/month already this many days gone is a typo for a past date, not next year's. */
 const RECENT_PAST_DAYS = 31;
+/** "le 20" said this many days after the 20th is next month's, stated as an assumption. */
+const NEXT_MONTH_NOTICE_DAYS = 15;
 
-interface DateParts { year?: number; month: number; day: number }
-interface TimeParts { hour: number; minute: number }
-type Day = { kind: 'date'; parts: DateParts } | { kind: 'offset'; days: number } | { kind: 'weekday'; weekday: number };
-
-/** Word forms, one per raw token; "après-demain" keeps its dash, "14h30" stays whole. */
-function normaliseToken(token: string): string {
-  return normaliseWords(token.replace(/-/g, ' ')).replace(/ /g, '-') || token.toLowerCase();
-}
+type Resolved = { at: DateTime; assumption?: Assumption } | { error: WhenError };
 
 export function parseWhen(tokens: readonly string[], ctx: WhenContext): WhenResult {
-  const words = tokens.map(normaliseToken);
-  let i = 0;
-  while (i < words.length && FILLERS.has(words[i] ?? '')) i += 1;
-
-  const duration = readDuration(words, i, ctx);
-  if (duration) return check(ctx.now + duration.ms, i + duration.consumed, ctx);
-
-  const day = readDay(words, tokens, i);
-  if (day) i += day.consumed;
-  let j = i;
-  while (j < words.length && CONNECTORS.has(words[j] ?? '') && day) j += 1;
-  const time = readTime(words, tokens, j);
-  if (time) i = j + time.consumed;
-
-  if (!day && !time) return { ok: false, error: 'when-missing' };
-  if (time && !isValidTime(time.parts)) return { ok: false, error: 'when-invalid' };
-  if (!time && ctx.requireTime) return { ok: false, error: 'time-missing' };
-  const clock = time?.parts ?? ctx.defaultTime ?? { hour: 18, minute: 0 };
-
+  const w = tokens.map(normaliseDateToken);
+  const lang = ctx.lang;
+  if (ctx.bareHoursAreDuration) {
+    const window = findDelay(w, true);
+    if (window) return fromNotification(w, window, ctx);
+  } else {
+    const delay = findDelay(w, false);
+    if (delay && delay.hours < 24) return check(ctx.now + delay.ms, range(delay.start, delay.end), ctx);
+  }
+  const moment = findMoment(w, new Set(), lang);
+  if (!moment) return { ok: false, error: 'when-missing' };
+  const used = range(moment.start, moment.end);
   const now = DateTime.fromMillis(ctx.now, { zone: ctx.zone });
-  const at = resolveDay(day?.day ?? { kind: 'offset', days: 0 }, clock, now);
-  if (!at) return { ok: false, error: 'when-invalid' };
-  return check(at.toMillis(), i, ctx);
+  if (moment.time && !isValidTime(moment.time)) return { ok: false, error: 'when-invalid' };
+  if (!moment.time && (ctx.requireTime || moment.period)) {
+    const day = resolve(moment.day ?? { kind: 'offset', days: 0 }, { hour: 12, minute: 0 }, now, true);
+    if ('error' in day) return { ok: false, error: day.error };
+    return { ok: false, error: 'time-missing', day: day.at.startOf('day').toMillis() };
+  }
+  const clock = moment.time ?? ctx.defaultTime ?? { hour: 18, minute: 0 };
+  const resolved = resolve(moment.day ?? { kind: 'offset', days: 0 }, clock, now, false);
+  if ('error' in resolved) return { ok: false, error: resolved.error };
+  const assumption = resolved.assumption ?? (moment.time?.guessedPm ? ({ code: 'afternoon' } as const) : undefined);
+  return check(resolved.at.toMillis(), used, ctx, assumption);
 }
 
-function check(at: number, consumed: number, ctx: WhenContext): WhenResult {
+function findMoment(w: readonly string[], skip: ReadonlySet<number>, lang: Lang | undefined): Moment | undefined {
+  for (let p = 0; p < w.length; p += 1) {
+    if (skip.has(p)) continue;
+    const moment = momentAt(w, p, lang);
+    if (moment && ![...range(moment.start, moment.end)].some((i) => skip.has(i))) return moment;
+  }
+  return undefined;
+}
+
+function findDelay(w: readonly string[], lawyer: boolean): { ms: number; hours: number; start: number; end: number } | undefined {
+  for (let p = 0; p < w.length; p += 1) {
+    // "à 8h", "at 9am": a time of day, never a window
+    if (p > 0 && ['a', 'at', '@', 'vers'].includes(w[p - 1] ?? '')) continue;
+    const delay = readDelay(w, p, lawyer);
+    if (!delay) continue;
+    const explicit = delay.end - p > 1 && !/^\d/.test(w[p] ?? '');
+    if (lawyer && !explicit && delay.hours < MIN_WINDOW_HOURS) continue;
+    if (!lawyer && delay.hours >= 24) continue; // "dans 2 jours" is a day, read with its time
+    return { ...delay, start: p };
+  }
+  return undefined;
+}
+
+/**
+ * A lawyer window: counted from the notification when the message says when it was ("notifiée
+ * ce matin à 9h"), from the earliest plausible moment when it gives only a part of the day
+ * (stated), else from now.
+ */
+function fromNotification(w: readonly string[], window: { ms: number; start: number; end: number }, ctx: WhenContext): WhenResult {
+  const used = range(window.start, window.end);
+  const moment = findMoment(w, used, ctx.lang);
+  if (!moment) return check(ctx.now + window.ms, used, ctx);
+  const now = DateTime.fromMillis(ctx.now, { zone: ctx.zone });
+  for (const i of range(moment.start, moment.end)) used.add(i);
+  if (moment.time && !isValidTime(moment.time)) return { ok: false, error: 'when-invalid' };
+  const earliest = moment.time ?? { hour: moment.period ? PERIOD_START[moment.period] : 0, minute: 0 };
+  let from = notifiedDay(moment.day, now).set({ hour: earliest.hour, minute: earliest.minute, second: 0, millisecond: 0 });
+  let guessed = !moment.time;
+  // "notifié à 14h" said at 10h: yesterday's 14h
+  if (from > now.plus({ minutes: 1 }) && !moment.day) {
+    from = from.minus({ days: 1 });
+    guessed = true;
+  }
+  const assumption: Assumption | undefined = guessed ? { code: 'notified-from', from: from.toMillis() } : undefined;
+  return check(from.toMillis() + window.ms, used, ctx, assumption);
+}
+
+function notifiedDay(day: Day | undefined, now: DateTime): DateTime {
+  if (!day) return now.startOf('day');
+  if (day.kind === 'offset') return now.startOf('day').plus({ days: day.days });
+  if (day.kind === 'weekday') return now.startOf('day').minus({ days: (now.weekday - day.weekday + 7) % 7 });
+  const resolved = resolve(day, { hour: 0, minute: 0 }, now, true);
+  return 'at' in resolved ? resolved.at : now.startOf('day');
+}
+
+function check(at: number, used: Set<number>, ctx: WhenContext, assumption?: Assumption): WhenResult {
   if (at < ctx.now - PAST_GRACE_MS) return { ok: false, error: 'when-past' };
   if (at > ctx.now + MAX_AHEAD_MS) return { ok: false, error: 'when-too-far' };
-  return { ok: true, at, consumed };
+  return assumption ? { ok: true, at, used, assumption } : { ok: true, at, used };
 }
 
-function readDuration(words: readonly string[], i: number, ctx: WhenContext): { ms: number; consumed: number } | undefined {
-  const explicit = words[i] === 'in' || words[i] === 'dans';
-  const at = explicit ? i + 1 : i;
-  // "48h", "2j", "2d" as one token, or "2 jours", "36 hours" as two
-  const joined = /^(\d{1,3})(h|d|j)$/.exec(words[at] ?? '');
-  const split = /^\d{1,3}$/.test(words[at] ?? '') ? DURATION_UNITS[words[at + 1] ?? ''] : undefined;
-  const count = joined ? Number(joined[1]) : Number(words[at]);
-  const unit = joined ? DURATION_UNITS[joined[2] ?? ''] : split;
-  if (unit === undefined) return undefined;
-  // "14h" alone is a time of day, unless the command reads bare hours as a delay (lawyer deadlines)
-  const isDays = unit === DURATION_UNITS['d'];
-  if (!explicit && !isDays && !ctx.bareHoursAreDuration) return undefined;
-  return { ms: count * unit, consumed: at - i + (joined ? 1 : 2) };
-}
-
-function readDay(words: readonly string[], raw: readonly string[], i: number): { day: Day; consumed: number } | undefined {
-  const word = words[i] ?? '';
-  const token = raw[i] ?? '';
-  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(token);
-  if (iso) return { day: { kind: 'date', parts: { year: +iso[1]!, month: +iso[2]!, day: +iso[3]! } }, consumed: 1 };
-  const slash = /^(\d{1,2})[/.](\d{1,2})(?:[/.](\d{2}|\d{4}))?$/.exec(token);
-  if (slash) {
-    const year = slash[3] === undefined ? undefined : slash[3].length === 2 ? 2000 + +slash[3] : +slash[3];
-    return { day: { kind: 'date', parts: { day: +slash[1]!, month: +slash[2]!, ...(year ? { year } : {}) } }, consumed: 1 };
-  }
-  if (word in RELATIVE_DAYS) return { day: { kind: 'offset', days: RELATIVE_DAYS[word]! }, consumed: 1 };
-  if (word === 'day' && words[i + 1] === 'after' && words[i + 2] === 'tomorrow') return { day: { kind: 'offset', days: 2 }, consumed: 3 };
-  const skipNext = word === 'next' || word === 'prochain' ? 1 : 0;
-  const weekday = WEEKDAYS[words[i + skipNext] ?? ''];
-  if (weekday) {
-    const trailing = words[i + skipNext + 1] === 'prochain' ? 1 : 0;
-    return { day: { kind: 'weekday', weekday }, consumed: 1 + skipNext + trailing };
-  }
-  // "1er décembre", "3 dec", "december 3", "dec 3rd", optionally followed by a year
-  const dayFirst = /^(\d{1,2})(?:er|st|nd|rd|th)?$/.exec(word);
-  const monthAfter = MONTHS[words[i + 1] ?? ''];
-  if (dayFirst && monthAfter) return withYear({ day: +dayFirst[1]!, month: monthAfter }, words, i + 2, 2);
-  const monthFirst = MONTHS[word];
-  const dayAfter = /^(\d{1,2})(?:er|st|nd|rd|th)?$/.exec(words[i + 1] ?? '');
-  if (monthFirst && dayAfter) return withYear({ day: +dayAfter[1]!, month: monthFirst }, words, i + 2, 2);
-  return undefined;
-}
-
-function withYear(parts: DateParts, words: readonly string[], at: number, consumed: number): { day: Day; consumed: number } {
-  const year = /^(20\d{2})$/.exec(words[at] ?? '');
-  return year
-    ? { day: { kind: 'date', parts: { ...parts, year: +year[1]! } }, consumed: consumed + 1 }
-    : { day: { kind: 'date', parts }, consumed };
-}
-
-function readTime(words: readonly string[], raw: readonly string[], i: number): { parts: TimeParts; consumed: number } | undefined {
-  const word = words[i] ?? '';
-  if (word === 'midi' || word === 'noon') return { parts: { hour: 12, minute: 0 }, consumed: 1 };
-  const french = /^(\d{1,2})h(\d{2})?$/.exec(word);
-  if (french) return { parts: { hour: +french[1]!, minute: french[2] ? +french[2] : 0 }, consumed: 1 };
-  const colon = /^(\d{1,2}):(\d{2})$/.exec(raw[i] ?? '');
-  if (colon) {
-    const meridiem = words[i + 1];
-    if (meridiem === 'am' || meridiem === 'pm') return { parts: twelveHour(+colon[1]!, +colon[2]!, meridiem), consumed: 2 };
-    return { parts: { hour: +colon[1]!, minute: +colon[2]! }, consumed: 1 };
-  }
-  const ampm = /^(\d{1,2})(?::(\d{2}))?(am|pm)$/.exec((raw[i] ?? '').toLowerCase());
-  if (ampm) return { parts: twelveHour(+ampm[1]!, ampm[2] ? +ampm[2] : 0, ampm[3] as 'am' | 'pm'), consumed: 1 };
-  const bare = /^(\d{1,2})$/.exec(word);
-  const meridiem = words[i + 1];
-  if (bare && (meridiem === 'am' || meridiem === 'pm')) return { parts: twelveHour(+bare[1]!, 0, meridiem), consumed: 2 };
-  return undefined;
-}
-
-function twelveHour(hour: number, minute: number, meridiem: 'am' | 'pm'): TimeParts {
-  if (hour < 1 || hour > 12) return { hour: 99, minute }; // reported as an invalid time
-  return { hour: (hour % 12) + (meridiem === 'pm' ? 12 : 0), minute };
+function range(start: number, end: number): Set<number> {
+  const out = new Set<number>();
+  for (let i = start; i < end; i += 1) out.add(i);
+  return out;
 }
 
 function isValidTime(t: TimeParts): boolean {
   return t.hour >= 0 && t.hour <= 23 && t.minute >= 0 && t.minute <= 59;
 }
 
-function resolveDay(day: Day, clock: TimeParts, now: DateTime): DateTime | undefined {
+/** The day at the clock time, in the zone. `dayOnly`: the time is not known yet (no "passed today" rule). */
+function resolve(day: Day, clock: TimeParts, now: DateTime, dayOnly: boolean): Resolved {
   const at = (base: DateTime) => base.set({ hour: clock.hour, minute: clock.minute, second: 0, millisecond: 0 });
+  const today = now.startOf('day');
   switch (day.kind) {
     case 'offset':
-      return at(now.startOf('day').plus({ days: day.days }));
+      return { at: at(today.plus({ days: day.days })) };
     case 'weekday': {
+      if (day.date) {
+        const date = resolveDate({ day: day.date.day, month: day.date.month ?? 0, ...(day.date.year ? { year: day.date.year } : {}) }, clock, now, day.date.month === undefined);
+        if ('error' in date) return date;
+        return date.at.weekday === day.weekday ? date : { error: 'weekday-mismatch' };
+      }
       const ahead = (day.weekday - now.weekday + 7) % 7;
-      const candidate = at(now.startOf('day').plus({ days: ahead }));
-      return candidate.toMillis() >= now.toMillis() ? candidate : candidate.plus({ weeks: 1 });
+      const candidate = at(today.plus({ days: ahead }));
+      if (day.next) {
+        if (ahead === 0) return { at: candidate.plus({ weeks: 1 }) };
+        // later this same week: "samedi prochain" may mean this one or the next; say which
+        if (day.weekday > now.weekday) return { at: candidate, assumption: { code: 'coming-weekday', alt: candidate.plus({ weeks: 1 }).toMillis() } };
+        return { at: candidate };
+      }
+      if (ahead === 0 && !dayOnly && candidate < now) return { at: candidate.plus({ weeks: 1 }), assumption: { code: 'next-week' } };
+      return { at: candidate };
     }
+    case 'monthday':
+      return resolveDate({ day: day.day, month: 0 }, clock, now, true);
     case 'date': {
-      const build = (year: number) =>
-        DateTime.fromObject({ year, month: day.parts.month, day: day.parts.day, hour: clock.hour, minute: clock.minute }, { zone: now.zone });
-      if (day.parts.year !== undefined) {
-        const exact = build(day.parts.year);
-        return exact.isValid ? exact : undefined;
-      }
-      const thisYear = build(now.year);
-      if (!thisYear.isValid) {
-        const nextYear = build(now.year + 1); // 29/02 in a year without it
-        return nextYear.isValid ? nextYear : undefined;
-      }
-      const daysAgo = now.startOf('day').diff(thisYear.startOf('day'), 'days').days;
-      return daysAgo > RECENT_PAST_DAYS ? build(now.year + 1) : thisYear;
+      const date = resolveDate(day.parts, clock, now, false);
+      if ('error' in date || !day.alt) return date;
+      const alt = resolveDate(day.alt, clock, now, false);
+      return 'at' in alt ? { at: date.at, assumption: { code: 'day-month', alt: alt.at.toMillis() } } : date;
     }
   }
+}
+
+/** A day of a month (month 0: this month or the next, whichever is still to come). */
+function resolveDate(parts: { year?: number; month: number; day: number }, clock: TimeParts, now: DateTime, monthOpen: boolean): Resolved {
+  const build = (year: number, month: number) =>
+    DateTime.fromObject({ year, month, day: parts.day, hour: clock.hour, minute: clock.minute }, { zone: now.zone });
+  if (monthOpen) {
+    const thisMonth = build(now.year, now.month);
+    if (thisMonth.isValid && thisMonth.startOf('day') >= now.startOf('day')) return { at: thisMonth };
+    const next = now.plus({ months: 1 });
+    const nextMonth = build(next.year, next.month);
+    if (!nextMonth.isValid) return { error: 'when-invalid' };
+    const passedDays = now.day - parts.day;
+    return passedDays > 0 && passedDays <= NEXT_MONTH_NOTICE_DAYS ? { at: nextMonth, assumption: { code: 'next-month' } } : { at: nextMonth };
+  }
+  if (parts.year !== undefined) {
+    const exact = build(parts.year, parts.month);
+    return exact.isValid ? { at: exact } : { error: 'when-invalid' };
+  }
+  const thisYear = build(now.year, parts.month);
+  if (!thisYear.isValid) {
+    const nextYear = build(now.year + 1, parts.month); // 29/02 in a year without it
+    return nextYear.isValid ? { at: nextYear } : { error: 'when-invalid' };
+  }
+  const daysAgo = now.startOf('day').diff(thisYear.startOf('day'), 'days').days;
+  return { at: daysAgo > RECENT_PAST_DAYS ? build(now.year + 1, parts.month) : thisYear };
 }

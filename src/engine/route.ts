@@ -10,7 +10,7 @@ import { link, relink } from '../commands/link.js';
 import { type Command, type ParseError, parseCommand, splitCommand } from '../commands/parse.js';
 import { answer, notice, type Reply } from '../commands/reply.js';
 import { replyIntent } from '../commands/reply-intent.js';
-import { createRequest } from '../commands/requests.js';
+import { createRequest, stated } from '../commands/requests.js';
 import { wipe } from '../commands/wipe.js';
 import { assertNever } from '../core/assert-never.js';
 import type { CentreDirectory } from '../core/centres.js';
@@ -90,7 +90,7 @@ export function routeMessage(deps: RouteDeps, event: MessageEvent, now: number):
   }
 
   const lctx: GroupContext = { ...gctx, lang };
-  const replies = parsed.ok ? execute(lctx, parsed.command, target(event)) : [answer(errorMessage(parsed.error))];
+  const replies = parsed.ok ? execute(lctx, parsed.command, target(event)) : [answer(errorMessage(parsed.error, gctx.centre.timezone))];
   // After /wipe the group and its key are gone: the last answer goes out sealed outside it.
   if (parsed.ok && parsed.command.name === 'wipe' && !deps.store.groups.get(lctx.group.id)) return { replies, lang, remember: true };
   return { replies, lang, remember: true, group: lctx };
@@ -155,7 +155,7 @@ function routeDirect(deps: RouteDeps, event: MessageEvent, base: ExecContext, is
   // Parse again in the centre's zone (for /move), and answer in the command's language.
   const again = parseCommand(event.text, { now, zone: gctx.centre.timezone });
   const ctx = { ...gctx, lang: again.lang ?? gctx.lang };
-  const replies = again.ok ? execute(ctx, again.command, undefined) : [answer(errorMessage(again.error))];
+  const replies = again.ok ? execute(ctx, again.command, undefined) : [answer(errorMessage(again.error, gctx.centre.timezone))];
   return { replies, lang: ctx.lang, remember: true, group: ctx };
 }
 
@@ -191,7 +191,7 @@ function run(ctx: GroupContext, command: Command, who: MemberMention | undefined
     case 'visit':
     case 'package':
     case 'lawyer':
-      return createRequest(ctx, command.draft);
+      return createRequest(ctx, command.draft, command.assumption);
     case 'list':
       return list(ctx);
     case 'mine': {
@@ -216,7 +216,7 @@ function run(ctx: GroupContext, command: Command, who: MemberMention | undefined
     case 'refused':
       return refused(ctx, command.number, command.reason);
     case 'move':
-      return move(ctx, command.number, command.dueAt);
+      return [...move(ctx, command.number, command.dueAt), ...stated(command.number, command.dueAt, ctx.centre.timezone, command.assumption)];
     case 'digest':
       return setDigest(ctx, command.at, command.valid);
     case 'coord':
@@ -246,7 +246,7 @@ function runIntent(ctx: GroupContext, intent: ReplyIntent, number: number): Repl
   });
 }
 
-export function errorMessage(error: ParseError): Msg {
+export function errorMessage(error: ParseError, zone = 'Europe/Paris'): Msg {
   switch (error.code) {
     case 'not-a-command':
     case 'unknown-command':
@@ -264,7 +264,9 @@ export function errorMessage(error: ParseError): Msg {
     case 'when-too-far':
       return msg('whenTooFar');
     case 'time-missing':
-      return msg('timeMissing', { kind: error.kind });
+      return error.day === undefined ? msg('timeMissing', { kind: error.kind }) : msg('timeMissingOn', { kind: error.kind, day: { at: error.day, zone } });
+    case 'weekday-mismatch':
+      return msg('weekdayMismatch', { kind: error.kind });
     case 'seats-invalid':
       return msg('seatsInvalid');
     case 'items-missing':

@@ -2,8 +2,8 @@
 // the same parameters, or the type check fails.
 
 import type { RequestKind, RequestState } from '../core/domain.js';
-import { formatTime, formatWhen, joinList } from './format.js';
-import type { CentreCardView, MyRole, ReminderRole, RequestLabel, RequestView } from './views.js';
+import { formatDate, formatInput, formatTime, formatWhen, joinList, type When } from './format.js';
+import type { AssumptionView, CentreCardView, MyRole, ReminderRole, RequestLabel, RequestView } from './views.js';
 
 const KIND: Record<RequestKind, string> = { visit: 'Visit', package: 'Package', lawyer: 'Lawyer' };
 const STATE: Record<RequestState, string> = {
@@ -174,13 +174,35 @@ export const en = {
   anonymousSender: () =>
     'You are writing anonymously (as the group), so I cannot tell who you are. To link the group, ask for or take something, write as yourself: in the group settings, turn off "Remain anonymous".',
 
-  whenMissing: (p: { kind: RequestKind }) => `When? Put the date first, e.g. ${EXAMPLE[p.kind]}`,
+  whenMissing: (p: { kind: RequestKind }) => `When? e.g. ${EXAMPLE[p.kind]}`,
   whenInvalid: (p: { kind: RequestKind }) => `I can't read that date (or it does not exist). Try e.g. ${EXAMPLE[p.kind]}`,
   whenPast: (p: { kind: RequestKind }) => `That time has already passed. Try e.g. ${EXAMPLE[p.kind]}`,
   whenTooFar: () => 'That is more than a year away. Check the date.',
   timeMissing: (p: { kind: RequestKind }) => `At what time? e.g. ${EXAMPLE[p.kind]}`,
   seatsInvalid: () => 'Seats must be a number from 0 to 8, e.g. "seats 2".',
   itemsMissing: () => 'What should be brought? e.g. /package friday jumper size M, phone without camera',
+  // — Reading what people write (#9): dates, assumptions, near-miss commands, reply hints —
+  timeMissingOn: (p: { kind: RequestKind; day: When }) =>
+    `At what time on ${formatDate('en', p.day)}? e.g. ${EXAMPLE[p.kind].replace('tomorrow', formatDate('en', p.day))}`,
+  weekdayMismatch: (p: { kind: RequestKind }) => `That weekday and that date don't match. Check the date, e.g. ${EXAMPLE[p.kind]}`,
+  assumed: (p: { n: number; a: AssumptionView }) => {
+    const change = (w: When) => `/move ${p.n} ${formatInput('en', w)}`;
+    const a = p.a;
+    switch (a.code) {
+      case 'coming-weekday':
+        return `#${p.n}: I took the coming one, ${formatWhen('en', a.at)}. If you meant ${formatDate('en', a.alt)}, send ${change(a.alt)}`;
+      case 'day-month':
+        return `#${p.n}: I read the date day first: ${formatWhen('en', a.at)}. If you meant ${formatDate('en', a.alt)}, send ${change(a.alt)}`;
+      case 'next-week':
+        return `#${p.n}: that time has passed today, so I took next week: ${formatWhen('en', a.at)}. Wrong? Send /move ${p.n} with the date.`;
+      case 'next-month':
+        return `#${p.n}: that day has passed this month, so I took next month: ${formatWhen('en', a.at)}. Wrong? Send /move ${p.n} with the date.`;
+      case 'afternoon':
+        return `#${p.n}: I read the hour as the afternoon: ${formatWhen('en', a.at)}. Wrong? Send /move ${p.n} with the time.`;
+      case 'notified-from':
+        return `#${p.n}: no notification time given, so I counted from the earliest plausible one, ${formatWhen('en', a.from)}: deadline ${formatWhen('en', a.at)}. If you know the time, send /move ${p.n} with the deadline.`;
+    }
+  },
 
   someone: (p: { tag: string }) => `member ${p.tag}`,
 

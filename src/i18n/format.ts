@@ -47,3 +47,8 @@ export function formatDate(lang: Lang, when: When): string {
 export function joinList(lang: Lang, items: readonly string[]): string {
   return new Intl.ListFormat(lang, { style: 'long', type: 'conjunction' }).format(items);
 }
+
+/** A date as the user can type it back in a command: unambiguous in that language. */
+export function formatInput(lang: Lang, when: When): string {
+  return cachedFormat(lang, when, lang === 'fr' ? "dd/MM/yyyy HH'h'mm" : 'yyyy-MM-dd HH:mm');
+}

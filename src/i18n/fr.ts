@@ -5,7 +5,7 @@
 
 import type { RequestKind, RequestState } from '../core/domain.js';
 import type { Messages } from './en.js';
-import { formatTime, formatWhen, joinList } from './format.js';
+import { formatDate, formatInput, formatTime, formatWhen, joinList, type When } from './format.js';
 import type { MyRole, ReminderRole, RequestLabel, RequestView } from './views.js';
 
 const KIND: Record<RequestKind, string> = { visit: 'Visite', package: 'Colis', lawyer: 'Avocat' };
@@ -176,13 +176,34 @@ export const fr: Messages = {
   anonymousSender: () =>
     'Tu écris de façon anonyme (au nom du groupe) : je ne peux pas savoir qui tu es. Pour lier le groupe, demander ou prendre quelque chose, écris en ton nom : dans les réglages du groupe, désactive « Rester anonyme ».',
 
-  whenMissing: (p) => `Quand ? Mets la date en premier, par ex. ${EXAMPLE[p.kind]}`,
+  whenMissing: (p) => `Quand ? par ex. ${EXAMPLE[p.kind]}`,
   whenInvalid: (p) => `Je ne comprends pas cette date (ou elle n’existe pas). Essaie par ex. ${EXAMPLE[p.kind]}`,
   whenPast: (p) => `Cette heure est déjà passée. Essaie par ex. ${EXAMPLE[p.kind]}`,
   whenTooFar: () => 'C’est dans plus d’un an. Vérifie la date.',
   timeMissing: (p) => `À quelle heure ? par ex. ${EXAMPLE[p.kind]}`,
   seatsInvalid: () => 'Le nombre de places va de 0 à 8, par ex. « places 2 ».',
   itemsMissing: () => 'Qu’y a-t-il à apporter ? par ex. /colis vendredi pull, tabac',
+  // — Lire ce que les gens écrivent (#9) : dates, hypothèses, commandes approchées, indices —
+  timeMissingOn: (p) => `À quelle heure, ${formatDate('fr', p.day)} ? par ex. ${EXAMPLE[p.kind].replace('demain', formatDate('fr', p.day))}`,
+  weekdayMismatch: (p) => `Ce jour de la semaine ne correspond pas à cette date. Vérifie la date, par ex. ${EXAMPLE[p.kind]}`,
+  assumed: (p) => {
+    const change = (w: When) => `/decaler ${p.n} ${formatInput('fr', w)}`;
+    const a = p.a;
+    switch (a.code) {
+      case 'coming-weekday':
+        return `#${p.n} : j’ai pris le plus proche, ${formatWhen('fr', a.at)}. Si tu voulais ${formatDate('fr', a.alt)}, envoie ${change(a.alt)}`;
+      case 'day-month':
+        return `#${p.n} : j’ai lu le jour en premier : ${formatWhen('fr', a.at)}. Si tu voulais ${formatDate('fr', a.alt)}, envoie ${change(a.alt)}`;
+      case 'next-week':
+        return `#${p.n} : cette heure est passée aujourd’hui, j’ai pris la semaine prochaine : ${formatWhen('fr', a.at)}. Erreur ? Envoie /decaler ${p.n} avec la date.`;
+      case 'next-month':
+        return `#${p.n} : ce jour est passé ce mois-ci, j’ai pris le mois prochain : ${formatWhen('fr', a.at)}. Erreur ? Envoie /decaler ${p.n} avec la date.`;
+      case 'afternoon':
+        return `#${p.n} : j’ai lu l’heure comme l’après-midi : ${formatWhen('fr', a.at)}. Erreur ? Envoie /decaler ${p.n} avec l’heure.`;
+      case 'notified-from':
+        return `#${p.n} : sans heure de notification, j’ai compté depuis la plus tôt plausible, ${formatWhen('fr', a.from)} : échéance ${formatWhen('fr', a.at)}. Si tu connais l’heure, envoie /decaler ${p.n} avec l’échéance.`;
+    }
+  },
 
   someone: (p) => `membre ${p.tag}`,
 

@@ -52,3 +52,9 @@ export interface CentreCardView {
 }
 
 export type MyRole = 'requester' | 'claimer' | 'passenger';
+
+/** How an ambiguous date was read (#9): stated in the answer, with the other reading. */
+export type AssumptionView =
+  | { readonly code: 'coming-weekday' | 'day-month'; readonly at: When; readonly alt: When }
+  | { readonly code: 'next-week' | 'next-month' | 'afternoon'; readonly at: When }
+  | { readonly code: 'notified-from'; readonly at: When; readonly from: When };

@@ -91,7 +91,9 @@ export const REPLIES: readonly ReplyBlock[] = [
       ['une place stp', 'join', 'fr'], ['je prends une place', 'join', 'fr'], ['place pour moi', 'join', 'fr'], ['moi aussi je viens', 'join', 'fr'],
       ['Je viens !', 'join', 'fr'], ['+1 pour moi', 'join', 'fr'],
       // "moi" on a visit that already has a driver and free seats takes a seat, not a "too late"
-      ['moi', 'join', 'fr'], ['moi je peux', 'join', 'fr'], ['dispo', 'join', 'fr'], ['je prends', 'join', 'fr'], ['👍', 'join'], ['🙋‍♀️', 'join'],
+      ['moi', 'join', 'fr'], ['moi je peux', 'join', 'fr'], ['dispo', 'join', 'fr'], ['👍', 'join'], ['🙋‍♀️', 'join'],
+      // an explicit "je prends" still means the whole request: "too late", with who has it
+      ['je prends', 'claim', 'fr'],
     ],
   },
   {

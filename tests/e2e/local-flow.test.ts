@@ -70,9 +70,12 @@ describe('end to end over the local transport', () => {
     expect(lastBot(h)).toContain('Règles du centre pour les objets : Vêtements, tabac fermé');
     await h.local.say('sam', '/lawyer 48h R-12 OQTF notified this morning');
     await h.settle();
-    expect(lastBot(h)).toContain('#2 Lawyer — deadline Wed 25 Nov, 10:00');
-    expect(lastBot(h)).toContain('Ref: R-12');
-    expect(lastBot(h)).toContain('Note: OQTF notified this morning');
+    // counted from the earliest plausible time of "this morning", and the answer says so (#9)
+    const [lawyerPost, assumption] = h.botTexts().slice(-2);
+    expect(lawyerPost).toContain('#2 Lawyer — deadline Wed 25 Nov, 06:00');
+    expect(lawyerPost).toContain('Ref: R-12');
+    expect(lawyerPost).toContain('Note: OQTF notified\n');
+    expect(assumption).toContain('counted from the earliest plausible one, Mon 23 Nov, 06:00');
   });
 
   it('claims by 👍 reaction, releases, and tells the group', async () => {
@@ -100,7 +103,7 @@ describe('end to end over the local transport', () => {
       ['/visite 31/02 14h', /Je ne comprends pas cette date/],
       ['/visite 20/11 14h', /déjà passée/],
       ['/visite demain', /À quelle heure/],
-      ['/visit', /When\? Put the date first/],
+      ['/visit', /When\? e\.g\. \/visit tomorrow 2pm/],
       ['/claim 999', /There is no request #999/],
       ['/prendre', /Quelle demande \?/],
       ['/colis demain', /Qu’y a-t-il à apporter/],

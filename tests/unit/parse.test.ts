@@ -40,9 +40,15 @@ describe('the command language', () => {
     expect(r.ok && r.command.name === 'package' && iso(r.command.draft.dueAt)).toBe('2026-11-27T18:00:00+01:00');
   });
 
-  it('/lawyer 48h R-12 OQTF notified this morning', () => {
+  it('/lawyer 48h R-12 OQTF notified this morning: counted from the earliest plausible time, and says so', () => {
     const r = parse('/lawyer 48h R-12 OQTF notified this morning');
-    expect(r).toMatchObject({ ok: true, command: { name: 'lawyer', draft: { detainee: 'R-12', note: 'OQTF notified this morning' } } });
+    expect(r).toMatchObject({ ok: true, command: { name: 'lawyer', draft: { detainee: 'R-12', note: 'OQTF notified' }, assumption: { code: 'notified-from' } } });
+    expect(r.ok && r.command.name === 'lawyer' && iso(r.command.draft.dueAt)).toBe('2026-11-25T06:00:00+01:00');
+  });
+
+  it('/lawyer 48h R-12 without a notification time counts from the message', () => {
+    const r = parse('/lawyer 48h R-12 OQTF');
+    expect(r).toMatchObject({ ok: true, command: { name: 'lawyer', draft: { detainee: 'R-12', note: 'OQTF' } } });
     expect(r.ok && r.command.name === 'lawyer' && iso(r.command.draft.dueAt)).toBe('2026-11-25T10:00:00+01:00');
   });
 

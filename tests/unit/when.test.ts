@@ -33,7 +33,9 @@ describe('dates in the centre time zone', () => {
     ['lundi 9h', '2026-11-30T09:00:00+01:00'],
     ['lundi 11h', '2026-11-23T11:00:00+01:00'],
     ['après-demain midi', '2026-11-25T12:00:00+01:00'],
-    ['dans 2 jours', '2026-11-25T10:00:00+01:00'],
+    ['dans 2 jours', '2026-11-25T18:00:00+01:00'], // a day, like "mercredi": 18:00 when no time is given
+    ['dans 2 jours 14h', '2026-11-25T14:00:00+01:00'],
+    ['dans 3h', '2026-11-23T13:00:00+01:00'],
     ['2026-12-01', '2026-12-01T18:00:00+01:00'],
   ])('%s', (text, expected) => {
     expect(read(text, monday)).toBe(expected);
