@@ -48,16 +48,16 @@ const HOUSEKEEPING_MS = 3_600_000;
 export async function startService(options: ServiceOptions): Promise<Service> {
   const { store, clock, logger } = options;
   const transports = new Map<TransportName, Transport>(options.transports.map((t) => [t.name, t]));
+  const plan: PlanSettings = { ...DEFAULT_PLAN, ...options.plan, leads: options.reminders };
   const drainer = new OutboxDrainer({
     store,
     transports,
     clock,
     logger,
-    observer: deliveryAlerts(store, clock, logger),
+    observer: deliveryAlerts(store, clock, logger, { centres: options.centres, settings: plan }),
     ...(options.outboxPollMs !== undefined ? { pollMs: options.outboxPollMs } : {}),
     ...(options.backoff ? { backoff: options.backoff } : {}),
   });
-  const plan: PlanSettings = { ...DEFAULT_PLAN, ...options.plan, leads: options.reminders };
   const parloir = new Parloir({
     store,
     centres: options.centres,

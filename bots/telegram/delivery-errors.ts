@@ -65,13 +65,15 @@ export function toDeliveryError(error: unknown, target: SendTarget): DeliveryErr
   if (code === 403) {
     if (target.direct && description.includes("can't initiate conversation")) return notStarted('TELEGRAM_DIRECT_NOT_STARTED');
     if (target.direct && description.includes('blocked by the user')) return notStarted('TELEGRAM_BOT_BLOCKED');
-    // Kicked from the group, deactivated account, no right to write.
-    return new DeliveryError({ code: 'TELEGRAM_FORBIDDEN', retry: 'never', alert: 'recipient-unreachable', ...member });
+    if (target.direct) return new DeliveryError({ code: 'TELEGRAM_FORBIDDEN', retry: 'never', alert: 'recipient-unreachable', ...member });
+    // Kicked from the group, or the group deleted: the core pauses the group and keeps the
+    // message for when the bot is back, instead of retrying forever.
+    return new DeliveryError({ code: 'TELEGRAM_FORBIDDEN', retry: 'later', alert: 'removed-from-chat' });
   }
   if (code === 400 && description.includes('chat not found')) {
     // A user the bot has never talked to privately is "not found": the fix is to press Start.
     if (target.direct) return notStarted('TELEGRAM_DIRECT_NOT_STARTED');
-    return new DeliveryError({ code: 'TELEGRAM_CHAT_NOT_FOUND', retry: 'never', alert: 'recipient-unreachable' });
+    return new DeliveryError({ code: 'TELEGRAM_CHAT_NOT_FOUND', retry: 'later', alert: 'removed-from-chat' });
   }
   if (code === 400 && description.includes('message is too long')) {
     return new DeliveryError({ code: 'TELEGRAM_MESSAGE_TOO_LONG', retry: 'never' });

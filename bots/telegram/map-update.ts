@@ -2,7 +2,7 @@
 // Only what the core needs crosses: addresses, the text of messages addressed to the bot,
 // and button presses. Everything else is ignored with a reason code (never its content).
 
-import type { Chat, Message, Update, User } from 'grammy/types';
+import type { Chat, ChatMember, ChatMemberUpdated, Message, Update, User } from 'grammy/types';
 import { chatAddress, memberAddress, messageRef } from '../../src/core/ids.js';
 import type { ButtonAction, InboundEvent, MemberMention } from '../../src/core/transport.js';
 
@@ -64,6 +64,7 @@ export function mapUpdate(update: Update, botUsername: string): MappedUpdate {
       },
     };
   }
+  if (update.my_chat_member) return mapMembership(update.my_chat_member, dedupeKey);
   if (update.edited_message) return { kind: 'ignored', reason: 'edited' };
   if (update.channel_post || update.edited_channel_post) return { kind: 'ignored', reason: 'channel' };
   return { kind: 'ignored', reason: 'other-update' };
@@ -129,6 +130,32 @@ function repliesTo(message: Message): number | undefined {
   const target = message.reply_to_message;
   if (!target || target.forum_topic_created) return undefined;
   return target.message_id;
+}
+
+/** The bot's own status in a chat changed: removed, the group deleted, or added (back). */
+function mapMembership(change: ChatMemberUpdated, dedupeKey: string): MappedUpdate {
+  const chatKind = kindOf(change.chat);
+  if (!chatKind) return { kind: 'ignored', reason: 'channel' };
+  const present = isPresent(change.new_chat_member);
+  // Promoted, demoted, restricted: still there, nothing for the core.
+  if (present === isPresent(change.old_chat_member)) return { kind: 'ignored', reason: 'other-update' };
+  return {
+    kind: 'event',
+    event: { kind: 'bot-membership', dedupeKey, transport: 'telegram', chat: chatAddress('telegram', String(change.chat.id)), chatKind, present },
+  };
+}
+
+function isPresent(member: ChatMember): boolean {
+  switch (member.status) {
+    case 'creator':
+    case 'administrator':
+    case 'member':
+      return true;
+    case 'restricted':
+      return member.is_member;
+    default:
+      return false;
+  }
 }
 
 function migrated(dedupeKey: string, from: number, to: number): MappedUpdate {

@@ -16,7 +16,7 @@ import type { Logger } from '../../src/logger.js';
 import { backoff, sleep, type TelegramTiming } from './timing.js';
 
 /** The update kinds Parloir reads; Telegram stops sending the others. */
-export const ALLOWED_UPDATES = ['message', 'callback_query'] as const;
+export const ALLOWED_UPDATES = ['message', 'callback_query', 'my_chat_member'] as const;
 
 export interface UpdatePollerOptions {
   readonly api: Api;

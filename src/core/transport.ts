@@ -88,7 +88,21 @@ export interface IdentityChangedEvent {
   readonly member: MemberAddress;
 }
 
-export type InboundEvent = MessageEvent | ReactionEvent | ButtonEvent | ChatMigratedEvent | IdentityChangedEvent;
+/**
+ * The bot itself left or joined a chat (Telegram my_chat_member: removed from a group, the
+ * group deleted, added back). A linked group the bot is not in is paused until it is back.
+ */
+export interface BotMembershipEvent {
+  readonly kind: 'bot-membership';
+  readonly dedupeKey: string;
+  readonly transport: TransportName;
+  readonly chat: ChatAddress;
+  readonly chatKind: 'group' | 'direct';
+  /** True: the bot is (again) in the chat; false: it was removed, or the chat is gone. */
+  readonly present: boolean;
+}
+
+export type InboundEvent = MessageEvent | ReactionEvent | ButtonEvent | ChatMigratedEvent | IdentityChangedEvent | BotMembershipEvent;
 
 /**
  * What the core did with an event. `notice` is a short text in the user's language that a
@@ -135,7 +149,8 @@ export type DeliveryAlert =
   | 'captcha-required' // Signal wants a rate-limit challenge solved by a human
   | 'identity-changed' // a recipient's safety number changed (Signal)
   | 'recipient-unreachable' // unregistered number, bot blocked, left the chat
-  | 'direct-not-started'; // Telegram: the member never started the bot, so no direct message
+  | 'direct-not-started' // Telegram: the member never started the bot, so no direct message
+  | 'removed-from-chat'; // the bot is no longer in the group's chat (removed, or the chat is gone)
 
 export interface DeliveryProblem {
   /** Stable code for logs, e.g. SIGNAL_UNTRUSTED_IDENTITY. Never message text or numbers. */

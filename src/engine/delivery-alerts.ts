@@ -12,6 +12,8 @@ import type { Logger } from '../logger.js';
 import type { DeliveryObserver } from '../outbox/drainer.js';
 import type { OutboxItem } from '../store/outbox.js';
 import type { Store } from '../store/store.js';
+import type { Planning } from '../scheduler/replan.js';
+import { pauseGroup } from './membership.js';
 
 /** Alerts about the bot's whole account (told once per group), not about one member. */
 const ACCOUNT_WIDE: ReadonlySet<DeliveryAlert> = new Set(['rate-limited', 'captcha-required']);
@@ -22,13 +24,20 @@ const QUIET_MS: Record<DeliveryAlert, number> = {
   'identity-changed': 24 * 3_600_000,
   'recipient-unreachable': 24 * 3_600_000,
   'direct-not-started': 24 * 3_600_000,
+  // Told once per removal (pauseGroup), not on a timer.
+  'removed-from-chat': 0,
 };
 
-export function deliveryAlerts(store: Store, clock: Clock, logger: Logger): DeliveryObserver {
+export function deliveryAlerts(store: Store, clock: Clock, logger: Logger, planning: Planning): DeliveryObserver {
   const raise = (groupId: GroupId, alert: DeliveryAlert, member: MemberAddress | undefined, hint: string | undefined, about?: number) => {
     const group = store.groups.get(groupId);
     if (!group) return;
     const now = clock.now();
+    // The group's own chat refuses the bot: the same pause as when Telegram says it was removed.
+    if (alert === 'removed-from-chat') {
+      store.write(() => pauseGroup(store, planning, group, now, logger));
+      return;
+    }
     const memberKey = member && !ACCOUNT_WIDE.has(alert) ? store.members.keyOf(member) : undefined;
     store.write(() => {
       if (!store.alerts.raise(group.id, memberKey ? `${alert}:${memberKey}` : alert, now, QUIET_MS[alert])) return;

@@ -16,6 +16,7 @@ import type { Store } from '../store/store.js';
 import type { PlanSettings } from '../scheduler/plan.js';
 import type { Planning } from '../scheduler/replan.js';
 import { deliverReplies } from './deliver-replies.js';
+import { pauseGroup, resumeGroup } from './membership.js';
 import { type Routed, routeAction, routeMessage } from './route.js';
 
 export interface ParloirOptions {
@@ -78,6 +79,15 @@ export class Parloir {
         store.inbox.record(event.dedupeKey, now);
         this.options.logger.warn('MEMBER_HELD', { groups: groups.length });
         return { status: 'handled' };
+      }
+      case 'bot-membership': {
+        const group = event.chatKind === 'group' ? store.groups.findByChat(event.chat) : undefined;
+        if (!group) return { status: 'ignored' };
+        const changed = event.present
+          ? resumeGroup(store, this.planning, group, now, this.options.logger)
+          : pauseGroup(store, this.planning, group, now, this.options.logger);
+        store.inbox.record(event.dedupeKey, now);
+        return { status: changed ? 'handled' : 'ignored' };
       }
       case 'chat-migrated': {
         const group = store.groups.findByChat(event.from);
@@ -142,7 +152,7 @@ export class Parloir {
 
   /** Best effort: tell the member nothing was changed, and remember the event so a redelivery does not loop. */
   private answerFailure(event: InboundEvent, now: number): void {
-    if (event.kind === 'chat-migrated' || event.kind === 'identity-changed') return;
+    if (event.kind === 'chat-migrated' || event.kind === 'identity-changed' || event.kind === 'bot-membership') return;
     const { store } = this.options;
     try {
       store.write(() => {

@@ -254,6 +254,9 @@ export const en = {
   buttonTake: () => 'Take it',
   buttonRelease: () => 'Release',
 
+  alertRemoved: (p: { centre: string }) =>
+    `I am no longer in the group linked to ${p.centre} (removed, or the group is gone). I post nothing there and its reminders are stopped. Add me back to the group to resume; nothing is lost.`,
+  alertBack: (p: { centre: string }) => `I am back in the group linked to ${p.centre}: posts and reminders resume.`,
   alertRateLimited: () =>
     'The messaging service is slowing the bot down (rate limit). Messages are kept and will go out by themselves; nothing is lost.',
   alertCaptcha: () =>

@@ -248,6 +248,9 @@ export const fr: Messages = {
   buttonTake: () => 'Je prends',
   buttonRelease: () => 'Je lâche',
 
+  alertRemoved: (p) =>
+    `Je ne suis plus dans le groupe lié à ${p.centre} (retiré·e, ou le groupe n’existe plus). Je n’y poste plus rien et ses rappels sont arrêtés. Ajoute-moi de nouveau au groupe pour reprendre ; rien n’est perdu.`,
+  alertBack: (p) => `Je suis de retour dans le groupe lié à ${p.centre} : les messages et les rappels reprennent.`,
   alertRateLimited: () =>
     'La messagerie ralentit le bot (limite d’envoi). Les messages sont gardés et partiront d’eux-mêmes ; rien n’est perdu.',
   alertCaptcha: () =>

@@ -34,6 +34,9 @@ export interface DrainerOptions {
   readonly backoff?: (attempts: number) => number;
 }
 
+/** How often a message held for a paused group is looked at again (resuming wakes it at once). */
+const PAUSED_RECHECK_MS = 3_600_000;
+
 export class OutboxDrainer {
   private timer: NodeJS.Timeout | undefined;
   private soon: NodeJS.Immediate | undefined;
@@ -127,6 +130,12 @@ export class OutboxDrainer {
     const { store, logger, clock } = this.options;
     const item = store.outbox.load(id);
     if (!item) return;
+    if (this.pausedChat(item)) {
+      // The bot is not in the group's chat: keep the message until it is back (outbox.wake).
+      store.outbox.reschedule(item.id, clock.now() + PAUSED_RECHECK_MS, 'GROUP_PAUSED');
+      logger.debug('OUTBOX_HELD_PAUSED', { id: item.id, transport: item.transport });
+      return;
+    }
     let receipt: SendReceipt;
     try {
       receipt = await transport.send(this.withholding(item));
@@ -152,6 +161,13 @@ export class OutboxDrainer {
       logger.warn('OUTBOX_PARTIAL', { id: item.id, codes: receipt.problems.map((p) => p.code).join(',') });
       this.options.observer?.onProblems(item, receipt.problems);
     }
+  }
+
+  /** A message for the chat of a group that is paused (the bot was removed from it). */
+  private pausedChat(item: OutboxItem): boolean {
+    const { store } = this.options;
+    if (item.group === undefined || !store.pauses.isPaused(item.group)) return false;
+    return store.groups.get(item.group)?.chat === item.to;
   }
 
   /**

@@ -24,6 +24,8 @@ export function fireJob(store: Store, planning: Planning, job: Job, now: number,
   const group = store.groups.get(job.group);
   const centre = group ? planning.centres.get(group.centreId) : undefined;
   if (!group || !centre) return { drop: 'SCHEDULE_NO_GROUP' };
+  // The bot is not in the group's chat; resuming plans the jobs again.
+  if (store.pauses.isPaused(group.id)) return { drop: 'SCHEDULE_GROUP_PAUSED' };
   const late = now - job.dueAt > lateAfterMs;
   const ctx: ViewContext = { store, lang: group.lang, group, centre };
 

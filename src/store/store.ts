@@ -14,6 +14,7 @@ import { PromptRepository } from './prompts.js';
 import { RequestRepository } from './requests.js';
 import { ScheduleRepository } from './schedule.js';
 import { TopicRepository } from './topics.js';
+import { PauseRepository } from './pauses.js';
 import { Vault } from './vault.js';
 
 export interface StoreOptions {
@@ -37,6 +38,7 @@ export class Store {
   readonly schedule: ScheduleRepository;
   readonly prompts: PromptRepository;
   readonly topics: TopicRepository;
+  readonly pauses: PauseRepository;
   /** Group keys and per-record sub-keys (for repositories that seal records of their own). */
   readonly keys: Keyring;
 
@@ -59,6 +61,7 @@ export class Store {
     this.schedule = new ScheduleRepository(db);
     this.prompts = new PromptRepository(db, vault);
     this.topics = new TopicRepository(db);
+    this.pauses = new PauseRepository(db);
   }
 
   /** Runs `fn` in one write transaction (BEGIN IMMEDIATE: writers queue instead of failing late). */

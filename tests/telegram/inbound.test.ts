@@ -29,12 +29,12 @@ describe('telegram inbound', () => {
     await fake.close();
   });
 
-  it('starts with getMe, the command menus and deleteWebhook, then polls for messages and buttons only', async () => {
+  it('starts with getMe, the command menus and deleteWebhook, then polls for messages, buttons and its own membership only', async () => {
     await waitFor(() => fake.callsTo('getUpdates').length > 0, 'first poll');
     const order = fake.calls.map((c) => c.method);
     expect(order.slice(0, 6)).toEqual(['getMe', 'setMyCommands', 'setMyCommands', 'setMyCommands', 'deleteWebhook', 'getUpdates']);
     expect(fake.sent('deleteWebhook')[0]).toMatchObject({ drop_pending_updates: false });
-    expect(fake.callsTo('getUpdates')[0]?.params).toMatchObject({ allowed_updates: ['message', 'callback_query'], timeout: 5 });
+    expect(fake.callsTo('getUpdates')[0]?.params).toMatchObject({ allowed_updates: ['message', 'callback_query', 'my_chat_member'], timeout: 5 });
   });
 
   it('maps a group message to a MessageEvent', async () => {
@@ -133,10 +133,12 @@ describe('telegram inbound', () => {
     ]);
   });
 
-  it('ignores edited messages, channel posts and their automatic forwards, bots and service messages; maps an anonymous admin as anonymous', async () => {
+  it('is never sent edits or channel posts; ignores automatic forwards, bots and service messages; maps an anonymous admin as anonymous', async () => {
+    await waitFor(() => fake.callsTo('getUpdates').length > 0, 'first poll');
     const base = { date: 1_790_000_000, chat: group, from: people.alex };
-    fake.enqueue({ edited_message: { ...base, message_id: 9001, edit_date: 1_790_000_010, text: 'edited text' } } as never);
-    fake.enqueue({ channel_post: { ...base, chat: chats.channel, message_id: 9002, text: 'channel text', from: undefined } } as never);
+    // Not asked for in allowed_updates: Telegram never queues them.
+    expect(fake.enqueue({ edited_message: { ...base, message_id: 9001, edit_date: 1_790_000_010, text: 'edited text' } } as never)).toBe(-1);
+    expect(fake.enqueue({ channel_post: { ...base, chat: chats.channel, message_id: 9002, text: 'channel text', from: undefined } } as never)).toBe(-1);
     fake.groupMessage('/list', { from: people.otherBot });
     fake.message({ text: 'channel text', extra: { sender_chat: chats.channel, is_automatic_forward: true } });
     fake.message({ extra: { new_chat_members: [people.noor] } });
@@ -158,7 +160,7 @@ describe('telegram inbound', () => {
     });
     expect(rec.taken[1]).toMatchObject({ text: '/mine' });
     const reasons = logger.lines.map((l) => JSON.parse(l) as { code: string; reason?: string }).filter((l) => l.code === 'TELEGRAM_UPDATE_IGNORED');
-    expect(reasons.map((l) => l.reason)).toEqual(['edited', 'channel', 'from-bot', 'channel', 'no-text']);
+    expect(reasons.map((l) => l.reason)).toEqual(['from-bot', 'channel', 'no-text']);
   });
 
   it('logs no text, names, ids or token', async () => {

@@ -147,14 +147,14 @@ describe('telegram outbound', () => {
     expect(error).toMatchObject({ code: 'TELEGRAM_DIRECT_NOT_STARTED', alert: 'direct-not-started', retry: 'never' });
   });
 
-  it('403 kicked from the group and 400 chat not found → never, recipient-unreachable', async () => {
+  it('403 kicked from the group and 400 chat not found → later (held while the group is paused), removed-from-chat', async () => {
     fake.model.kicked.add(group.id);
-    expect(await failureOf(transport.send(message()))).toMatchObject({ code: 'TELEGRAM_FORBIDDEN', retry: 'never', alert: 'recipient-unreachable' });
+    expect(await failureOf(transport.send(message()))).toMatchObject({ code: 'TELEGRAM_FORBIDDEN', retry: 'later', alert: 'removed-from-chat' });
     const unknown = `telegram:${-1_009_000_000_999}` as ChatAddress;
     expect(await failureOf(transport.send(message({ to: unknown })))).toMatchObject({
       code: 'TELEGRAM_CHAT_NOT_FOUND',
-      retry: 'never',
-      alert: 'recipient-unreachable',
+      retry: 'later',
+      alert: 'removed-from-chat',
     });
   });
 

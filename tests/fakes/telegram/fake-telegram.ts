@@ -30,6 +30,9 @@ interface Injection {
   readonly when?: (params: Params) => boolean;
 }
 
+/** Not sent unless asked for (Client.cpp DEFAULT_ALLOWED_UPDATE_TYPES). */
+const DEFAULT_EXCLUDED_UPDATES: ReadonlySet<string> = new Set(['chat_member', 'message_reaction', 'message_reaction_count']);
+
 export class FakeTelegram {
   readonly calls: RecordedCall[] = [];
   readonly model: BotApiModel;
@@ -40,6 +43,13 @@ export class FakeTelegram {
   private readonly injections: Injection[] = [];
   private nextQueryId = 1;
   private previousPoll = { offset: Number.NaN, at: 0 };
+  /**
+   * Update types the bot asked for (getUpdates or setWebhook allowed_updates); undefined: the
+   * default, every type but chat_member and reactions. Like Client.cpp add_update_impl, an
+   * update of another type is never queued ("Skip unallowed update"), and
+   * update_allowed_update_types keeps the last non-empty list.
+   */
+  private allowedUpdates: ReadonlySet<string> | undefined;
 
   private constructor(
     private readonly server: Server,
@@ -113,6 +123,9 @@ export class FakeTelegram {
 
   /** Queues an update (any shape) and wakes a waiting getUpdates. Returns its update_id. */
   enqueue(body: Omit<Update, 'update_id'>): number {
+    const type = Object.keys(body)[0] ?? '';
+    const allowed = this.allowedUpdates ? this.allowedUpdates.has(type) : !DEFAULT_EXCLUDED_UPDATES.has(type);
+    if (!allowed) return -1;
     const update = { update_id: this.nextUpdateId++, ...body } as Update;
     this.queue.push(update);
     for (const waiter of this.waiters) waiter.answer({ ok: true, result: this.queue.slice(0, waiter.limit) });
@@ -169,6 +182,23 @@ export class FakeTelegram {
     open.add(id);
     this.model.topics.set(chat.id, open);
     return id;
+  }
+
+  /** The bot is removed from a group (or the group deleted): sends there fail with 403 from now on. */
+  botRemoved(chat: Chat, by: User = people.alex, status: 'kicked' | 'left' = 'kicked'): number {
+    this.model.kicked.add(chat.id);
+    return this.membershipChange(chat, by, { status: 'member', user: this.me }, status === 'kicked' ? { status, user: this.me, until_date: 0 } : { status, user: this.me });
+  }
+
+  /** The bot is added (back) to a group. */
+  botAdded(chat: Chat, by: User = people.alex): number {
+    this.model.kicked.delete(chat.id);
+    this.model.chats.set(chat.id, chat);
+    return this.membershipChange(chat, by, { status: 'left', user: this.me }, { status: 'member', user: this.me });
+  }
+
+  private membershipChange(chat: Chat, from: User, old_chat_member: unknown, new_chat_member: unknown): number {
+    return this.enqueue({ my_chat_member: { chat, from, date: Math.floor(Date.now() / 1000), old_chat_member, new_chat_member } } as Omit<Update, 'update_id'>);
   }
 
   /** An admin deletes a topic: sends to it now fail with "message thread not found". */
@@ -268,6 +298,11 @@ export class FakeTelegram {
     if (!res.destroyed) reply(res, answer);
   }
 
+  private rememberAllowed(params: Params): void {
+    const list = params.allowed_updates;
+    if (Array.isArray(list) && list.length > 0) this.allowedUpdates = new Set(list.filter((t): t is string => typeof t === 'string'));
+  }
+
   /** Forgets the injected failures not used yet. */
   clearFailures(): void {
     this.injections.length = 0;
@@ -288,6 +323,7 @@ export class FakeTelegram {
       case 'getUpdates':
         return this.getUpdates(params, res);
       case 'setWebhook':
+        this.rememberAllowed(params);
         return model.setWebhook(params);
       case 'deleteWebhook':
         if (params.drop_pending_updates === true) this.queue = [];
@@ -323,6 +359,7 @@ export class FakeTelegram {
     const offset = typeof params.offset === 'number' ? params.offset : 0;
     const inFuture = offset > this.nextUpdateId;
     if (offset > 0 && !inFuture) this.queue = this.queue.filter((u) => u.update_id >= offset);
+    this.rememberAllowed(params);
     let limit = typeof params.limit === 'number' ? Math.min(Math.max(params.limit, 1), 100) : 100;
     let timeout = typeof params.timeout === 'number' ? params.timeout : 0;
     const now = Date.now();

@@ -1,0 +1,31 @@
+// Which linked groups are paused: the bot is no longer in their chat, so nothing is posted
+// there and their reminders are off until it is back.
+
+import type { GroupId } from '../core/ids.js';
+import type { Db } from './database.js';
+
+export class PauseRepository {
+  private readonly insert;
+  private readonly remove;
+  private readonly select;
+
+  constructor(db: Db) {
+    this.insert = db.prepare('INSERT OR IGNORE INTO group_pauses (group_id, paused_at) VALUES (?, ?)');
+    this.remove = db.prepare('DELETE FROM group_pauses WHERE group_id = ?');
+    this.select = db.prepare('SELECT 1 FROM group_pauses WHERE group_id = ?').pluck();
+  }
+
+  /** True if the group was not paused before. */
+  pause(group: GroupId, now: number): boolean {
+    return this.insert.run(group, now).changes > 0;
+  }
+
+  /** True if the group was paused. */
+  resume(group: GroupId): boolean {
+    return this.remove.run(group).changes > 0;
+  }
+
+  isPaused(group: GroupId): boolean {
+    return this.select.get(group) !== undefined;
+  }
+}
