@@ -21,7 +21,7 @@ export type ControlHandler = (request: ControlRequest) => Promise<ControlReply>;
 const MAX_LINE = 8_192;
 
 export class ControlSocketError extends Error {
-  constructor(readonly code: 'CONTROL_UNREACHABLE' | 'CONTROL_BAD_REPLY' | 'CONTROL_IN_USE') {
+  constructor(readonly code: 'CONTROL_UNREACHABLE' | 'CONTROL_BAD_REPLY' | 'CONTROL_IN_USE' | 'CONTROL_LISTEN_FAILED') {
     super(code);
   }
 }
@@ -38,7 +38,8 @@ export async function listenControl(path: string, handle: ControlHandler): Promi
   }
   const server = createServer((socket) => serve(socket, handle));
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    // A path too long for a Unix socket (about 100 bytes), a missing folder, no permission.
+    server.once('error', () => reject(new ControlSocketError('CONTROL_LISTEN_FAILED')));
     server.listen(path, () => resolve());
   });
   chmodSync(path, 0o600);

@@ -6,7 +6,8 @@
 import sodium from 'libsodium-wrappers-sumo';
 import { openFailure, StartupError } from './bootstrap.js';
 import type { Settings } from './config.js';
-import { type ControlHandler, type ControlReply, type ControlServer, listenControl } from './control-socket.js';
+import { type ControlHandler, type ControlReply, type ControlServer, ControlSocketError, listenControl } from './control-socket.js';
+import { cliText } from './i18n/index.js';
 import { errorCode } from './core/error-code.js';
 import type { Logger } from './logger.js';
 import { openDatabase, type OpenedDatabase } from './store/database.js';
@@ -83,7 +84,13 @@ export async function startSealed(options: SealedStartOptions): Promise<Controll
     return { ok: true, state: 'running' };
   };
 
-  const server = await serveControl(settings.controlSocket, { unlock, running: () => running });
+  let server: ControlServer;
+  try {
+    server = await serveControl(settings, { unlock, running: () => running });
+  } catch (error) {
+    opened.db.close();
+    throw error;
+  }
   logger.warn('SEALED', { unlock: 'npx parloir unlock' });
   return {
     running: runningPromise,
@@ -99,11 +106,21 @@ export async function startSealed(options: SealedStartOptions): Promise<Controll
 
 /** The control socket of a service started with its key at hand (not sealed). */
 export async function controlRunning(settings: Settings, running: Running): Promise<ControlServer> {
-  return serveControl(settings.controlSocket, { running: () => running });
+  return serveControl(settings, { running: () => running });
+}
+
+/** The control socket could not be opened: an operator message instead of a crash. */
+async function listenOrExplain(settings: Settings, handle: ControlHandler): Promise<ControlServer> {
+  try {
+    return await listenControl(settings.controlSocket, handle);
+  } catch (error) {
+    if (error instanceof ControlSocketError) throw new StartupError(cliText(settings.lang).controlSocketFailed({ socket: settings.controlSocket, code: error.code }));
+    throw error;
+  }
 }
 
 function serveControl(
-  path: string,
+  settings: Settings,
   deps: { unlock?: (passphrase: string) => Promise<ControlReply>; running: () => Running | undefined },
 ): Promise<ControlServer> {
   // One request at a time: parallel guesses wait their turn, each paying the full cost.
@@ -124,5 +141,5 @@ function serveControl(
     queue = next.catch(() => undefined);
     return next;
   };
-  return listenControl(path, handle);
+  return listenOrExplain(settings, handle);
 }

@@ -148,6 +148,10 @@ export const cliEn = {
     `Wrote a new key sealed by your passphrase to ${p.path} (mode 600). Parloir now starts sealed: unlock it with npx parloir unlock. Without the passphrase, the key and its database are unreadable: keep both safe.`,
   sealed: (p: { socket: string }) =>
     `SEALED: the key file needs its passphrase. Nothing is received or sent until then (messages wait on Signal's and Telegram's servers). Unlock with: npx parloir unlock   (control socket ${p.socket})`,
+  controlSocketFailed: (p: { socket: string; code: string }) =>
+    p.code === 'CONTROL_IN_USE'
+      ? `Another Parloir already answers at ${p.socket}: stop it first (two services must not share a database).`
+      : `Cannot listen on the control socket ${p.socket}. Set PARLOIR_CONTROL_SOCKET to a short path in a folder Parloir can write (Unix sockets allow about 100 characters).`,
   unlockDone: () => 'Unsealed: Parloir is running and receiving.',
   unlockWrong: () => 'wrong passphrase — still sealed',
   unlockAlready: () => 'Parloir is already unsealed and running.',

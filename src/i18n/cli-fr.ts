@@ -143,6 +143,10 @@ export const cliFr: CliMessages = {
     `Nouvelle clé scellée par ta phrase de passe écrite dans ${p.path} (mode 600). Parloir démarre désormais scellé : déverrouille-le avec npx parloir unlock. Sans la phrase de passe, la clé et sa base sont illisibles : garde les deux en lieu sûr.`,
   sealed: (p) =>
     `SCELLÉ : le fichier de clé attend sa phrase de passe. Rien n’est reçu ni envoyé d’ici là (les messages attendent sur les serveurs de Signal et Telegram). Déverrouiller : npx parloir unlock   (socket de contrôle ${p.socket})`,
+  controlSocketFailed: (p) =>
+    p.code === 'CONTROL_IN_USE'
+      ? `Un autre Parloir répond déjà à ${p.socket} : arrête-le d’abord (deux services ne doivent pas partager une base).`
+      : `Impossible d’écouter sur le socket de contrôle ${p.socket}. Définis PARLOIR_CONTROL_SOCKET avec un chemin court dans un dossier où Parloir peut écrire (un socket Unix tient en 100 caractères environ).`,
   unlockDone: () => 'Déverrouillé : Parloir tourne et reçoit.',
   unlockWrong: () => 'mauvaise phrase de passe — toujours scellé',
   unlockAlready: () => 'Parloir est déjà déverrouillé et tourne.',
