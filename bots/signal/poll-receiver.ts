@@ -28,10 +28,12 @@ export interface PollReceiverOptions {
 export async function runPollReceiver(options: PollReceiverOptions): Promise<void> {
   const { client, pump, logger, timing, signal, stopping } = options;
   let failures = 0;
+  let idle = false;
   while (!stopping.aborted && !signal.aborted) {
     let body: string;
+    const query = idle ? { timeoutSeconds: timing.pollIdleTimeoutSeconds, maxMessages: 1 } : { timeoutSeconds: timing.pollTimeoutSeconds, maxMessages: timing.pollMaxMessages };
     try {
-      body = await client.receive({ timeoutSeconds: timing.pollTimeoutSeconds, maxMessages: timing.pollMaxMessages }, signal);
+      body = await client.receive(query, signal);
     } catch (error) {
       const status = isAxiosError(error) ? error.response?.status : undefined;
       // signal-cli failed after printing envelopes it had already acknowledged: the wrapper
@@ -52,6 +54,7 @@ export async function runPollReceiver(options: PollReceiverOptions): Promise<voi
     if (failures > 0) logger.info('SIGNAL_POLL_RECOVERED', { failures });
     failures = 0;
     const { items, junk } = parseReceiveBody(body);
+    idle = items.length === 0 && junk === 0;
     if (junk > 0) logger.warn('SIGNAL_RECEIVE_JUNK', { junk, kept: items.length });
     for (const item of items) await pump.handle(item);
     // Let the replies these caused reach the lane before the next poll takes it.

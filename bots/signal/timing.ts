@@ -10,6 +10,12 @@ export interface SignalTiming {
   /** Normal mode: `max_messages`, so a chatty group cannot keep one poll (and every reply) waiting. */
   readonly pollMaxMessages: number;
   /**
+   * Normal mode, after a poll that brought nothing: a longer `timeout` with `max_messages=1`, so
+   * the next poll ends the moment something arrives and an idle bot starts signal-cli (a JVM in
+   * normal mode) every few seconds instead of every second.
+   */
+  readonly pollIdleTimeoutSeconds: number;
+  /**
    * Extra HTTP time for a poll beyond its timeout. Past the wrapper's own kill (120 s): a poll
    * the client gave up on still acknowledges envelopes on Signal's server, and they are lost.
    */
@@ -48,7 +54,8 @@ export interface SignalTiming {
 export const DEFAULT_SIGNAL_TIMING: SignalTiming = {
   // Measured in docs/signal.md: short polls capped in messages keep replies within seconds.
   pollTimeoutSeconds: 1,
-  pollMaxMessages: 5,
+  pollMaxMessages: 2,
+  pollIdleTimeoutSeconds: 5,
   pollGraceMs: 130_000,
   requestTimeoutMs: 150_000,
   replyGraceMs: 50,

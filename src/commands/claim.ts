@@ -6,7 +6,7 @@ import { isActive, type Member, type Request } from '../core/domain.js';
 import { msg } from '../i18n/index.js';
 import { actingMember, type GroupContext } from './context.js';
 import { memberName } from './names.js';
-import { requestLabel } from './views.js';
+import { requestLabel, requestView } from './views.js';
 import { announce, answer, changed, notice, post, type Reply } from './reply.js';
 
 /** The confirmation goes to the chat, or only to the presser of a button (the post shows it). */
@@ -38,7 +38,7 @@ export function claim(ctx: GroupContext, number: number): Reply[] {
   ctx.store.requests.leave(ctx.group.id, number, me.key);
   return [
     acknowledge(ctx, msg('claimed', { n: number, kind: found.kind, by: nameOf(ctx, me) })),
-    ...changed(ctx.group.id, number),
+    ...changed(ctx.group.id, number, { repost: true }),
     ...greeting(ctx, me, number),
   ];
 }
@@ -53,7 +53,11 @@ export function join(ctx: GroupContext, number: number): Reply[] {
   if (result === 'full') return [answer(msg('joinFull', { n: number }))];
   if (result === 'already') return [answer(msg('joinAlready', { n: number }))];
   const left = found.seats - found.passengers.length - 1;
-  return [acknowledge(ctx, msg('joined', { n: number, by: nameOf(ctx, me), left })), ...changed(ctx.group.id, number), ...greeting(ctx, me, number)];
+  return [
+    acknowledge(ctx, msg('joined', { n: number, by: nameOf(ctx, me), left })),
+    ...changed(ctx.group.id, number, { repost: true }),
+    ...greeting(ctx, me, number),
+  ];
 }
 
 /** The claimer gives the request back (the group is told), or a passenger gives up a seat. */
@@ -113,13 +117,35 @@ export function refused(ctx: GroupContext, number: number, reason: string | unde
   return [answer(msg('refused', { n: number })), ...changed(ctx.group.id, number)];
 }
 
-/** A new time for a request: its reminders follow. */
+/** A new time for a request: its reminders follow, the card is shown again, everyone on it is told. */
 export function move(ctx: GroupContext, number: number, dueAt: number): Reply[] {
   const found = find(ctx, number);
   if (Array.isArray(found)) return found;
-  actingMember(ctx);
+  const me = actingMember(ctx);
   ctx.store.requests.move(ctx.group.id, number, dueAt, ctx.now);
-  return [answer(msg('moved', { r: requestLabel(ctx, { ...found, dueAt }) })), ...changed(ctx.group.id, number)];
+  const moved = ctx.store.requests.get(ctx.group.id, number) ?? { ...found, dueAt };
+  return [
+    answer(msg('moved', { r: requestLabel(ctx, moved) })),
+    ...changed(ctx.group.id, number, { repost: true }),
+    ...toldOfMove(ctx, found, moved, me),
+  ];
+}
+
+/**
+ * Whoever is on the request (driver or courier, passengers) and whoever asked for it, except the
+ * member who moved it, hear of the new time in private; those going are asked to confirm again.
+ */
+function toldOfMove(ctx: GroupContext, before: Request, moved: Request, mover: Member): Reply[] {
+  const going = [...(moved.claimer ? [moved.claimer] : []), ...moved.passengers];
+  const everyone = [...new Set([...going, moved.requester])].filter((key) => key !== mover.key);
+  const view = requestView(ctx, moved);
+  const was = { at: before.dueAt, zone: ctx.centre.timezone };
+  return everyone.flatMap((key): Reply[] => {
+    const member = ctx.store.members.get(ctx.group.id, key);
+    if (!member) return [];
+    const asks = going.includes(key);
+    return [{ kind: 'direct', member: member.address, msg: msg('movedDirect', { request: view, was, asks }), about: moved.number, asks }];
+  });
 }
 
 export function cancel(ctx: GroupContext, number: number): Reply[] {

@@ -12,10 +12,16 @@ export type Reply =
   | { readonly kind: 'announce'; readonly msg: Msg; readonly number?: number }
   /** The request's post (with its buttons); replies and reactions to it act on the request. */
   | { readonly kind: 'post'; readonly number: number; readonly urgent?: boolean }
-  /** Update the request's latest post in place, on transports that edit posts. */
-  | { readonly kind: 'refresh'; readonly number: number }
-  /** A direct message to one member, about request `about` if given. */
-  | { readonly kind: 'direct'; readonly member: MemberAddress; readonly msg: Msg; readonly about?: number }
+  /**
+   * Show the request's current state: its latest post edited in place where the platform edits
+   * posts; elsewhere, with `repost`, the updated card posted again, quoting the previous one.
+   */
+  | { readonly kind: 'refresh'; readonly number: number; readonly repost?: boolean }
+  /**
+   * A direct message to one member, about request `about` if given; with `asks`, it asks them
+   * something about that request (OK / RELEASE answer it, like a reminder).
+   */
+  | { readonly kind: 'direct'; readonly member: MemberAddress; readonly msg: Msg; readonly about?: number; readonly asks?: boolean }
   /** A short, transient answer (Telegram answers a button press with it). */
   | { readonly kind: 'notice'; readonly msg: Msg }
   /** The request changed: plan its reminders and alerts again. */
@@ -27,6 +33,12 @@ export const answer = (msg: Msg, lang?: Lang): Reply => (lang ? { kind: 'answer'
 export const announce = (msg: Msg, number?: number): Reply => (number === undefined ? { kind: 'announce', msg } : { kind: 'announce', msg, number });
 export const notice = (msg: Msg): Reply => ({ kind: 'notice', msg });
 export const post = (number: number, urgent = false): Reply => ({ kind: 'post', number, urgent });
-export const refresh = (number: number): Reply => ({ kind: 'refresh', number });
-/** What every change of a request needs: its post shown afresh and its jobs planned again. */
-export const changed = (group: GroupId, number: number): Reply[] => [refresh(number), { kind: 'replan', group, number }];
+export const refresh = (number: number, repost = false): Reply => (repost ? { kind: 'refresh', number, repost } : { kind: 'refresh', number });
+/**
+ * What every change of a request needs: its post shown afresh and its jobs planned again. With
+ * `repost` (people joined, the time moved), platforms that cannot edit get the updated card.
+ */
+export const changed = (group: GroupId, number: number, options: { repost?: boolean } = {}): Reply[] => [
+  refresh(number, options.repost ?? false),
+  { kind: 'replan', group, number },
+];

@@ -63,7 +63,17 @@ export function deliverReplies(target: ReplyTarget, replies: readonly Reply[]): 
       }
       case 'direct':
         for (const text of splitForChat(render(target.lang, reply.msg))) {
-          store.outbox.enqueue({ ...base, to: reply.member, text, ...(reply.about !== undefined ? { about: reply.about } : {}) }, now);
+          store.outbox.enqueue(
+            {
+              ...base,
+              to: reply.member,
+              text,
+              ...(reply.about !== undefined ? { about: reply.about } : {}),
+              // A question about the request: OK / RELEASE in the direct chat answer it.
+              ...(reply.asks && reply.about !== undefined && group ? { postNumber: reply.about, promptKind: 'remind' as const } : {}),
+            },
+            now,
+          );
         }
         break;
       case 'notice':
@@ -101,6 +111,22 @@ export function deliverReplies(target: ReplyTarget, replies: readonly Reply[]): 
         } else if (EDITS_POSTS[ctx.group.transport]) {
           const latest = store.posts.latestPost(ctx.group.id, ctx.group.chat, request.number);
           if (latest) store.outbox.enqueue({ group: ctx.group.id, to: ctx.group.chat, text, buttons, edit: latest }, now);
+        } else if (reply.repost) {
+          // No edits here: the updated card once, quoting the previous one so the thread reads on.
+          const latest = store.posts.latestPost(ctx.group.id, ctx.group.chat, request.number);
+          const topic = store.topics.ofRequest(ctx.group.id, request.number);
+          store.outbox.enqueue(
+            {
+              group: ctx.group.id,
+              to: ctx.group.chat,
+              ...inTopic(topic),
+              text,
+              buttons,
+              postNumber: request.number,
+              ...(latest ? { replyTo: { ref: latest } } : {}),
+            },
+            now,
+          );
         }
         break;
       }

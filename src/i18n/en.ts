@@ -246,6 +246,12 @@ export const en = {
   digestOff: () => 'Daily summary turned off. /digest 09:00 turns it back on.',
   digestUsage: () => 'Send /digest 08:30 (a local time) or /digest off.',
   moved: (p: { r: RequestLabel }) => `#${p.r.n} now takes place ${formatWhen('en', p.r.when)}. Reminders follow the new time.`,
+  movedDirect: (p: { request: RequestView; was: When; asks: boolean }) =>
+    [
+      `🕑 New time for ${label(p.request)}: it was ${formatWhen('en', p.was)}.`,
+      ...[meetingLine(p.request)].filter((x): x is string => x !== undefined),
+      ...(p.asks ? ['Still on? Reply OK, or RELEASE if you can no longer do it.'] : []),
+    ].join('\n'),
   moveNotAllowed: (p: { n: number }) => `Only whoever asked for #${p.n} or a coordinator can change its time.`,
   late: () => '(late)',
 

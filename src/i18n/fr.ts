@@ -240,6 +240,12 @@ export const fr: Messages = {
   digestOff: () => 'Résumé quotidien désactivé. /resume 09:00 le réactive.',
   digestUsage: () => 'Envoie /resume 08:30 (heure locale) ou /resume non.',
   moved: (p) => `#${p.r.n} a maintenant lieu ${formatWhen('fr', p.r.when)}. Les rappels suivent la nouvelle heure.`,
+  movedDirect: (p) =>
+    [
+      `🕑 Nouvelle heure pour ${label(p.request)} : c’était ${formatWhen('fr', p.was)}.`,
+      ...[meetingLine(p.request)].filter((x): x is string => x !== undefined),
+      ...(p.asks ? ['Toujours bon ? Réponds OK, ou LÂCHER si tu ne peux plus.'] : []),
+    ].join('\n'),
   moveNotAllowed: (p) => `Seule la personne qui a demandé #${p.n} ou un·e coordinateur·ice peut changer son heure.`,
   late: () => '(en retard)',
 

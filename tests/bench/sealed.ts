@@ -1,4 +1,4 @@
-// Section 6: the sealed store. What an unlock costs (Argon2id at the cost Parloir uses, in its
+// Section 7: the sealed store. What an unlock costs (Argon2id at the cost Parloir uses, in its
 // worker thread) and what it leaves in the service's memory; and that a store opened by unlock
 // runs exactly as fast as one opened with a plain key (the same vault once the key is known).
 
@@ -13,7 +13,7 @@ import { parseSealedKey, sealMasterKey, unsealMasterKey } from '../../src/store/
 import { openStore, type Store, unsealStore } from '../../src/store/store.js';
 import { fmt, type Row, summarize, timed } from './measure.js';
 
-const SECTION = '6 Sealed';
+const SECTION = '7 Sealed';
 const UNLOCK_TARGET_MS = 2_000;
 const PASSPHRASE = 'invented bench passphrase';
 

@@ -18,7 +18,8 @@ describe('reading dates as people write them (end to end)', () => {
     expect(lastBot(h)).toBe('#1 : j’ai pris le plus proche, sam. 28 nov. à 14h00. Si tu voulais sam. 5 déc., envoie /decaler 1 05/12/2026 14h00');
     await h.local.say('sam', '/decaler 1 05/12/2026 14h00');
     await h.settle();
-    expect(lastBot(h)).toContain('#1 a maintenant lieu sam. 5 déc. à 14h00');
+    expect(h.botTexts().at(-2)).toContain('#1 a maintenant lieu sam. 5 déc. à 14h00');
+    expect(lastBot(h)).toMatch(/^#1 Visite — sam\. 5 déc\. à 14h00/); // the card again (no edits here)
   });
 
   it('asks for the time of a period, naming the day it understood; creates nothing', async () => {

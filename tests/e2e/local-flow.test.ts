@@ -20,15 +20,22 @@ describe('end to end over the local transport', () => {
 
     await h.local.say('alex', 'je prends', { replyTo: post.number });
     await h.settle();
-    expect(lastBot(h)).toBe('✅ #1 : Alex conduit.');
+    // No edits on this transport: the answer, then the updated card once, quoting the original.
+    expect(h.botTexts().at(-2)).toBe('✅ #1 : Alex conduit.');
+    const card = h.local.messages.at(-1)!;
+    expect(card.text).toMatch(/^#1 Visite — mar\. 1 déc\. à 14h30 — CRA de Test\n[\s\S]*\nConducteur·ice : Alex\n/);
+    expect(card.replyTo).toBe(post.number);
+    expect(card.buttons).toEqual(['Je viens', 'Je lâche']);
 
     await h.local.say('noor', "I'll take it", { replyTo: post.number });
     await h.settle();
     expect(lastBot(h)).toBe('Too late: Alex already took #1.');
 
-    await h.local.say('noor', 'je viens', { replyTo: post.number });
+    await h.local.say('noor', 'je viens', { replyTo: card.number });
     await h.settle();
-    expect(lastBot(h)).toBe('✅ #1 : Noor prend une place (1 place libre).');
+    expect(h.botTexts().at(-2)).toBe('✅ #1 : Noor prend une place (1 place libre).');
+    expect(h.local.messages.at(-1)!.replyTo).toBe(card.number);
+    expect(lastBot(h)).toContain('\nPassager·e : Noor');
 
     await h.local.say('sam', '/list');
     await h.settle();
@@ -86,13 +93,13 @@ describe('end to end over the local transport', () => {
     const post = h.local.messages.at(-1)!;
     await h.local.react('alex', post.number);
     await h.settle();
-    expect(lastBot(h)).toBe('✅ #1 : Alex s’en charge.');
+    expect(h.botTexts().at(-2)).toBe('✅ #1 : Alex s’en charge.');
     await h.local.say('alex', '/release 1');
     await h.settle();
     expect(lastBot(h)).toBe('↩ #1 (package by Tue 1 Dec, 18:00) is open again: Alex can no longer do it. Who can?');
     await h.local.say('noor', '/prendre 1');
     await h.settle();
-    expect(lastBot(h)).toBe('✅ #1 : Noor s’en charge.');
+    expect(h.botTexts().at(-2)).toBe('✅ #1 : Noor s’en charge.');
   });
 
   it('gives short clear answers to bad input and changes nothing', async () => {

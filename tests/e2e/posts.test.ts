@@ -34,7 +34,7 @@ describe('posts and reminders say everything a visitor needs', () => {
     await h.local.say('noor', '/rejoindre 1');
     await h.local.say('alex', '/rejoindre 1');
     await h.settle();
-    expect(lastBot(h)).toBe('✅ #1 : Alex prend une place (1 place libre).');
+    expect(h.botTexts().at(-2)).toBe('✅ #1 : Alex prend une place (1 place libre).');
     await h.local.say('sam', '/liste');
     await h.settle();
     expect(lastBot(h)).toBe('Demandes ouvertes et prises :\n#1 Visite mer. 25 nov. à 14h00 — OUVERTE, 1 place libre sur 3');
@@ -59,7 +59,8 @@ describe('posts and reminders say everything a visitor needs', () => {
     );
     await h.local.say('noor', '/join 1');
     await h.settle();
-    expect(lastBot(h)).toBe('✅ #1: Noor takes a seat (full).');
+    expect(h.botTexts().at(-2)).toBe('✅ #1: Noor takes a seat (full).');
+    expect(lastBot(h)).toContain('\nSeats: full (1 seat taken)\n');
   });
 
   it('a package post gives the centre’s rules on items under one label, as /info does', async () => {
@@ -127,5 +128,64 @@ describe('/aide and /help', () => {
     ] as const) {
       for (const name of COMMAND_NAMES.filter((n) => n !== 'help')) expect(text, `${lang} ${name}`).toContain(`/${COMMAND_WORDS[lang][name][0]} `);
     }
+  });
+});
+
+describe('posts stay current where the platform cannot edit them', () => {
+  let h: Harness;
+  afterEach(async () => h.close());
+
+  it('a moved request: the card once more, quoting the previous one; everyone on it told in private; OK confirms again', async () => {
+    h = await startHarness();
+    await h.link('sam', CARD_CENTRE.id); // Sam coordinates
+    await h.local.say('noor', '/visite 25/11 14h places 2 rdv 12h gare de Calais');
+    await h.settle();
+    const original = h.local.messages.at(-1)!;
+    await h.local.say('alex', 'je prends', { replyTo: original.number });
+    await h.local.say('lou', '/rejoindre 1');
+    await h.settle();
+    const before = h.local.messages.length;
+
+    await h.local.say('sam', '/decaler 1 26/11 15h');
+    await h.settle();
+    const after = h.local.messages.slice(before + 1).filter((m) => m.from === 'bot');
+    const inGroup = after.filter((m) => m.to === h.local.chat);
+    expect(inGroup.map((m) => m.text.split('\n')[0])).toEqual([
+      '#1 a maintenant lieu jeu. 26 nov. à 15h00. Les rappels suivent la nouvelle heure.',
+      '#1 Visite — jeu. 26 nov. à 15h00 — CRA de la Fiche',
+    ]);
+    const card = inGroup[1]!;
+    expect(card.text).toContain('\nRDV 12h00 gare de Calais → visite 15h00\n');
+    // It quotes the latest card (the one after Lou's seat), which quoted the one before.
+    const previous = h.local.byNumber(card.replyTo!)!;
+    expect(previous.text).toMatch(/^#1 Visite — mer\. 25 nov\. à 14h00/);
+    expect(previous.text).toContain('\nPassager·e : Lou');
+
+    const direct = (member: string) => after.filter((m) => m.to === `local:${member}`).map((m) => m.text);
+    const news = '🕑 Nouvelle heure pour #1 (visite jeu. 26 nov. à 15h00) : c’était mer. 25 nov. à 14h00.\nRDV 12h00 gare de Calais → visite 15h00';
+    const ask = 'Toujours bon ? Réponds OK, ou LÂCHER si tu ne peux plus.';
+    expect(direct('alex')).toEqual([`${news}\n${ask}`]);
+    expect(direct('lou')).toEqual([`${news}\n${ask}`]);
+    expect(direct('noor')).toEqual([news]); // asked for it: told, not asked
+    expect(direct('sam')).toEqual([]); // moved it
+
+    await h.local.say('alex', 'OK', { direct: true });
+    await h.settle();
+    expect(h.local.messages.at(-1)!.text).toBe('👍 Merci, #1 (visite jeu. 26 nov. à 15h00) est confirmée.');
+    expect(h.store.requests.get(h.store.groups.findByChat(h.local.chat)!.id, 1)?.confirmedAt).toBeDefined();
+  });
+
+  it('in English, the moved card and the direct message read in the group’s words', async () => {
+    h = await startHarness();
+    await h.link('sam', CARD_CENTRE.id);
+    await h.local.say('sam', '/lang en');
+    await h.local.say('noor', '/package 2026-11-27 jumper');
+    await h.local.say('alex', '/claim 1');
+    await h.local.say('sam', '/move 1 2026-11-28 12:00');
+    await h.settle();
+    expect(h.local.messages.filter((m) => m.to === 'local:alex').at(-1)!.text).toBe(
+      '🕑 New time for #1 (package by Sat 28 Nov, 12:00): it was Fri 27 Nov, 18:00.\nStill on? Reply OK, or RELEASE if you can no longer do it.',
+    );
+    expect(lastBot(h)).toMatch(/^#1 Package — by Sat 28 Nov, 12:00 — CRA de la Fiche\n/);
   });
 });

@@ -39,23 +39,26 @@ describe('outbox', () => {
     await local.say('alex', '/prendre 1');
     await local.say('noor', '/rejoindre 1');
     await h.settle();
-    expect(h.store.outbox.pendingCount()).toBe(5); // 3 answers + a first direct message to Alex and to Noor
+    // 3 answers, the updated card after the claim and after the seat, a first direct message to Alex and to Noor
+    expect(h.store.outbox.pendingCount()).toBe(7);
     expect(h.botTexts()).toHaveLength(1); // only the link answer got out
     // retries wait for their backoff
     h.clock.advance(600_000);
     local.down = false;
     await h.settle();
     const texts = h.botTexts().slice(1);
-    expect(texts).toHaveLength(3);
+    expect(texts).toHaveLength(5);
     expect(texts[0]).toMatch(/^#1 Visite/);
     expect(texts[1]).toBe('✅ #1 : Alex conduit.');
-    expect(texts[2]).toBe('✅ #1 : Noor prend une place (1 place libre).');
+    expect(texts[2]).toMatch(/^#1 Visite[\s\S]*\nConducteur·ice : Alex\n/);
+    expect(texts[3]).toBe('✅ #1 : Noor prend une place (1 place libre).');
+    expect(texts[4]).toMatch(/\nPassager·e : Noor\n/);
     expect(h.store.outbox.pendingCount()).toBe(0);
     // the post was recorded when it finally went out: replies to it work
     const post = local.messages.find((m) => m.from === 'bot' && m.text.startsWith('#1'))!;
     await local.say('sam', 'je viens', { replyTo: post.number });
     await h.settle();
-    expect(h.botTexts().at(-1)).toContain('Sam prend une place');
+    expect(h.botTexts().at(-2)).toContain('Sam prend une place');
   });
 
   it('survives a restart between receiving a command and sending the reply', async () => {

@@ -181,6 +181,20 @@ describe('normal-mode polling', () => {
     expect(made.logger.lines.some((l) => l.includes('SIGNAL_RECEIVE_JUNK'))).toBe(true);
   });
 
+  it('keeps the envelopes of a receive that failed after reading them (400 with stdout + stderr, cli.go)', async () => {
+    fake = await FakeSignal.start({ mode: 'normal', maxPollMs: 200 });
+    const made = makeTransport(fake);
+    transport = made.transport;
+    const rec = recorder();
+    fake.failNextReceive('ERROR ReceiveCommand - Connection closed unexpectedly');
+    for (const t of ['first', 'second']) fake.deliver(env.text(ALICE, t));
+    await transport.start(rec.handler);
+    await waitFor(() => rec.taken.length >= 2, 'both envelopes');
+    expect(rec.taken.map((e) => (e.kind === 'message' ? e.text : ''))).toEqual(['first', 'second']);
+    expect(made.logger.lines.some((l) => l.includes('SIGNAL_RECEIVE_FAILED_WITH_ENVELOPES'))).toBe(true);
+    expect(fake.lostEnvelopes).toBe(0);
+  });
+
   it('asks for a numeric timeout and keeps polling after the API was down', async () => {
     fake = await FakeSignal.start({ mode: 'normal', maxPollMs: 200 });
     const made = makeTransport(fake);
@@ -189,7 +203,7 @@ describe('normal-mode polling', () => {
     await transport.start(rec.handler);
     await waitFor(() => fake!.polls.length >= 1, 'a poll');
     // Short, capped polls that leave photos, stickers and stories on Signal's side.
-    expect(fake.polls[0]).toEqual({ timeout: '1', maxMessages: '5', ignoreAttachments: 'true', ignoreStories: 'true' });
+    expect(fake.polls[0]).toEqual({ timeout: '1', maxMessages: '2', ignoreAttachments: 'true', ignoreStories: 'true' });
     await fake.stopListening();
     await waitFor(() => made.logger.lines.some((l) => l.includes('SIGNAL_POLL_FAILED')), 'a failed poll');
     const before = fake.polls.length;

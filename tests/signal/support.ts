@@ -59,6 +59,7 @@ export function recorder(): Recorder {
 
 export const FAST: Partial<SignalTiming> = {
   pollTimeoutSeconds: 1,
+  pollIdleTimeoutSeconds: 1,
   pollGraceMs: 10_000,
   requestTimeoutMs: 10_000,
   reconnectBaseMs: 20,
@@ -80,6 +81,7 @@ export function upstreamTiming(scale: number): Partial<SignalTiming> {
     ...FAST,
     pollTimeoutSeconds: d.pollTimeoutSeconds,
     pollMaxMessages: d.pollMaxMessages,
+    pollIdleTimeoutSeconds: d.pollIdleTimeoutSeconds,
     pollGraceMs: d.pollGraceMs * scale,
     requestTimeoutMs: d.requestTimeoutMs * scale,
     replyGraceMs: d.replyGraceMs * scale,

@@ -76,11 +76,14 @@ describe.each<FakeMode>(['normal', 'json-rpc'])('signal with the core, failures 
     await w.drainAll();
     expect(h.store.outbox.pendingCount()).toBe(0);
     const heads = groupHeads(w, groupBefore);
+    // After each change of #1, its updated card (Signal cannot edit), in order with the answers.
     expect(heads).toEqual([
       expect.stringMatching(/^#2 Visite/),
       expect.stringMatching(/^✅ #1 : membre \S+ conduit\.$/),
+      expect.stringMatching(/^#1 Visite/),
       'Demandes ouvertes et prises :',
       '✅ #1 : Berthe prend une place (1 place libre).',
+      expect.stringMatching(/^#1 Visite/),
     ]);
     // /liste was answered as it stood when it was asked (before Berthe took a seat).
     expect(textsTo(fake, GROUP_RECIPIENT).find((t) => t.startsWith('Demandes ouvertes'))).toMatch(/\n#1 Visite .+ — prise par membre \S+, 2 places libres sur 2\n#2 Visite .+ — OUVERTE, 1 place libre sur 1$/);

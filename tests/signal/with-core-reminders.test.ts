@@ -127,6 +127,7 @@ describe.each<FakeMode>(['normal', 'json-rpc'])('signal reminders with the core 
       released.text,
       '⚠ Il faut de nouveau quelqu’un :',
       expect.stringMatching(/^✅ #1 : membre \S+ conduit\.$/),
+      '#1 Visite — lun. 23 nov. à 10h05 — CRA de Test',
     ]);
     expectPrivateLogs(w.transportLogs, ['je lâche']);
   });

@@ -4,7 +4,7 @@
 
 import { afterEach, describe, expect, it } from 'vitest';
 import * as env from '../fakes/signal/envelopes.js';
-import { ALICE, BERTHE, CHARLES } from '../fakes/signal/envelopes.js';
+import { ALICE, BERTHE, BOT, CHARLES } from '../fakes/signal/envelopes.js';
 import type { FakeMode } from '../fakes/signal/fake-signal.js';
 import { botMessage, delivered, expectEachDeliveredOnce, GROUP_RECIPIENT, startWorld, textsTo, timestampOf, type World } from './core-support.js';
 import { expectPrivateLogs } from './support.js';
@@ -69,15 +69,22 @@ describe.each<FakeMode>(['normal', 'json-rpc'])('signal with the core (%s mode)'
     await w.h.settle();
     expect(w.h.store.outbox.pendingCount()).toBe(0);
     expectEachDeliveredOnce(fake);
+    // Signal cannot edit posts: after each claim the updated card goes out once, quoting the post.
     expect(textsTo(fake, GROUP_RECIPIENT).map((t) => t.split('\n')[0])).toEqual([
       linked.text,
       post.text.split('\n')[0],
       claimed.text,
+      post.text.split('\n')[0],
       second.text.split('\n')[0],
       taken.text,
+      second.text.split('\n')[0],
       'Demandes ouvertes et prises :',
       '✔ #1 est faite. Merci !',
     ]);
+    const cards = fake.sent.filter((s) => s.delivered && s.request?.message?.startsWith('#1 Visite'));
+    expect(cards).toHaveLength(2);
+    expect(cards[1]?.request).toMatchObject({ quoteTimestamp: Number(post.timestamp), quoteAuthor: BOT.number });
+    expect(cards[1]?.request?.message).toMatch(/\nConducteur·ice : membre \S+\n/);
     expect(textsTo(fake, CHARLES.uuid)).toEqual([hello.text]);
     expect(textsTo(fake, BERTHE.uuid)).toHaveLength(1);
     // Nothing was ever addressed to a phone number.

@@ -32,7 +32,7 @@ function renderAll(catalogue: Record<string, (p: never) => string>, seats: numbe
     late: true, role: 'driver', others: [{ name: 'Noor', role: 'passenger' }], items: [{ request: view(seats, passengers), role: 'claimer' }],
     requests: [view(seats, passengers)], today: [view(seats, passengers)], tomorrow: [], open: [], deadlines: [], at: '08:30',
     day: when, a: { code: 'coming-weekday', at: when, alt: when },
-    word: 'xyz', max: 2000, names: ['Alex', 'Sam'], command: 'prendre', centre: 'CRA de Test', link: 'https://t.me/ParloirBot?start=x', tag: 'ab12', sources: false,
+    word: 'xyz', max: 2000, names: ['Alex', 'Sam'], was: when, asks: true, command: 'prendre', centre: 'CRA de Test', link: 'https://t.me/ParloirBot?start=x', tag: 'ab12', sources: false,
   };
   return Object.values(catalogue).map((render) => render(sample as never));
 }
