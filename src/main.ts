@@ -32,7 +32,7 @@ import { controlRunning, type Running, startSealed } from './sealed-start.js';
 import { openStore, type Store } from './store/store.js';
 import { type EnvFileResult, loadDotEnv } from './env-file.js';
 import { errorCode } from './core/error-code.js';
-import { systemClock } from './core/clock.js';
+import { OffsetClock, systemClock } from './core/clock.js';
 import type { Transport } from './core/transport.js';
 import { cliText } from './i18n/index.js';
 import type { CliMessages } from './i18n/cli-en.js';
@@ -153,11 +153,13 @@ async function runLocalDemo(settings: Settings, logger: Logger): Promise<number>
   const opened = await openAll(settings);
   for (const warning of opened.warnings) process.stderr.write(`${warning}\n`);
   const local = new LocalTransport();
+  // The demo moves time on with /clock +2h; a real deployment runs on real time.
+  const demoClock = new OffsetClock();
   const service = await startService({
     store: opened.store,
     centres: opened.centres,
     transports: [local],
-    clock: systemClock,
+    clock: demoClock,
     logger,
     lang: settings.lang,
     retentionDays: settings.retentionDays,
@@ -170,8 +172,23 @@ async function runLocalDemo(settings: Settings, logger: Logger): Promise<number>
     centreName: opened.centres.get(DEMO_CENTRE)?.name ?? DEMO_CENTRE,
     input: process.stdin,
     output: process.stdout,
-    now: () => systemClock.now(),
+    now: () => demoClock.now(),
     settle: () => service.drainer.drainDue(),
+    advance: async (ms) => {
+      // Step through what falls due in order, as if the time had passed: a reminder fires
+      // while it is still useful, and the alert 30 minutes later follows it.
+      const target = demoClock.now() + ms;
+      for (let step = 0, next = opened.store.schedule.nextDueAt(); next !== undefined && next <= target && step < 1_000; step += 1) {
+        demoClock.advance(Math.max(0, next - demoClock.now()));
+        service.scheduler.tick();
+        await service.drainer.drainDue();
+        next = opened.store.schedule.nextDueAt();
+      }
+      demoClock.advance(Math.max(0, target - demoClock.now()));
+      service.scheduler.tick();
+    },
+    leads: opened.centres.get(DEMO_CENTRE)?.reminders ?? settings.reminders,
+    timezone: opened.centres.get(DEMO_CENTRE)?.timezone ?? 'Europe/Paris',
   });
   process.stderr.write(`${cliText(settings.lang).stopping()}\n`);
   await service.stop();

@@ -14,6 +14,8 @@ export interface LocalMessage {
   readonly text: string;
   readonly replyTo?: number;
   readonly buttons?: readonly string[];
+  /** What each button does, in the order of `buttons`. */
+  readonly actions?: readonly ButtonAction[];
   readonly edits?: number;
 }
 
@@ -45,7 +47,7 @@ export class LocalTransport implements Transport {
       to: message.to,
       text: message.text,
       ...(message.replyTo ? { replyTo: this.byRef(message.replyTo.ref)?.number } : {}),
-      ...(message.buttons ? { buttons: message.buttons.map((b) => b.label) } : {}),
+      ...(message.buttons ? { buttons: message.buttons.map((b) => b.label), actions: message.buttons.map((b) => b.action) } : {}),
       ...(editOf ? { edits: editOf.number } : {}),
     });
     return { messageRef: record.ref };
@@ -109,6 +111,17 @@ export class LocalTransport implements Transport {
       senderName: displayName(member),
       action,
       target: message.ref,
+    });
+  }
+
+  /** Members leave the group (or are removed from it), as a platform's membership update says. */
+  async leave(...members: string[]): Promise<EventOutcome> {
+    return this.deliver({
+      kind: 'member-left',
+      dedupeKey: `local:${this.session}:left:${members.join(',')}:${this.messages.length}`,
+      transport: 'local',
+      chat: this.chat,
+      members: members.map((m) => memberAddress('local', m)),
     });
   }
 

@@ -4,7 +4,10 @@
 // it given up, loudly, so one poisoned event cannot stall the bot forever.
 
 import { errorCode } from '../../src/core/error-code.js';
+import type { ChatAddress } from '../../src/core/ids.js';
 import type { EventHandler, InboundEvent } from '../../src/core/transport.js';
+import { groupUpdateEvent } from './group-update.js';
+import type { SignalRestClient } from './rest-client.js';
 import type { Logger } from '../../src/logger.js';
 import { mapReceived } from './map-envelope.js';
 import { backoffMs, pause, type SignalTiming } from './timing.js';
@@ -27,6 +30,8 @@ export class EventPump {
       readonly timing: SignalTiming;
       readonly signal: AbortSignal;
       readonly own: { readonly number: string; readonly uuid?: string };
+      /** Reads a group's members after a group update (absent: updates are ignored). */
+      readonly client?: Pick<SignalRestClient, 'groupMembers'>;
     },
   ) {}
 
@@ -42,6 +47,15 @@ export class EventPump {
     });
   }
 
+  private async groupUpdate(update: { chat: ChatAddress; dedupeKey: string }): Promise<InboundEvent | undefined> {
+    const client = this.options.client;
+    if (!client) {
+      this.options.logger.debug('SIGNAL_ENVELOPE_IGNORED', { reason: 'group-update' });
+      return undefined;
+    }
+    return groupUpdateEvent(client, update, this.options.own, this.options.logger);
+  }
+
   /** Resolves when every queued item has been handled. */
   idle(): Promise<void> {
     return this.chain;
@@ -54,7 +68,9 @@ export class EventPump {
       this.options.logger.debug('SIGNAL_ENVELOPE_IGNORED', { reason: mapped.reason });
       return;
     }
-    await this.handleEvent(mapped.event);
+    const event = mapped.kind === 'event' ? mapped.event : await this.groupUpdate(mapped);
+    if (!event) return;
+    await this.handleEvent(event);
   }
 
   /** An event the adapter made itself (a member's identity found untrusted on send); never throws. */

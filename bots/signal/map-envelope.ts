@@ -29,7 +29,11 @@ export type IgnoreReason =
   | 'no-text'
   | 'other';
 
-export type Mapped = { readonly kind: 'event'; readonly event: InboundEvent } | { readonly kind: 'ignored'; readonly reason: IgnoreReason };
+export type Mapped =
+  | { readonly kind: 'event'; readonly event: InboundEvent }
+  | { readonly kind: 'ignored'; readonly reason: IgnoreReason }
+  /** The group changed (members, name…): group-update.ts reads who is in it now. */
+  | { readonly kind: 'group-update'; readonly chat: ChatAddress; readonly dedupeKey: string };
 
 const ignored = (reason: IgnoreReason): Mapped => ({ kind: 'ignored', reason });
 
@@ -110,7 +114,10 @@ function mapData(
 ): Mapped {
   if (data.remoteDelete) return ignored('remote-delete');
   const groupId = text(data.groupInfo?.groupId);
-  if (data.groupInfo && data.groupInfo.type === 'UPDATE') return ignored('group-update');
+  if (data.groupInfo && data.groupInfo.type === 'UPDATE') {
+    if (!groupId) return ignored('group-update');
+    return { kind: 'group-update', chat: chatAddress('signal', restGroupId(groupId)), dedupeKey: signalDedupeKey(uuid, timestamp) };
+  }
   if (data.groupInfo && !groupId) return ignored('other');
   const chat: ChatAddress = groupId ? chatAddress('signal', restGroupId(groupId)) : chatAddress('signal', uuid);
   const base = {

@@ -20,6 +20,8 @@ export interface SignalRestClient {
   accounts(): Promise<readonly string[]>;
   identities(): Promise<readonly WireIdentity[]>;
   trust(uuid: string, verifiedSafetyNumber: string): Promise<void>;
+  /** GET /v1/groups/{number}/{group.…}?expand=true: the members as {number, uuid}; undefined on 404. */
+  groupMembers(restGroupId: string): Promise<readonly unknown[] | undefined>;
   /** ws://…/v1/receive/{number} for json-rpc modes. */
   readonly receiveSocketUrl: string;
 }
@@ -80,6 +82,17 @@ export function createRestClient(options: { apiUrl: string; number: string; requ
     async identities() {
       const response = await http.get<unknown>(`/v1/identities/${number}`);
       return Array.isArray(response.data) ? (response.data as WireIdentity[]) : [];
+    },
+
+    async groupMembers(restGroupId) {
+      const response = await http.get<unknown>(`/v1/groups/${number}/${encodeURIComponent(restGroupId)}`, {
+        params: { expand: 'true' },
+        validateStatus: (status) => status === 200 || status === 404,
+      });
+      const data = response.data;
+      if (response.status === 404 || typeof data !== 'object' || data === null) return undefined;
+      const members = (data as { members?: unknown }).members;
+      return Array.isArray(members) ? members : undefined;
     },
 
     async trust(uuid, verifiedSafetyNumber) {

@@ -182,7 +182,7 @@ export function createSignalTransport(settings: SignalSettings, deps: SignalDeps
       lane.setSerial(familyOf(current) === 'poll');
       stopper = { stopping: new AbortController(), hard: new AbortController() };
       const { stopping, hard } = stopper;
-      const events = new EventPump(onEvent, { logger, timing, signal: hard.signal, own });
+      const events = new EventPump(onEvent, { logger, timing, signal: hard.signal, own, client });
       pump = events;
       // Receiving runs in the background; its loops log and retry, they never reject.
       loop = receive(events, stopping.signal, hard.signal, current).catch((error: unknown) => logger.error('SIGNAL_RECEIVE_CRASHED', { error: errorCode(error) }));

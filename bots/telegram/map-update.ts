@@ -64,6 +64,7 @@ export function mapUpdate(update: Update, botUsername: string): MappedUpdate {
       },
     };
   }
+  if (update.chat_member) return mapChatMember(update.chat_member, dedupeKey);
   if (update.my_chat_member) return mapMembership(update.my_chat_member, dedupeKey);
   if (update.edited_message) return { kind: 'ignored', reason: 'edited' };
   if (update.channel_post || update.edited_channel_post) return { kind: 'ignored', reason: 'channel' };
@@ -81,6 +82,8 @@ function mapMessage(message: Message, dedupeKey: string, botUsername: string): M
   }
   const chatKind = kindOf(message.chat);
   if (!chatKind) return { kind: 'ignored', reason: 'channel' };
+  // "X left the group" / "X removed Y": the service message every bot receives, privacy mode or not.
+  if (message.left_chat_member) return left(dedupeKey, message.chat.id, message.left_chat_member);
   // Posts of a linked channel copied into its discussion group: nobody wrote them here.
   if (message.is_automatic_forward === true) return { kind: 'ignored', reason: 'channel' };
   // An anonymous admin (or a member writing as a channel) speaks through sender_chat, with the
@@ -130,6 +133,24 @@ function repliesTo(message: Message): number | undefined {
   const target = message.reply_to_message;
   if (!target || target.forum_topic_created) return undefined;
   return target.message_id;
+}
+
+/** A member left or was removed. The bot's own removal is not a member leaving. */
+function left(dedupeKey: string, chatId: number, user: User): MappedUpdate {
+  if (user.is_bot) return { kind: 'ignored', reason: 'from-bot' };
+  return {
+    kind: 'event',
+    event: { kind: 'member-left', dedupeKey, transport: 'telegram', chat: chatAddress('telegram', String(chatId)), members: [memberAddress('telegram', String(user.id))] },
+  };
+}
+
+/** chat_member updates (sent to bots that are administrators): only a member going away matters. */
+function mapChatMember(update: ChatMemberUpdated, dedupeKey: string): MappedUpdate {
+  const status = update.new_chat_member.status;
+  const was = update.old_chat_member.status;
+  const gone = (s: string) => s === 'left' || s === 'kicked';
+  if (!gone(status) || gone(was) || !kindOf(update.chat)) return { kind: 'ignored', reason: 'other-update' };
+  return left(dedupeKey, update.chat.id, update.new_chat_member.user);
 }
 
 /** The bot's own status in a chat changed: removed, the group deleted, or added (back). */

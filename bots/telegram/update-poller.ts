@@ -16,7 +16,8 @@ import type { Logger } from '../../src/logger.js';
 import { backoff, sleep, type TelegramTiming } from './timing.js';
 
 /** The update kinds Parloir reads; Telegram stops sending the others. */
-export const ALLOWED_UPDATES = ['message', 'callback_query', 'my_chat_member'] as const;
+// chat_member reaches only bots that are administrators; left_chat_member messages reach all.
+export const ALLOWED_UPDATES = ['message', 'callback_query', 'my_chat_member', 'chat_member'] as const;
 
 export interface UpdatePollerOptions {
   readonly api: Api;

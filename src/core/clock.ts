@@ -18,3 +18,14 @@ export class ManualClock implements Clock {
     this.current += ms;
   }
 }
+
+/** Real time, moved forward on demand: the terminal demo's /clock +2h shows tomorrow's reminders now. */
+export class OffsetClock implements Clock {
+  private offset = 0;
+  now(): number {
+    return Date.now() + this.offset;
+  }
+  advance(ms: number): void {
+    this.offset += ms;
+  }
+}

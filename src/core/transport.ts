@@ -89,6 +89,20 @@ export interface IdentityChangedEvent {
 }
 
 /**
+ * Members left a group or were removed. Telegram says who (`members`); Signal only says the
+ * group changed, so its adapter reads the current member list and sends it as `remaining`:
+ * every known member not in it has left.
+ */
+export interface MemberLeftEvent {
+  readonly kind: 'member-left';
+  readonly dedupeKey: string;
+  readonly transport: TransportName;
+  readonly chat: ChatAddress;
+  readonly members?: readonly MemberAddress[];
+  readonly remaining?: readonly MemberAddress[];
+}
+
+/**
  * The bot itself left or joined a chat (Telegram my_chat_member: removed from a group, the
  * group deleted, added back). A linked group the bot is not in is paused until it is back.
  */
@@ -102,7 +116,14 @@ export interface BotMembershipEvent {
   readonly present: boolean;
 }
 
-export type InboundEvent = MessageEvent | ReactionEvent | ButtonEvent | ChatMigratedEvent | IdentityChangedEvent | BotMembershipEvent;
+export type InboundEvent =
+  | MessageEvent
+  | ReactionEvent
+  | ButtonEvent
+  | ChatMigratedEvent
+  | IdentityChangedEvent
+  | BotMembershipEvent
+  | MemberLeftEvent;
 
 /**
  * What the core did with an event. `notice` is a short text in the user's language that a

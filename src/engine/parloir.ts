@@ -4,6 +4,7 @@
 
 import type { CentreDirectory } from '../core/centres.js';
 import type { Clock } from '../core/clock.js';
+import type { ChatAddress } from '../core/ids.js';
 import type { EventOutcome, InboundEvent, MessageEvent } from '../core/transport.js';
 import { lookupCommand, parseCommand, splitCommand } from '../commands/parse.js';
 import { checkSafetyNumber, holdMember, type IdentityVerifier } from './identity.js';
@@ -16,6 +17,7 @@ import type { Store } from '../store/store.js';
 import type { PlanSettings } from '../scheduler/plan.js';
 import type { Planning } from '../scheduler/replan.js';
 import { deliverReplies } from './deliver-replies.js';
+import { memberLeft } from './leaving.js';
 import { pauseGroup, resumeGroup } from './membership.js';
 import { type Routed, routeAction, routeMessage } from './route.js';
 
@@ -80,6 +82,13 @@ export class Parloir {
         this.options.logger.warn('MEMBER_HELD', { groups: groups.length });
         return { status: 'handled' };
       }
+      case 'member-left': {
+        const removed = memberLeft(deps, event, now);
+        if (removed === 0) return { status: 'ignored' };
+        store.inbox.record(event.dedupeKey, now);
+        this.options.logger.info('MEMBER_LEFT', { members: removed });
+        return { status: 'handled' };
+      }
       case 'bot-membership': {
         const group = event.chatKind === 'group' ? store.groups.findByChat(event.chat) : undefined;
         if (!group) return { status: 'ignored' };
@@ -139,7 +148,11 @@ export class Parloir {
     store.write(() => {
       const group = store.groups.findByChat(event.chat);
       // Lifted in this group only: each group's coordinators answer for their own members.
-      if (outcome.verified && group) store.members.unhold(group.id, store.members.keyOf(outcome.verified));
+      if (outcome.verified && group) {
+        store.members.unhold(group.id, store.members.keyOf(outcome.verified));
+        // What waited for them (signal-cli refused their new key) goes out now, not at its next retry.
+        store.outbox.wake(group.id, outcome.verified as unknown as ChatAddress, now);
+      }
       deliverReplies(
         { store, now, lang, chat: event.chat, ...(event.topic !== undefined ? { topic: event.topic } : {}), ...(group ? { group } : {}), quote: { ref: event.messageRef, author: event.sender } },
         [{ kind: 'answer', msg: outcome.answer }],
@@ -152,7 +165,7 @@ export class Parloir {
 
   /** Best effort: tell the member nothing was changed, and remember the event so a redelivery does not loop. */
   private answerFailure(event: InboundEvent, now: number): void {
-    if (event.kind === 'chat-migrated' || event.kind === 'identity-changed' || event.kind === 'bot-membership') return;
+    if (event.kind === 'chat-migrated' || event.kind === 'identity-changed' || event.kind === 'bot-membership' || event.kind === 'member-left') return;
     const { store } = this.options;
     try {
       store.write(() => {

@@ -290,7 +290,7 @@ function baseContext(deps: RouteDeps, event: MessageEvent | ReactionEvent | Butt
   };
 }
 
-function groupContext(base: ExecContext, group: Group, centres: CentreDirectory): GroupContext | undefined {
+export function groupContext(base: ExecContext, group: Group, centres: CentreDirectory): GroupContext | undefined {
   const centre = centres.get(group.centreId);
   if (!centre) return undefined;
   const leads = centre.reminders ?? [base.urgentWindowMs];

@@ -170,19 +170,37 @@ export const cliEn = {
     [
       '',
       `Parloir — local demo. One simulated group, linked to "${p.centre}".`,
-      `Members: ${p.members}. Type "@name" in front of a message to speak as someone.`,
-      'Try:',
-      '  @sam /visite demain 14h places 2 depuis gare de Calais',
-      '  @alex >4 je prends            (reply to the bot\'s post [4])',
-      '  @noor >4 je viens',
-      '  @sam /colis vendredi pull, tabac',
-      '  @alex +10                     (👍 on the post [10])',
-      '  /liste   /mes   /info   /aide   (or in English: /list /mine /help)',
-      'Type "quit" (or Ctrl-D) to leave. Data stays in data/parloir.db.',
+      `Members: ${p.members}. Everything the group and each member would see is printed here.`,
+      '',
+    ].join('\n'),
+  demoWelcomeBack: (p: { open: number }) =>
+    `The demo group continues where you left it: ${p.open} open or taken request(s). Your data stays in data/parloir.db.`,
+  demoExample: () => 'To start, sam asks for a visit:',
+  demoTry: (p: { post?: number; n: number; clock: string }) =>
+    [
+      '',
+      'Try (type a line, then Enter):',
+      ...(p.post !== undefined
+        ? [
+            `  @alex >${p.post} je prends        reply to the bot's post [${p.post}]: alex drives`,
+            `  @noor !${p.post} Je viens         press the button "Je viens" under [${p.post}]`,
+          ]
+        : [`  @alex /prendre ${p.n}            alex takes request #${p.n}`, `  @noor /rejoindre ${p.n}          noor takes a seat`]),
+      '  @alex dm /mes             write to the bot privately: alex\'s requests',
+      `  /clock +${p.clock}             move time on: alex's reminder arrives privately`,
+      '  @alex dm OK               answer it (or /clock +1d: the group hears it is not confirmed, and the 09:00 digest)',
+      '  /liste   /info   /aide    (English works too: /list /info /help)',
+      '  quit                      leave (Ctrl-D too); a second npm start continues this group',
+      'Syntax: @name text · @name >N text (reply to [N]) · @name !N button · @name +N (👍 on [N]) · @name dm text · /clock +2h',
       '',
     ].join('\n'),
   demoUnknownMember: (p: { members: string }) => `Demo members are: ${p.members}.`,
   demoBadReply: () => 'Reply with ">N text", where N is a message number in brackets.',
+  demoBadPress: () => 'Press a button with "!N label" (or "!N 1" for the first), where N is a bot message with buttons.',
+  demoBadClock: () => 'Move time on with /clock +2h (also +30m, +1d, +1h30m).',
+  demoPressed: (p: { member: string; label: string; notice?: string }) =>
+    `${p.member} pressed [ ${p.label} ]${p.notice ? ` — only ${p.member} sees: ${p.notice}` : ''}`,
+  demoClock: (p: { now: string }) => `⏩ It is now ${p.now}.`,
   demoLinking: () => 'Linking the demo group with a one-time code, as a coordinator would:',
 } as const;
 

@@ -165,18 +165,35 @@ export const cliFr: CliMessages = {
     [
       '',
       `Parloir — démo locale. Un groupe simulé, lié à « ${p.centre} ».`,
-      `Membres : ${p.members}. Tape « @nom » devant un message pour parler à sa place.`,
-      'Essaie :',
-      '  @sam /visite demain 14h places 2 depuis gare de Calais',
-      '  @alex >4 je prends            (répondre au message [4] du bot)',
-      '  @noor >4 je viens',
-      '  @sam /colis vendredi pull, tabac',
-      '  @alex +10                     (👍 sur le message [10])',
-      '  /liste   /mes   /info   /aide   (ou en anglais : /list /mine /help)',
-      'Tape « quit » (ou Ctrl-D) pour sortir. Les données restent dans data/parloir.db.',
+      `Membres : ${p.members}. Tout ce que le groupe et chaque membre verraient s’affiche ici.`,
+      '',
+    ].join('\n'),
+  demoWelcomeBack: (p) =>
+    `Le groupe de démo reprend là où tu l’as laissé : ${p.open} demande(s) ouverte(s) ou prise(s). Les données restent dans data/parloir.db.`,
+  demoExample: () => 'Pour commencer, sam demande une visite :',
+  demoTry: (p) =>
+    [
+      '',
+      'Essaie (tape une ligne, puis Entrée) :',
+      ...(p.post !== undefined
+        ? [
+            `  @alex >${p.post} je prends        répondre au message [${p.post}] du bot : alex conduit`,
+            `  @noor !${p.post} Je viens         appuyer sur le bouton « Je viens » sous [${p.post}]`,
+          ]
+        : [`  @alex /prendre ${p.n}            alex prend la demande #${p.n}`, `  @noor /rejoindre ${p.n}          noor prend une place`]),
+      '  @alex dm /mes             écrire au bot en privé : les demandes d’alex',
+      `  /clock +${p.clock}             avancer le temps : le rappel d’alex arrive en privé`,
+      '  @alex dm OK               y répondre (ou /clock +1d : le groupe apprend qu’elle n’est pas confirmée, et le résumé de 9h)',
+      '  /liste   /info   /aide    (l’anglais marche aussi : /list /info /help)',
+      '  quit                      sortir (Ctrl-D aussi) ; un second npm start reprend ce groupe',
+      'Syntaxe : @nom texte · @nom >N texte (répondre à [N]) · @nom !N bouton · @nom +N (👍 sur [N]) · @nom dm texte · /clock +2h',
       '',
     ].join('\n'),
   demoUnknownMember: (p) => `Les membres de la démo sont : ${p.members}.`,
   demoBadReply: () => 'Réponds avec « >N texte », où N est un numéro de message entre crochets.',
+  demoBadPress: () => 'Appuie sur un bouton avec « !N libellé » (ou « !N 1 » pour le premier), où N est un message du bot avec des boutons.',
+  demoBadClock: () => 'Avance le temps avec /clock +2h (aussi +30m, +1d, +1h30m).',
+  demoPressed: (p) => `${p.member} appuie sur [ ${p.label} ]${p.notice ? ` — seul·e ${p.member} voit : ${p.notice}` : ''}`,
+  demoClock: (p) => `⏩ Il est maintenant ${p.now}.`,
   demoLinking: () => 'Liaison du groupe de démo avec un code à usage unique, comme le ferait un·e coordinateur·ice :',
 };

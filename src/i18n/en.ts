@@ -119,11 +119,18 @@ export const en = {
   linkDirect: () => 'Send /link in the group you want to link, not in a direct chat.',
 
   post: (p: { request: RequestView }) => {
+    // Only what can still be done: once someone drives, a seat; once it is full or closed, nothing.
+    const r = p.request;
+    const seatFree = r.kind === 'visit' && r.passengers.length < r.seats;
     const hint =
-      p.request.kind === 'visit'
-        ? 'Reply "I\'ll take it" to drive, or "join" for a seat.'
-        : 'Reply "I\'ll take it" to take it on.';
-    return `${describe(p.request)}\n${hint}`;
+      r.state === 'open'
+        ? r.kind === 'visit'
+          ? 'Reply "I\'ll take it" to drive, or "join" for a seat.'
+          : 'Reply "I\'ll take it" to take it on.'
+        : r.state === 'claimed' && seatFree
+          ? 'Reply "join" for a seat.'
+          : undefined;
+    return hint ? `${describe(r)}\n${hint}` : describe(r);
   },
   urgentPost: (p: { request: RequestView }) => `⚠ Needs someone again:\n${describe(p.request)}\nReply "I'll take it" to take it on.`,
 
@@ -299,6 +306,8 @@ export const en = {
   coordLast: () => 'You are the last coordinator: add another one first (/coord add in reply to their message).',
   heldNoCoordinator: (p: { who: string }) =>
     `${p.who}'s safety number changed and no other coordinator can check it; until then they get nothing sensitive. Either someone sends /link with a new code from the operator (and becomes coordinator), or an operator runs \`npx parloir verify\` on the server.`,
+  coordNoneLeft: () =>
+    'The group has no coordinator any more. Someone can become one by sending /link with a fresh code from the operator (npx parloir invite <centre>).',
   relinked: (p: { who: string; centre: string }) => `Code accepted: ${p.who} is now a coordinator of this group (${p.centre}).`,
 } as const;
 

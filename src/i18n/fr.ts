@@ -122,11 +122,17 @@ export const fr: Messages = {
   linkDirect: () => 'Envoie /lier dans le groupe à lier, pas en message privé.',
 
   post: (p) => {
+    const r = p.request;
+    const seatFree = r.kind === 'visit' && r.passengers.length < r.seats;
     const hint =
-      p.request.kind === 'visit'
-        ? 'Réponds « je prends » pour conduire, ou « je viens » pour une place.'
-        : 'Réponds « je prends » pour t’en charger.';
-    return `${describe(p.request)}\n${hint}`;
+      r.state === 'open'
+        ? r.kind === 'visit'
+          ? 'Réponds « je prends » pour conduire, ou « je viens » pour une place.'
+          : 'Réponds « je prends » pour t’en charger.'
+        : r.state === 'claimed' && seatFree
+          ? 'Réponds « je viens » pour une place.'
+          : undefined;
+    return hint ? `${describe(r)}\n${hint}` : describe(r);
   },
   urgentPost: (p) => `⚠ Il faut de nouveau quelqu’un :\n${describe(p.request)}\nRéponds « je prends » pour t’en charger.`,
 
@@ -293,5 +299,7 @@ export const fr: Messages = {
   coordLast: () => 'Tu es la dernière personne coordinatrice : ajoutes-en d’abord une autre (/coord ajouter en réponse à son message).',
   heldNoCoordinator: (p) =>
     `Le numéro de sécurité de ${p.who} a changé et aucun·e autre coordinateur·ice ne peut le vérifier ; d’ici là, cette personne ne reçoit rien de sensible. Deux solutions : quelqu’un envoie /lier avec un nouveau code de l’admin (et devient coordinateur·ice), ou un·e admin lance \`npx parloir verify\` sur le serveur.`,
+  coordNoneLeft: () =>
+    'Le groupe n’a plus de coordinateur·ice. Quelqu’un peut le devenir en envoyant /lier avec un nouveau code de l’admin (npx parloir invite <centre>).',
   relinked: (p) => `Code accepté : ${p.who} est maintenant coordinateur·ice de ce groupe (${p.centre}).`,
 };

@@ -34,6 +34,8 @@ export class MemberRepository {
   private readonly heldStmt;
   private readonly heldInGroup;
   private readonly heldAnywhere;
+  private readonly remove;
+  private readonly allOf;
 
   constructor(
     db: Db,
@@ -68,6 +70,8 @@ export class MemberRepository {
       'SELECT member_bidx, address_enc, name_enc, role FROM members WHERE group_id = ? AND held_at IS NOT NULL ORDER BY held_at',
     );
     this.greet = db.prepare('UPDATE members SET greeted_at = ? WHERE group_id = ? AND member_bidx = ? AND greeted_at IS NULL');
+    this.remove = db.prepare('DELETE FROM members WHERE group_id = ? AND member_bidx = ?');
+    this.allOf = db.prepare('SELECT member_bidx, address_enc, name_enc, role FROM members WHERE group_id = ? ORDER BY joined_at');
     this.groupsOf = db.prepare('SELECT group_id FROM members WHERE member_bidx = ? ORDER BY group_id').pluck();
   }
 
@@ -141,6 +145,16 @@ export class MemberRepository {
 
   held(group: GroupId): Member[] {
     return (this.heldInGroup.all(group) as MemberRow[]).map((row) => this.toMember(group, row));
+  }
+
+  /** Every member of the group (the Signal group list is checked against it). */
+  all(group: GroupId): Member[] {
+    return (this.allOf.all(group) as MemberRow[]).map((row) => this.toMember(group, row));
+  }
+
+  /** The member left the group: their row goes (their name and address with it). */
+  delete(group: GroupId, key: MemberKey): boolean {
+    return this.remove.run(group, fromMemberKey(key)).changes === 1;
   }
 
   setRole(group: GroupId, key: MemberKey, role: Role): void {

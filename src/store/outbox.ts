@@ -76,6 +76,7 @@ export class OutboxRepository {
   private readonly nextDue;
   private readonly forRecipient;
   private readonly readdressRow;
+  private readonly dropPending;
   private readonly wakeRows;
 
   constructor(
@@ -102,6 +103,7 @@ export class OutboxRepository {
     this.purge = db.prepare("DELETE FROM outbox WHERE state = 'failed' AND done_at < ?");
     this.nextDue = db.prepare("SELECT MIN(next_attempt_at) FROM outbox WHERE state = 'pending'").pluck();
     this.forRecipient = db.prepare("SELECT id FROM outbox WHERE group_id = ? AND to_bidx = ? AND state = 'pending'").pluck();
+    this.dropPending = db.prepare("DELETE FROM outbox WHERE group_id = ? AND to_bidx = ? AND state = 'pending'");
     this.wakeRows = db.prepare("UPDATE outbox SET next_attempt_at = ? WHERE group_id = ? AND to_bidx = ? AND state = 'pending'");
     this.readdressRow = db.prepare('UPDATE outbox SET to_bidx = ?, to_enc = ?, next_attempt_at = 0 WHERE id = ?');
   }
@@ -179,6 +181,11 @@ export class OutboxRepository {
     const key = this.keyOf(group);
     for (const id of ids) this.readdressRow.run(this.vault.blindIndex('chat', to), this.vault.seal(key, `outbox.to_enc:${id}`, to), id);
     return ids.length;
+  }
+
+  /** Messages of a group still waiting for one recipient, dropped (the member left the group). */
+  dropFor(group: GroupId, to: MemberAddress): number {
+    return this.dropPending.run(group, this.vault.blindIndex('chat', to)).changes;
   }
 
   /** The group's messages waiting for `chat` become due now (the bot is back in the chat). */

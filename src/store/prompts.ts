@@ -27,6 +27,7 @@ export class PromptRepository {
   private readonly byMessage;
   private readonly latest;
   private readonly purge;
+  private readonly forget;
 
   constructor(
     db: Db,
@@ -40,6 +41,7 @@ export class PromptRepository {
       'SELECT group_id, number, kind, created_at FROM prompts WHERE member_bidx = ? AND created_at >= ? ORDER BY created_at DESC, id DESC LIMIT 1',
     );
     this.purge = db.prepare('DELETE FROM prompts WHERE created_at < ?');
+    this.forget = db.prepare('DELETE FROM prompts WHERE group_id = ? AND member_bidx = ?');
   }
 
   record(member: MemberKey, to: MemberAddress, ref: MessageRef | undefined, prompt: Prompt): void {
@@ -56,6 +58,11 @@ export class PromptRepository {
   latestFor(member: MemberKey, since: number): Prompt | undefined {
     const row = this.latest.get(fromMemberKey(member), since) as Row | undefined;
     return row ? toPrompt(row) : undefined;
+  }
+
+  /** The member left the group: a bare OK or RELEASE no longer finds its requests. */
+  forgetMember(group: GroupId, member: MemberKey): number {
+    return this.forget.run(group, fromMemberKey(member)).changes;
   }
 
   purgeBefore(before: number): number {

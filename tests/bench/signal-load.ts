@@ -24,7 +24,7 @@ const MINE_ANSWER = /^(Tes demandes :|Tu n’as aucune demande)/;
 const mode = (process.argv[2] ?? 'json-rpc') as FakeMode;
 const groups = benchGroups(Number(process.argv[3] ?? '1'));
 const fake = await FakeSignal.start({ mode, maxPollMs: 10_000 });
-for (const g of groups) fake.groups.set(g.internalId, { name: g.name, members: [BOT.number, ...g.members.map((m) => m.number ?? m.uuid)] });
+for (const g of groups) fake.groups.set(g.internalId, { name: g.name, members: [BOT, ...g.members.map((m) => ({ number: m.number, uuid: m.uuid }))] });
 
 interface Answer {
   readonly ms: number;

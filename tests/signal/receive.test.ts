@@ -78,7 +78,7 @@ describe.each<FakeMode>(['normal', 'json-rpc'])('receiving in %s mode', (mode) =
     expect(rec.taken[1]).toMatchObject({ kind: 'reaction', removed: true });
   });
 
-  it('ignores edits, deletes, receipts, typing, sync, group updates, exceptions and senderless envelopes', async () => {
+  it('ignores edits, deletes, receipts, typing, sync, exceptions and senderless envelopes; a group update becomes who remains', async () => {
     const { fake, rec, logger } = await started();
     const original = 1_767_225_500_000;
     for (const item of [
@@ -95,9 +95,15 @@ describe.each<FakeMode>(['normal', 'json-rpc'])('receiving in %s mode', (mode) =
     ]) {
       fake.deliver(item);
     }
-    await waitFor(() => rec.taken.length >= 1, 'the sentinel');
-    expect(rec.attempts.map((e) => (e.kind === 'message' ? e.text : e.kind))).toEqual(['sentinel']);
-    for (const reason of ['edit', 'remote-delete', 'receipt', 'typing', 'sync', 'group-update', 'exception', 'no-source-uuid', 'error-frame']) {
+    await waitFor(() => rec.taken.length >= 2, 'the group update and the sentinel');
+    // The group update is checked against GET /v1/groups…?expand=true: who remains, bot left out.
+    expect(rec.attempts.map((e) => (e.kind === 'message' ? e.text : e.kind))).toEqual(['member-left', 'sentinel']);
+    expect(rec.attempts[0]).toMatchObject({
+      kind: 'member-left',
+      chat: group,
+      remaining: [ALICE, BERTHE, CHARLES].map((p) => memberAddress('signal', p.uuid)),
+    });
+    for (const reason of ['edit', 'remote-delete', 'receipt', 'typing', 'sync', 'exception', 'no-source-uuid', 'error-frame']) {
       expect(logger.lines.some((l) => l.includes('SIGNAL_ENVELOPE_IGNORED') && l.includes(`"reason":"${reason}"`))).toBe(true);
     }
     expectPrivateLogs(logger.lines, ['sentinel', 'who am I', 'from the phone']);

@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as env from '../fakes/signal/envelopes.js';
 import { ALICE, BERTHE, CHARLES } from '../fakes/signal/envelopes.js';
-import { GROUP_RECIPIENT, startWorld, textsTo, timestampOf, type World } from './core-support.js';
+import { dedupeKeyOf, eventually, GROUP_RECIPIENT, startWorld, textsTo, timestampOf, type World } from './core-support.js';
 
 describe('signal with the core: members and roles', () => {
   let w: World | undefined;
@@ -56,5 +56,31 @@ describe('signal with the core: members and roles', () => {
     await w.say(env.text(BERTHE, '/annuler 1'));
     await w.botSaid(GROUP_RECIPIENT, /^✖ #1 est annulée\.$/);
     expect(textsTo(w.fake, GROUP_RECIPIENT).filter((t) => t.startsWith('Ton numéro de sécurité a changé'))).toHaveLength(2);
+  });
+
+  it('a group update checked against GET /v1/groups: who is gone has their claim released; a list without the bot is not trusted', async () => {
+    w = await startWorld('normal');
+    const group = w.fake.groups.get(env.GROUP.internalId)!;
+    await w.link(ALICE);
+    await w.say(env.text(ALICE, '/visite 05/12 14h'));
+    await w.botSaid(GROUP_RECIPIENT, /^#1 Visite/);
+    await w.say(env.text(BERTHE, '/prendre 1'));
+    await w.botSaid(GROUP_RECIPIENT, /^✅ #1 : Berthe conduit\.$/);
+
+    // signal-cli's list not ready yet (no bot in it): nothing is done.
+    const saved = [...group.members];
+    group.members.splice(0);
+    const stale = await w.say(env.groupUpdate(ALICE));
+    await eventually(async () => w!.transportLogs.some((l) => l.includes('SIGNAL_GROUP_MEMBERS_UNTRUSTED')) || undefined, 'the untrusted list logged');
+    expect(w.h.store.inbox.seen(dedupeKeyOf(stale))).toBe(false);
+
+    // Berthe is removed from the group.
+    group.members.push(...saved.filter((m) => m.uuid !== BERTHE.uuid));
+    const update = await w.say(env.groupUpdate(ALICE));
+    await w.handled(update);
+    const told = await w.botSaid(GROUP_RECIPIENT, /^↩ #1 .*est de nouveau ouverte : Berthe ne peut plus/);
+    expect(told.text).toContain('Qui peut ?');
+    const groupId = w.h.store.groups.list()[0]!.id;
+    expect(w.h.store.members.all(groupId).map((m) => m.name)).toEqual(['Alice']);
   });
 });

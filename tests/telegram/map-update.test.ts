@@ -41,6 +41,21 @@ describe('mapUpdate', () => {
     expect(mapped.kind === 'event' && mapped.event.kind === 'message' && mapped.event.replyToAuthor).toBe(undefined);
   });
 
+  it('maps a member leaving or removed (service message, chat_member) to member-left, never the bot itself', () => {
+    const leftMsg = { update_id: 30, message: { ...base, left_chat_member: people.noor } } as Update;
+    expect(mapUpdate(leftMsg, 'ParloirBot')).toEqual({
+      kind: 'event',
+      event: { kind: 'member-left', dedupeKey: 'telegram:update:30', transport: 'telegram', chat: `telegram:${chats.collective.id}`, members: [`telegram:${people.noor.id}`] },
+    });
+    const botLeft = { update_id: 31, message: { ...base, left_chat_member: people.otherBot } } as Update;
+    expect(mapUpdate(botLeft, 'ParloirBot')).toMatchObject({ kind: 'ignored' });
+    const member = (status: string) => ({ user: people.alex, status }) as never;
+    const kicked = { update_id: 32, chat_member: { chat: chats.collective, from: people.sam, date: 1, old_chat_member: member('member'), new_chat_member: member('kicked') } } as Update;
+    expect(mapUpdate(kicked, 'ParloirBot')).toMatchObject({ kind: 'event', event: { kind: 'member-left', members: [`telegram:${people.alex.id}`] } });
+    const promoted = { update_id: 33, chat_member: { chat: chats.collective, from: people.sam, date: 1, old_chat_member: member('member'), new_chat_member: member('administrator') } } as Update;
+    expect(mapUpdate(promoted, 'ParloirBot')).toMatchObject({ kind: 'ignored' });
+  });
+
   it('does not take the opening message of a forum topic as the message replied to', () => {
     const opening = { ...base, message_id: 2, forum_topic_created: { name: 'Visits', icon_color: 0 } };
     const update = { update_id: 12, message: { ...base, text: '/list', message_thread_id: 2, is_topic_message: true, reply_to_message: opening } } as Update;

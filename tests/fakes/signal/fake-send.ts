@@ -9,6 +9,7 @@ import type { FakeIdentities } from './fake-identities.js';
 import { json } from './http-util.js';
 import { isOutcomeFailure, type OutcomeFailure, outcomeOf, type RecipientOutcome, type RecipientResult, sendAnswer, type SendFailure } from './send-failures.js';
 import { checkSend, type ValidSend } from './send-rules.js';
+import type { FakeGroupMember } from './http-util.js';
 
 export interface RecordedSend {
   readonly raw: string;
@@ -29,7 +30,7 @@ export interface SendDeskDeps {
   readonly jsonRpc: () => boolean;
   readonly sendShape: () => 'object' | 'array';
   readonly head: () => boolean;
-  readonly groups: ReadonlyMap<string, { readonly members: readonly string[] }>;
+  readonly groups: ReadonlyMap<string, { readonly members: readonly FakeGroupMember[] }>;
   readonly identities: FakeIdentities;
   readonly processes: CliProcesses;
   readonly costs: () => UpstreamCosts;
@@ -111,7 +112,9 @@ export class SendDesk {
     if (check.quoteTimestamp !== undefined && !check.quoteAuthor) return { status: 400, body: { error: 'Quote author parameter is missing' }, reached: [] };
     const timestamp = this.nextTimestamp();
     const group = check.recipients.find((r) => r.kind === 'group');
-    const targets = group ? (this.deps.groups.get(group.internalId!)?.members ?? []).filter((m) => m !== number) : check.recipients.map((r) => r.value);
+    const targets = group
+      ? (this.deps.groups.get(group.internalId!)?.members ?? []).map((m) => m.number ?? m.uuid).filter((m) => m !== number)
+      : check.recipients.map((r) => r.value);
     const results: RecipientResult[] = targets.map((target) => this.result(target, injected));
     if (injected?.kind === 'rate-limit-but-delivered' && jsonRpc()) {
       // signal-cli#2071: Signal took it, yet the daemon reported a rate limit without a token.

@@ -15,7 +15,7 @@ import { ALICE, BERTHE, BOT, CHARLES, GROUP, type Person, type Received } from '
 import { type RecordedSend, SendDesk } from './fake-send.js';
 import type { OutcomeFailure, SendFailure } from './send-failures.js';
 import { FakeIdentities } from './fake-identities.js';
-import { groupEntry, json, parseJson, readBody } from './http-util.js';
+import { type FakeGroupMember, groupEntry, json, parseJson, readBody } from './http-util.js';
 import { PollInbox } from './poll-inbox.js';
 
 export type { RecordedSend } from './fake-send.js';
@@ -70,8 +70,8 @@ export class FakeSignal {
   registered = true;
   readonly number = BOT.number;
   readonly identities = new FakeIdentities();
-  /** The bot's group and who is in it (a number when signal-cli knows it, else the UUID). */
-  readonly groups = new Map<string, { name: string; members: string[] }>([[GROUP.internalId, { name: GROUP.name, members: [BOT.number] }]]);
+  /** The bot's group and who is in it (number, or null when hidden, and UUID). */
+  readonly groups = new Map<string, { name: string; members: FakeGroupMember[] }>([[GROUP.internalId, { name: GROUP.name, members: [BOT] }]]);
   readonly processes: CliProcesses;
   /** Frames pushed to nobody (json-rpc) — lost, as on the real server. */
   droppedFrames = 0;
@@ -164,8 +164,7 @@ export class FakeSignal {
   /** The person joins the bot's group (and signal-cli learns their identity). */
   addMember(person: Person): void {
     const members = this.groups.get(GROUP.internalId)!.members;
-    const id = person.number ?? person.uuid;
-    if (!members.includes(id)) members.push(id);
+    if (!members.some((m) => m.uuid === person.uuid)) members.push({ number: person.number, uuid: person.uuid });
     if (!this.identities.get(person.uuid)) this.identities.add(person);
   }
 
@@ -325,10 +324,16 @@ export class FakeSignal {
         return;
       }
       case 'GET /v1/groups/:':
-        return json(res, 200, [...this.groups].map(([internalId, g]) => groupEntry(internalId, g)));
       case 'GET /v1/groups/:/:': {
-        const found = [...this.groups].find(([internalId]) => groupEntry(internalId, { name: '', members: [] }).id === parts[3]);
-        return found ? json(res, 200, groupEntry(found[0], found[1])) : json(res, 404, { error: 'No group with that id found' });
+        // src/api/api.go GetGroups/GetGroup: expand must be "true" or "false" (default false).
+        const expand = url.searchParams.get('expand') ?? 'false';
+        if (expand !== 'true' && expand !== 'false') {
+          return json(res, 400, { error: "Couldn't process request - expand parameter needs to be either 'true' or 'false'" });
+        }
+        const entries = [...this.groups].map(([internalId, g]) => groupEntry(internalId, g, expand === 'true'));
+        if (parts.length === 3) return json(res, 200, entries);
+        const found = entries.find((e) => e['id'] === parts[3]);
+        return found ? json(res, 200, found) : json(res, 404, { error: 'No group with that id found' });
       }
     }
     res.writeHead(404, { 'Content-Type': 'text/plain' }).end('404 page not found');

@@ -7,13 +7,24 @@ export const json = (res: ServerResponse, status: number, body: unknown): void =
   res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' }).end(JSON.stringify(body));
 };
 
-export function groupEntry(internalId: string, group: { name: string; members: string[] }): Record<string, unknown> {
+/** A group member as the fake stores it: number (null when hidden) and ACI. */
+export interface FakeGroupMember {
+  readonly number: string | null;
+  readonly uuid: string;
+}
+
+/**
+ * client.GroupEntry, or with `expand` client.ExpandedGroupEntry (bbernhard/signal-cli-rest-api
+ * src/client/client.go: GetGroups flattens each member to its number, else its uuid; the
+ * expanded form keeps {number, uuid}, with "" for a hidden number).
+ */
+export function groupEntry(internalId: string, group: { name: string; members: readonly FakeGroupMember[] }, expand = false): Record<string, unknown> {
   return {
     name: group.name,
     description: '',
     id: `group.${Buffer.from(internalId, 'utf8').toString('base64')}`,
     internal_id: internalId,
-    members: group.members,
+    members: group.members.map((m) => (expand ? { number: m.number ?? '', uuid: m.uuid } : m.number || m.uuid)),
     blocked: false,
     pending_invites: [],
     pending_requests: [],
