@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import { type Settings, parseSettings, type SettingsProblem } from './config.js';
 import { type CentreDirectory, CentresError, loadCentres } from './core/centres.js';
+import { defaultRuleBook, RulesError } from './cases/rules.js';
 import type { ProbeCode, ProbeFinding } from './core/probe.js';
 import { parseDurationList } from './core/duration.js';
 import { errorCode } from './core/error-code.js';
@@ -48,9 +49,13 @@ export function readCentres(settings: Settings): CentreDirectory {
   const text = cliText(settings.lang);
   try {
     const centres = loadCentres(settings.centresPath, parseDurationList);
+    // The legal clock's rules are read with the centres, so a broken rule file stops the start
+    // (and fails `doctor`) with every problem listed.
+    defaultRuleBook();
     return settings.demo ? centres.with(loadCentres(join(packageRoot(), 'config', 'demo.yaml')).list()) : centres;
   } catch (error) {
     if (error instanceof CentresError) throw new StartupError(text.centresInvalid({ path: error.path, problems: error.problems }));
+    if (error instanceof RulesError) throw new StartupError(text.rulesInvalid({ path: error.path, problems: error.problems }));
     throw error;
   }
 }

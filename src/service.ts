@@ -12,6 +12,7 @@ import type { IdentityVerifier } from './engine/identity.js';
 import type { Lang } from './i18n/lang.js';
 import type { Logger } from './logger.js';
 import { OutboxDrainer } from './outbox/drainer.js';
+import { defaultRuleBook, type RuleBook } from './cases/rules.js';
 import type { Store } from './store/store.js';
 import { DEFAULT_PLAN, type PlanSettings } from './scheduler/plan.js';
 import { Scheduler } from './scheduler/scheduler.js';
@@ -32,6 +33,8 @@ export interface ServiceOptions {
   readonly plan?: Partial<Omit<PlanSettings, 'leads'>>;
   /** Checks a safety number with the platform (Signal). */
   readonly verifyIdentity?: IdentityVerifier;
+  /** The legal clock's rules; the shipped config/jurisdictions files when absent. */
+  readonly rules?: RuleBook;
   readonly outboxPollMs?: number;
   readonly backoff?: (attempts: number) => number;
 }
@@ -49,12 +52,14 @@ export async function startService(options: ServiceOptions): Promise<Service> {
   const { store, clock, logger } = options;
   const transports = new Map<TransportName, Transport>(options.transports.map((t) => [t.name, t]));
   const plan: PlanSettings = { ...DEFAULT_PLAN, ...options.plan, leads: options.reminders };
+  // Read (and checked) before anything starts: a broken rule file stops the start.
+  const rules = options.rules ?? defaultRuleBook();
   const drainer = new OutboxDrainer({
     store,
     transports,
     clock,
     logger,
-    observer: deliveryAlerts(store, clock, logger, { centres: options.centres, settings: plan }),
+    observer: deliveryAlerts(store, clock, logger, { centres: options.centres, settings: plan, rules }),
     ...(options.outboxPollMs !== undefined ? { pollMs: options.outboxPollMs } : {}),
     ...(options.backoff ? { backoff: options.backoff } : {}),
   });
@@ -65,12 +70,13 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     logger,
     defaultLang: options.lang,
     plan,
+    rules,
     onEnqueued: () => drainer.kick(),
     ...(options.verifyIdentity ? { verifyIdentity: options.verifyIdentity } : {}),
   });
   const scheduler = new Scheduler({
     store,
-    planning: { centres: options.centres, settings: plan },
+    planning: { centres: options.centres, settings: plan, rules },
     clock,
     logger,
     onEnqueued: () => drainer.kick(),

@@ -49,6 +49,8 @@ export function createSignalTransport(settings: SignalSettings, deps: SignalDeps
     send: (body) => lane.urgently(() => raw.send(body)),
     identities: () => lane.urgently(() => raw.identities()),
     trust: (uuid, safetyNumber) => lane.urgently(() => raw.trust(uuid, safetyNumber)),
+    // listGroups is a signal-cli process too in normal/native mode.
+    groupMembers: (restGroupId) => lane.urgently(() => raw.groupMembers(restGroupId)),
     receive: (query, signal) => lane.whenFree(() => raw.receive(query, signal)),
   };
   const own = { number: settings.number, ...(deps.ownUuid ? { uuid: deps.ownUuid } : {}) };

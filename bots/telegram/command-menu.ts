@@ -24,8 +24,16 @@ export function validCommands(menu: ReturnType<CommandMenu>): BotCommand[] {
     .map((c) => ({ command: c.command, description: c.description }));
 }
 
-/** Best effort: a menu that fails to register is logged and does not stop the bot. */
-export async function registerCommandMenu(api: Api, menu: CommandMenu, logger: Logger): Promise<void> {
+/**
+ * Best effort: a menu that fails to register (after `retry`, which tries network failures
+ * again) is logged and does not stop the bot.
+ */
+export async function registerCommandMenu(
+  api: Api,
+  menu: CommandMenu,
+  logger: Logger,
+  retry: <T>(call: () => Promise<T>) => Promise<T> = (call) => call(),
+): Promise<void> {
   for (const { lang, languageCode } of REGISTRATIONS) {
     const entries = menu(lang);
     const commands = validCommands(entries);
@@ -33,7 +41,7 @@ export async function registerCommandMenu(api: Api, menu: CommandMenu, logger: L
       logger.warn('TELEGRAM_COMMANDS_SKIPPED', { lang, skipped: entries.length - commands.length });
     }
     try {
-      await api.setMyCommands(commands, languageCode ? { language_code: languageCode } : {});
+      await retry(() => api.setMyCommands(commands, languageCode ? { language_code: languageCode } : {}));
     } catch (error) {
       logger.warn('TELEGRAM_COMMANDS_FAILED', { lang, error: errorCode(error) });
     }

@@ -14,6 +14,7 @@ import { migratedTo, toDeliveryError } from './delivery-errors.js';
 import { mapUpdate } from './map-update.js';
 import { OtherBots } from './other-bots.js';
 import { deliver, recipientOf } from './outbound.js';
+import { retryStartup } from './startup-retry.js';
 import { DEFAULT_TIMING, type TelegramTiming } from './timing.js';
 import { ALLOWED_UPDATES, UpdatePoller } from './update-poller.js';
 import { startWebhookServer, type WebhookServer } from './webhook-server.js';
@@ -128,7 +129,9 @@ export function createTelegramTransport(settings: TelegramSettings, deps: Telegr
         // Parloir needs only commands and replies to its posts; turn privacy mode back on in BotFather.
         logger.warn('TELEGRAM_PRIVACY_MODE_OFF');
       }
-      await registerCommandMenu(bot.api, deps.commandMenu ?? coreCommandMenu, logger);
+      await registerCommandMenu(bot.api, deps.commandMenu ?? coreCommandMenu, logger, (call) =>
+        retryStartup(call, { what: 'setMyCommands', signal: starting.signal, timing, logger, attempts: 5 }),
+      );
       // stop() was called while starting: start nothing that would outlive it.
       if (starting.signal.aborted) throw new Error('Telegram transport stopped while starting (code TELEGRAM_STOPPED)');
       onEvent = handler;
@@ -142,11 +145,12 @@ export function createTelegramTransport(settings: TelegramSettings, deps: Telegr
           logger,
         });
         try {
-          await bot.api.setWebhook(settings.webhook.url, {
-            secret_token: settings.webhook.secret,
-            allowed_updates: [...ALLOWED_UPDATES],
-            drop_pending_updates: false,
-          });
+          const url = settings.webhook.url;
+          const secret_token = settings.webhook.secret;
+          await retryStartup(
+            () => bot.api.setWebhook(url, { secret_token, allowed_updates: [...ALLOWED_UPDATES], drop_pending_updates: false }),
+            { what: 'setWebhook', signal: starting.signal, timing, logger },
+          );
           if (starting.signal.aborted) throw new Error('Telegram transport stopped while starting (code TELEGRAM_STOPPED)');
         } catch (error) {
           await server.close();
@@ -159,7 +163,12 @@ export function createTelegramTransport(settings: TelegramSettings, deps: Telegr
       }
       // A webhook left from an earlier setup would make getUpdates fail; keep its pending updates.
       try {
-        await bot.api.deleteWebhook({ drop_pending_updates: false });
+        await retryStartup(() => bot.api.deleteWebhook({ drop_pending_updates: false }), {
+          what: 'deleteWebhook',
+          signal: starting.signal,
+          timing,
+          logger,
+        });
         if (starting.signal.aborted) throw new Error('Telegram transport stopped while starting (code TELEGRAM_STOPPED)');
       } catch (error) {
         onEvent = undefined;

@@ -61,6 +61,14 @@ export const RULES: Readonly<Record<Action, Rule>> = {
   'coord-add': { who: COORDINATOR, effect: 'write' },
   'coord-remove': { who: COORDINATOR, effect: 'write' },
   verify: { who: COORDINATOR, effect: 'write', refusal: () => msg('verifyNotCoordinator') },
+  // Cases (src/cases/): /case opens, updates or closes (closing: its opener or a coordinator,
+  // checked by the executor, which knows the opener); /case R-12 and /cases only show.
+  case: { who: 'anyone', effect: 'write' },
+  cases: { who: 'anyone', effect: 'read' },
+  hearing: { who: 'anyone', effect: 'write' },
+  // In the group it only says "in a direct chat"; the direct chat's reveal rules are in
+  // src/cases/details.ts (claimer of the case's lawyer request, once per request, or coordinator).
+  details: { who: 'anyone', effect: 'direct' },
   wipe: { who: COORDINATOR, effect: 'write' },
 };
 

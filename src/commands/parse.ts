@@ -4,6 +4,7 @@
 import type { RequestDraft, RequestKind } from '../core/domain.js';
 import { LANGS, type Lang } from '../i18n/lang.js';
 import { COMMAND_WORDS, COORD_WORDS, type CommandName, type CoordOp, findWord, normaliseWords } from '../i18n/words.js';
+import { type CaseCommand, type CaseParseError, parseCaseCommand } from '../cases/parse.js';
 import { type Assumption, parseWhen, tokenize, type WhenError } from './when.js';
 
 /** Longest command text accepted; anything longer is refused before parsing. */
@@ -29,6 +30,8 @@ export type Command =
   | { readonly name: 'verify'; readonly safetyNumber?: string }
   /** `at` is 'HH:MM', or undefined for "off"; `valid` false when the time could not be read. */
   | { readonly name: 'digest'; readonly at?: string; readonly valid: boolean }
+  /** /case /cases /hearing /details, and /lawyer R-12 without a date (src/cases/). */
+  | { readonly name: 'case'; readonly case: CaseCommand }
   /** `op` undefined: the word after /coord was not understood. */
   | { readonly name: 'coord'; readonly op?: CoordOp }
   /** `word`: the confirmation word the bot gave, when repeated. */
@@ -41,7 +44,8 @@ export type ParseError =
   | { readonly code: 'number-missing'; readonly word: string }
   /** `day`: with time-missing, the day understood (start of day, ms). */
   | { readonly code: WhenError; readonly kind: RequestKind; readonly day?: number }
-  | { readonly code: 'seats-invalid' | 'items-missing' };
+  | { readonly code: 'seats-invalid' | 'items-missing' }
+  | { readonly code: 'case'; readonly error: CaseParseError };
 
 export type ParseResult =
   | { readonly ok: true; readonly command: Command; readonly lang?: Lang }
@@ -120,6 +124,13 @@ export function parseCommand(text: string, ctx: ParseContext): ParseResult {
     }
     case 'digest':
       return withLang({ ok: true, command: parseDigest(rest) });
+    case 'case':
+    case 'cases':
+    case 'hearing':
+    case 'details': {
+      const parsed = parseCaseCommand(found.name, rest, { ...ctx, ...(lang ? { lang } : {}) });
+      return withLang(parsed.ok ? { ok: true, command: { name: 'case', case: parsed.command } } : { ok: false, error: { code: 'case', error: parsed.error } });
+    }
     case 'coord': {
       const word = normaliseWords(rest.split(/\s+/)[0] ?? '');
       if (word === '') return withLang({ ok: true, command: { name: 'coord', op: 'list' } });
@@ -152,7 +163,13 @@ function parseRequest(kind: RequestKind, rest: string, ctx: ParseContext, lang: 
     bareHoursAreDuration: kind === 'lawyer',
     ...(lang ? { lang } : {}),
   });
-  if (!when.ok) return { ok: false, error: whenError(when, kind) };
+  if (!when.ok) {
+    // "/lawyer R-12" with no date: the deadline comes from case R-12.
+    const ref = kind === 'lawyer' && when.error === 'when-missing' ? tokens.find((t) => DETAINEE_REF.test(t)) : undefined;
+    const note = tokens.filter((t) => t !== ref).join(' ').trim();
+    if (ref) return { ok: true, command: { name: 'case', case: { kind: 'lawyer', ref: ref.toUpperCase(), ...(note ? { note } : {}) } } };
+    return { ok: false, error: whenError(when, kind) };
+  }
   // every word the date used is gone: no "14h" or "soir" left in the note
   const after = tokens.filter((_, i) => !when.used.has(i));
 

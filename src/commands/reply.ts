@@ -7,7 +7,8 @@ import type { Lang } from '../i18n/lang.js';
 
 export type Reply =
   /** To the chat the event came from, quoting the member's message. */
-  | { readonly kind: 'answer'; readonly msg: Msg; readonly lang?: Lang }
+  /** `centre`: said in a direct chat about one group, so the answer names that group's centre. */
+  | { readonly kind: 'answer'; readonly msg: Msg; readonly lang?: Lang; readonly centre?: string }
   /** To the group (in the topic of request `number`, if given), not quoting anything. */
   | { readonly kind: 'announce'; readonly msg: Msg; readonly number?: number }
   /** The request's post (with its buttons); replies and reactions to it act on the request. */
@@ -27,7 +28,9 @@ export type Reply =
   /** The request changed: plan its reminders and alerts again. */
   | { readonly kind: 'replan'; readonly group: GroupId; readonly number: number }
   /** The group's digest time changed (or the group was just linked). */
-  | { readonly kind: 'replan-digest'; readonly group: GroupId };
+  | { readonly kind: 'replan-digest'; readonly group: GroupId }
+  /** A case's events or state changed: plan its deadline reminders again. */
+  | { readonly kind: 'replan-case'; readonly group: GroupId; readonly caseId: number };
 
 export const answer = (msg: Msg, lang?: Lang): Reply => (lang ? { kind: 'answer', msg, lang } : { kind: 'answer', msg });
 export const announce = (msg: Msg, number?: number): Reply => (number === undefined ? { kind: 'announce', msg } : { kind: 'announce', msg, number });

@@ -5,13 +5,16 @@ import { type Centre, withinWindows } from '../core/centres.js';
 import type { MemberKey, Request } from '../core/domain.js';
 import type { CentreCardView, RequestLabel, RequestView, ReminderRole } from '../i18n/views.js';
 import type { ViewContext } from './context.js';
+import { isHearingTask } from '../cases/hearing-tasks.js';
 import { splitMeeting } from './meeting.js';
 import { memberName } from './names.js';
 
 export function requestView(ctx: ViewContext, request: Request, centre: Centre = ctx.centre): RequestView {
   const name = (key: MemberKey) => memberName(ctx, key);
   const card = centre.card;
-  const visit = request.kind === 'visit';
+  const hearing = request.kind === 'visit' && isHearingTask(ctx, request.number);
+  // A hearing's attendance task happens at the court: the centre's visiting rules do not apply.
+  const visit = request.kind === 'visit' && !hearing;
   const allowed = request.kind === 'package' ? card.allowed_items?.value : undefined;
   const meeting = visit && request.place ? splitMeeting(request.place, request.dueAt, centre.timezone) : undefined;
   const hours = card.visiting_hours;
@@ -32,9 +35,10 @@ export function requestView(ctx: ViewContext, request: Request, centre: Centre =
     ...(request.note ? { note: request.note } : {}),
     centre: centre.name,
     ...(allowed ? { allowed } : {}),
-    ...(request.kind !== 'lawyer' && card.address ? { address: card.address.value } : {}),
+    ...(request.kind !== 'lawyer' && !hearing && card.address ? { address: card.address.value } : {}),
     ...(visit && card.visitor_id ? { visitorId: card.visitor_id.value } : {}),
     ...(outside && hours ? { outsideHours: hours.value } : {}),
+    ...(hearing ? { hearing: true } : {}),
   };
 }
 

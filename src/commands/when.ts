@@ -23,6 +23,12 @@ export interface WhenContext {
   readonly defaultTime?: { readonly hour: number; readonly minute: number };
   /** The language of the command word: an English writer's 12/5 may be May or December. */
   readonly lang?: Lang;
+  /**
+   * 'past' for moments usually already gone (a placement, a notification, for cases): a date
+   * without a year, a day of the month or a bare weekday means the latest one, and past times
+   * are accepted (up to a year back).
+   */
+  readonly prefer?: 'future' | 'past';
 }
 
 export type WhenError = 'when-missing' | 'when-invalid' | 'when-past' | 'when-too-far' | 'time-missing' | 'weekday-mismatch';
@@ -77,7 +83,8 @@ export function parseWhen(tokens: readonly string[], ctx: WhenContext): WhenResu
     return { ok: false, error: 'time-missing', day: day.at.startOf('day').toMillis() };
   }
   const clock = moment.time ?? ctx.defaultTime ?? { hour: 18, minute: 0 };
-  const resolved = resolve(moment.day ?? { kind: 'offset', days: 0 }, clock, now, false);
+  const day = moment.day ?? { kind: 'offset', days: 0 };
+  const resolved = ctx.prefer === 'past' ? latest(day, resolve(day, clock, now, false), now) : resolve(day, clock, now, false);
   if ('error' in resolved) return { ok: false, error: resolved.error };
   const assumption = resolved.assumption ?? (moment.time?.guessedPm ? ({ code: 'afternoon' } as const) : undefined);
   return check(resolved.at.toMillis(), used, ctx, assumption);
@@ -138,7 +145,32 @@ function notifiedDay(day: Day | undefined, now: DateTime): DateTime {
   return 'at' in resolved ? resolved.at : now.startOf('day');
 }
 
+/**
+ * For moments already gone: the latest such day not after now (last Saturday, this year's or
+ * last year's 28/12, this month's or last month's 20th). Explicit years and "demain" stay.
+ */
+function latest(day: Day, resolved: Resolved, now: DateTime): Resolved {
+  if ('error' in resolved || resolved.at <= now.plus({ milliseconds: PAST_GRACE_MS })) return 'error' in resolved ? resolved : { at: resolved.at };
+  const at = resolved.at;
+  const back = (d: DateTime): Resolved => (d.isValid && d <= now.plus({ milliseconds: PAST_GRACE_MS }) ? { at: d } : { at });
+  switch (day.kind) {
+    case 'weekday':
+      return day.date ? { at } : back(at.minus({ weeks: Math.ceil(at.diff(now, 'weeks').weeks) }));
+    case 'monthday':
+      return back(at.minus({ months: 1 }));
+    case 'date':
+      return day.parts.year !== undefined ? { at } : back(at.minus({ years: 1 }));
+    case 'offset':
+      return { at };
+  }
+}
+
 function check(at: number, used: Set<number>, ctx: WhenContext, assumption?: Assumption): WhenResult {
+  if (ctx.prefer === 'past') {
+    if (at < ctx.now - MAX_AHEAD_MS) return { ok: false, error: 'when-too-far' };
+    // the reading assumptions of future dates ("next week", "next month") do not apply
+    return at > ctx.now + MAX_AHEAD_MS ? { ok: false, error: 'when-too-far' } : { ok: true, at, used };
+  }
   if (at < ctx.now - PAST_GRACE_MS) return { ok: false, error: 'when-past' };
   if (at > ctx.now + MAX_AHEAD_MS) return { ok: false, error: 'when-too-far' };
   return assumption ? { ok: true, at, used, assumption } : { ok: true, at, used };

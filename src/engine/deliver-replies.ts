@@ -7,10 +7,11 @@ import type { ButtonAction, OutboundButton } from '../core/transport.js';
 import type { GroupContext } from '../commands/context.js';
 import type { Reply } from '../commands/reply.js';
 import { requestView } from '../commands/views.js';
-import { render, t } from '../i18n/index.js';
+import { type MessageKey, type Msg, render, t } from '../i18n/index.js';
 import type { Lang } from '../i18n/lang.js';
 import type { Request } from '../core/domain.js';
 import type { Store } from '../store/store.js';
+import { replanCase } from '../cases/plan.js';
 import { type Planning, replanDigest, replanRequest } from '../scheduler/replan.js';
 
 /** Transports whose posts are edited in place to show a request's current state. */
@@ -40,14 +41,25 @@ export function deliverReplies(target: ReplyTarget, replies: readonly Reply[]): 
   let noticeText: string | undefined;
   for (const reply of replies) {
     switch (reply.kind) {
-      case 'answer':
-        splitForChat(render(reply.lang ?? target.lang, reply.msg)).forEach((text, i) =>
+      case 'answer': {
+        const lang = reply.lang ?? target.lang;
+        const rendered = render(lang, reply.msg);
+        const said = reply.centre ? t(lang, 'aboutCentre', { centre: reply.centre, text: rendered }) : rendered;
+        splitForChat(said).forEach((text, i) =>
           store.outbox.enqueue(
-            { ...base, to: chat, ...inTopic(target.topic), text, ...(target.quote && i === 0 ? { replyTo: target.quote } : {}) },
+            {
+              ...base,
+              to: chat,
+              ...inTopic(target.topic),
+              text,
+              ...(target.quote && i === 0 ? { replyTo: target.quote } : {}),
+              ...(group && chat === group.chat && i === 0 ? mentionOf(reply.msg) : {}),
+            },
             now,
           ),
         );
         break;
+      }
       case 'announce': {
         // About a request: in its topic. Otherwise where the event was said, if in the group.
         const topic =
@@ -56,9 +68,9 @@ export function deliverReplies(target: ReplyTarget, replies: readonly Reply[]): 
             : !group || chat === group.chat
               ? target.topic
               : store.topics.ofGroup(group.id);
-        for (const text of splitForChat(render(target.lang, reply.msg))) {
-          store.outbox.enqueue({ ...base, to: group?.chat ?? chat, ...inTopic(topic), text }, now);
-        }
+        splitForChat(render(target.lang, reply.msg)).forEach((text, i) =>
+          store.outbox.enqueue({ ...base, to: group?.chat ?? chat, ...inTopic(topic), text, ...(group && i === 0 ? mentionOf(reply.msg) : {}) }, now),
+        );
         break;
       }
       case 'direct':
@@ -84,6 +96,9 @@ export function deliverReplies(target: ReplyTarget, replies: readonly Reply[]): 
         break;
       case 'replan-digest':
         if (target.planning) replanDigest(store, target.planning, reply.group, now);
+        break;
+      case 'replan-case':
+        if (target.planning) replanCase(store, target.planning, reply.group, reply.caseId, now);
         break;
       case 'post':
       case 'refresh': {
@@ -133,6 +148,19 @@ export function deliverReplies(target: ReplyTarget, replies: readonly Reply[]): 
     }
   }
   return noticeText;
+}
+
+/** Bot messages about one request: a reply to any of them acts on it (#9). */
+const ABOUT_A_REQUEST: ReadonlySet<MessageKey> = new Set<MessageKey>([
+  'claimed', 'claimYours', 'claimTaken', 'joined', 'joinFull', 'joinAlready', 'joinIsDriver', 'released', 'seatLeft', 'moved', 'assumed',
+  'confirmed', 'replyHintFor',
+]);
+
+function mentionOf(message: Msg): { about: number; mention: 'about' | 'release-ask' } | Record<string, never> {
+  const n = (message.args[0] as { n?: unknown } | undefined)?.n;
+  if (typeof n !== 'number') return {};
+  if (message.key === 'releaseAsk') return { about: n, mention: 'release-ask' };
+  return ABOUT_A_REQUEST.has(message.key) ? { about: n, mention: 'about' } : {};
 }
 
 function buttonsFor(request: Request, lang: Lang): OutboundButton[] {

@@ -19,6 +19,7 @@ export interface Purged {
   readonly jobs: number;
   readonly prompts: number;
   readonly requests: number;
+  readonly cases: number;
   readonly inbox: number;
   readonly invites: number;
   readonly outbox: number;
@@ -34,6 +35,7 @@ export function purgeExpired(store: Store, now: number, retentionDays: number, m
     jobs: store.schedule.purgeFiredBefore(now - FIRED_JOB_DAYS * DAY),
     prompts: store.prompts.purgeBefore(now - PROMPT_DAYS * DAY),
     requests: store.requests.purgeClosedBefore(now - retentionDays * DAY),
+    cases: store.cases.purgeClosedBefore(now - retentionDays * DAY),
     inbox: store.inbox.purgeBefore(now - INBOX_DAYS * DAY),
     invites: store.invites.purgeExpired(now - DAY),
     outbox: store.outbox.purgeFailedBefore(now - FAILED_OUTBOX_DAYS * DAY),

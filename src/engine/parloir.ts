@@ -16,6 +16,7 @@ import type { Logger } from '../logger.js';
 import type { Store } from '../store/store.js';
 import type { PlanSettings } from '../scheduler/plan.js';
 import type { Planning } from '../scheduler/replan.js';
+import type { RuleBook } from '../cases/rules.js';
 import { deliverReplies } from './deliver-replies.js';
 import { memberLeft } from './leaving.js';
 import { pauseGroup, resumeGroup } from './membership.js';
@@ -29,6 +30,8 @@ export interface ParloirOptions {
   readonly defaultLang: Lang;
   /** Reminder lead times and alert timings, to plan jobs when requests change. */
   readonly plan: PlanSettings;
+  /** The legal clock's rules (config/jurisdictions). */
+  readonly rules?: RuleBook;
   /** Called after each committed event so the outbox sends without waiting for its timer. */
   readonly onEnqueued?: () => void;
   /** Checks a safety number with the platform (Signal); absent where there are none. */
@@ -39,7 +42,7 @@ export class Parloir {
   private readonly planning: Planning;
 
   constructor(private readonly options: ParloirOptions) {
-    this.planning = { centres: options.centres, settings: options.plan };
+    this.planning = { centres: options.centres, settings: options.plan, ...(options.rules ? { rules: options.rules } : {}) };
   }
 
   /** The transport-facing entry point (an EventHandler). Never throws for a bad event. */

@@ -9,12 +9,16 @@ import { info, list, mine, setDigest, setLang } from '../commands/group-info.js'
 import { link, relink } from '../commands/link.js';
 import { type Command, type ParseError, parseCommand, splitCommand } from '../commands/parse.js';
 import { answer, notice, type Reply } from '../commands/reply.js';
-import { replyIntent } from '../commands/reply-intent.js';
+import { isYes, type ReplySituation, replyIntent, understandReply } from '../commands/reply-intent.js';
 import { createRequest, stated } from '../commands/requests.js';
 import { wipe } from '../commands/wipe.js';
+import { continueDetails, detailsCommand } from '../cases/details.js';
+import { attachToCase, caseErrorMessage, executeCase } from '../cases/execute.js';
+import type { RuleBook } from '../cases/rules.js';
+import type { CaseCommand } from '../cases/parse.js';
 import { assertNever } from '../core/assert-never.js';
 import type { CentreDirectory } from '../core/centres.js';
-import type { Group } from '../core/domain.js';
+import { type Group, isActive } from '../core/domain.js';
 import type { ButtonAction, ButtonEvent, MemberMention, MessageEvent, ReactionEvent } from '../core/transport.js';
 import { type Msg, msg } from '../i18n/index.js';
 import type { Lang } from '../i18n/lang.js';
@@ -55,14 +59,9 @@ export function routeMessage(deps: RouteDeps, event: MessageEvent, now: number):
 
   if (!split) {
     if (!gctx || event.replyTo === undefined) return ignored(base.lang);
-    const number = deps.store.posts.requestOf(gctx.group.id, event.chat, event.replyTo);
-    if (number === undefined) return ignored(base.lang);
-    const intent = replyIntent(event.text);
-    const lang = intent?.lang ?? gctx.lang;
-    const ctx = { ...gctx, lang };
-    if (event.anonymous) return { replies: [answer(msg('anonymousSender'))], lang, remember: false };
-    if (!intent) return { replies: [answer(msg('replyHint', { n: number }))], lang, remember: true, group: ctx };
-    return { replies: runIntent(ctx, intent.intent, number), lang, remember: true, group: ctx };
+    const about = deps.store.posts.about(gctx.group.id, event.chat, event.replyTo);
+    if (about === undefined) return ignored(base.lang);
+    return routeReply(deps, event, gctx, about.number, about.role === 'release-ask');
   }
 
   const parsed = parseCommand(event.text, { now, zone: gctx?.centre.timezone ?? 'Europe/Paris' });
@@ -90,7 +89,7 @@ export function routeMessage(deps: RouteDeps, event: MessageEvent, now: number):
   }
 
   const lctx: GroupContext = { ...gctx, lang };
-  const replies = parsed.ok ? execute(lctx, parsed.command, target(event)) : [answer(errorMessage(parsed.error, gctx.centre.timezone))];
+  const replies = parsed.ok ? execute(lctx, parsed.command, target(event), deps.planning.rules) : [answer(errorMessage(parsed.error, gctx.centre.timezone))];
   // After /wipe the group and its key are gone: the last answer goes out sealed outside it.
   if (parsed.ok && parsed.command.name === 'wipe' && !deps.store.groups.get(lctx.group.id)) return { replies, lang, remember: true };
   return { replies, lang, remember: true, group: lctx };
@@ -117,6 +116,46 @@ export function routeAction(deps: RouteDeps, event: ReactionEvent | ButtonEvent,
   return { replies: runIntent(gctx, action, number), lang, remember: true, group: gctx };
 }
 
+/**
+ * A reply to any bot message about request #N (its post, a confirmation, a reminder in the
+ * group, "give it back?"): read in its situation, answered in the replier's language.
+ */
+function routeReply(deps: RouteDeps, event: MessageEvent, gctx: GroupContext, number: number, asksRelease: boolean): Routed {
+  const request = deps.store.requests.get(gctx.group.id, number);
+  const me = deps.store.members.keyOf(event.sender);
+  const situation: ReplySituation = {
+    kind: request?.kind ?? 'visit',
+    holder: request?.claimer === undefined ? 'none' : request.claimer === me ? 'me' : 'other',
+    free: request ? Math.max(0, request.seats - request.passengers.length) : 0,
+    passenger: request?.passengers.includes(me) ?? false,
+  };
+  if (event.anonymous) return { replies: [answer(msg('anonymousSender'))], lang: gctx.lang, remember: false };
+  // "oui" to "give #N back?": the one-word confirmation
+  if (asksRelease && isYes(event.text) && (situation.holder === 'me' || situation.passenger)) {
+    return { replies: runIntent(gctx, 'release', number), lang: gctx.lang, remember: true, group: gctx };
+  }
+  const { outcome, lang, meaning } = understandReply(event.text, situation, gctx.lang);
+  const ctx = { ...gctx, lang };
+  if (meaning === 'release') {
+    // Asked first, and only of whoever holds something in it (others are told, as for /release).
+    const ask = () => [answer(msg('releaseAsk', { n: number, seat: situation.holder !== 'me' }))];
+    return { replies: perform(ctx, 'release', number, ask), lang, remember: true, group: ctx };
+  }
+  switch (outcome) {
+    case 'claim':
+    case 'join':
+      return { replies: runIntent(ctx, outcome, number), lang, remember: true, group: ctx };
+    case 'release': // a release meaning, handled above
+    case 'hint': {
+      const role = situation.holder === 'me' ? 'holder' : situation.passenger ? 'passenger' : 'none';
+      const hint = msg('replyHintFor', { n: number, kind: situation.kind, role, driver: situation.holder !== 'none', free: situation.free });
+      return { replies: [answer(hint)], lang, remember: true, group: ctx };
+    }
+    default:
+      return assertNever(outcome, 'reply outcome');
+  }
+}
+
 /** How long a reminder stays answerable by a bare OK or RELEASE in the direct chat. */
 const PROMPT_ANSWER_MS = 3 * 24 * 3_600_000;
 const NUMBERED = new Set(['claim', 'join', 'release', 'done', 'cancel', 'refused', 'move']);
@@ -128,6 +167,8 @@ const NUMBERED = new Set(['claim', 'join', 'release', 'done', 'cancel', 'refused
 function routeDirect(deps: RouteDeps, event: MessageEvent, base: ExecContext, isCommand: boolean, now: number): Routed | undefined {
   const { store } = deps;
   const me = store.members.keyOf(event.sender);
+  const caseReply = routeCaseDirect(deps, event, base, isCommand, now);
+  if (caseReply) return caseReply;
   if (!isCommand) {
     const words = normaliseWords(event.text);
     const intent = CONFIRM_WORDS.includes(words) ? 'confirm' : replyIntent(event.text)?.intent === 'release' ? 'release' : undefined;
@@ -148,21 +189,78 @@ function routeDirect(deps: RouteDeps, event: MessageEvent, base: ExecContext, is
     .groupsOfMember(event.sender)
     .map((id) => store.groups.get(id))
     .filter((g): g is Group => g !== undefined)
-    .filter((g) => store.requests.involvingMember(g.id, me).some((r) => r.number === number));
-  const group = candidates.length === 1 ? candidates[0] : undefined;
+    .filter((g) => store.requests.involvingMember(g.id, me).some((r) => r.number === number && isActive(r.state)));
+  const chosen = candidates.length > 1 ? namedIn(deps.centres, candidates, event.text) : candidates;
+  if (chosen.length > 1) {
+    // Never guess: ask which, by centre name.
+    const centres = chosen.map((g) => deps.centres.get(g.centreId)?.name ?? g.centreId);
+    const command = splitCommand(event.text)?.word.toLowerCase() ?? '';
+    return { replies: [answer(msg('whichGroup', { n: number, command, centres }))], lang: parsed.lang ?? base.lang, remember: false };
+  }
+  const group = chosen.length === 1 ? chosen[0] : undefined;
   const gctx = group ? groupContext(base, group, deps.centres) : undefined;
   if (!gctx) return undefined;
   // Parse again in the centre's zone (for /move), and answer in the command's language.
   const again = parseCommand(event.text, { now, zone: gctx.centre.timezone });
   const ctx = { ...gctx, lang: again.lang ?? gctx.lang };
-  const replies = again.ok ? execute(ctx, again.command, undefined) : [answer(errorMessage(again.error, gctx.centre.timezone))];
-  return { replies, lang: ctx.lang, remember: true, group: ctx };
+  const replies = again.ok ? execute(ctx, again.command, undefined, deps.planning.rules) : [answer(errorMessage(again.error, gctx.centre.timezone))];
+  // In a direct chat every answer says which group (centre) it is about.
+  const named = replies.map((r) => (r.kind === 'answer' ? { ...r, centre: gctx.centre.name } : r));
+  return { replies: named, lang: ctx.lang, remember: true, group: ctx };
+}
+
+/** Words too common in centre names to tell two centres apart. */
+const GENERIC = new Set(['cra', 'centre', 'center', 'ferme', 'de', 'du', 'la', 'le', 'des', 'closed']);
+
+/** The groups whose centre the text names (its id, or every distinctive word of its name); all of them when none or several match. */
+function namedIn(centres: CentreDirectory, groups: readonly Group[], text: string): readonly Group[] {
+  const words = new Set(normaliseWords(text.replace(/-/g, ' ')).split(' '));
+  const matches = groups.filter((g) => {
+    const centre = centres.get(g.centreId);
+    if (!centre) return false;
+    const id = normaliseWords(centre.id.replace(/-/g, ' ')).split(' ');
+    const name = normaliseWords(centre.name).split(' ').filter((w) => w.length > 1 && !GENERIC.has(w));
+    const has = (list: readonly string[]) => list.length > 0 && list.every((w) => words.has(w));
+    return has(id) || has(name);
+  });
+  return matches.length === 1 ? matches : groups;
+}
+
+/** /details in a direct chat, and the answers of a /details dialogue in progress. */
+function routeCaseDirect(deps: RouteDeps, event: MessageEvent, base: ExecContext, isCommand: boolean, now: number): Routed | undefined {
+  const dctx = { store: deps.store, now, lang: base.lang, sender: event.sender };
+  if (!isCommand) {
+    const continued = continueDetails(dctx, event.text);
+    return continued ? { replies: continued.replies, lang: continued.lang, remember: true } : undefined;
+  }
+  const parsed = parseCommand(event.text, { now, zone: 'Europe/Paris' });
+  if (!parsed.ok || parsed.command.name !== 'case' || parsed.command.case.kind !== 'details') return undefined;
+  const lang = parsed.lang ?? base.lang;
+  const { replies } = detailsCommand({ ...dctx, lang }, parsed.command.case.ref, parsed.command.case.show);
+  return { replies, lang, remember: true };
 }
 
 /** The authorization table's name for a command. */
 function actionOf(command: Command): Action {
+  if (command.name === 'case') return caseAction(command.case);
   if (command.name !== 'coord') return command.name;
   return command.op === 'add' ? 'coord-add' : command.op === 'remove' ? 'coord-remove' : 'coord';
+}
+
+function caseAction(command: CaseCommand): Action {
+  switch (command.kind) {
+    case 'set':
+    case 'close':
+      return 'case';
+    case 'usage':
+    case 'list':
+    case 'show':
+      return 'cases';
+    case 'hearing':
+    case 'details':
+    case 'lawyer':
+      return command.kind;
+  }
 }
 
 /** Whom a command points at: the author of the message it replies to, or the first @-mention. */
@@ -178,11 +276,11 @@ function perform(ctx: GroupContext, action: Action, number: number | undefined, 
   return [ctx.viaButton ? notice(refused) : answer(refused)];
 }
 
-function execute(ctx: GroupContext, command: Command, who: MemberMention | undefined): Reply[] {
-  return perform(ctx, actionOf(command), 'number' in command ? command.number : undefined, () => run(ctx, command, who));
+function execute(ctx: GroupContext, command: Command, who: MemberMention | undefined, rules?: RuleBook): Reply[] {
+  return perform(ctx, actionOf(command), 'number' in command ? command.number : undefined, () => run(ctx, command, who, rules));
 }
 
-function run(ctx: GroupContext, command: Command, who: MemberMention | undefined): Reply[] {
+function run(ctx: GroupContext, command: Command, who: MemberMention | undefined, rules?: RuleBook): Reply[] {
   switch (command.name) {
     case 'help':
       return [answer(msg('help'))];
@@ -190,8 +288,14 @@ function run(ctx: GroupContext, command: Command, who: MemberMention | undefined
       return relink(ctx, command.code);
     case 'visit':
     case 'package':
-    case 'lawyer':
-      return createRequest(ctx, command.draft, command.assumption);
+    case 'lawyer': {
+      const replies = createRequest(ctx, command.draft, command.assumption);
+      const posted = replies.find((r) => r.kind === 'post');
+      if (command.name === 'lawyer' && posted?.kind === 'post') attachToCase(ctx, posted.number, command.draft.detainee);
+      return replies;
+    }
+    case 'case':
+      return executeCase({ ...ctx, ...(rules ? { rules } : {}) }, command.case);
     case 'list':
       return list(ctx);
     case 'mine': {
@@ -271,6 +375,8 @@ export function errorMessage(error: ParseError, zone = 'Europe/Paris'): Msg {
       return msg('seatsInvalid');
     case 'items-missing':
       return msg('itemsMissing');
+    case 'case':
+      return caseErrorMessage(error.error);
     default:
       return assertNever(error, 'parse error');
   }

@@ -64,6 +64,8 @@ export const cliEn = {
   keyFileLoose: (p: { path: string }) => `Warning: ${p.path} can be read by other users. Run: chmod 600 ${p.path}`,
   centresInvalid: (p: { path: string; problems: readonly string[] }) =>
     [`The centres file ${p.path} has problems:`, ...p.problems.map((x) => `  - ${x}`)].join('\n'),
+  rulesInvalid: (p: { path: string; problems: readonly string[] }) =>
+    [`The legal-clock rule file ${p.path} has problems:`, ...p.problems.map((x) => `  - ${x}`)].join('\n'),
   databaseFailed: (p: { path: string; code: string }) => `Cannot open the database ${p.path} (${p.code}).`,
   demoKeyCreated: (p: { path: string }) =>
     `DEMO ONLY: created a throw-away key at ${p.path}, unsealed, beside the database. Never use it for a real group: run npx parloir keygen --passphrase and set PARLOIR_KEY_FILE.`,

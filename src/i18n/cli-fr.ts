@@ -61,6 +61,7 @@ export const cliFr: CliMessages = {
     'Attention : PARLOIR_KEY est visible par quiconque peut lire l’environnement de ce processus (/proc/<pid>/environ, docker inspect) et n’est jamais scellée. Pour un vrai groupe : npx parloir keygen --passphrase et PARLOIR_KEY_FILE.',
   keyFileLoose: (p) => `Attention : ${p.path} est lisible par d’autres utilisateurs. Lance : chmod 600 ${p.path}`,
   centresInvalid: (p) => [`Le fichier des centres ${p.path} a des problèmes :`, ...p.problems.map((x) => `  - ${x}`)].join('\n'),
+  rulesInvalid: (p) => [`Le fichier de règles de délais ${p.path} a des problèmes :`, ...p.problems.map((x) => `  - ${x}`)].join('\n'),
   databaseFailed: (p) => `Impossible d’ouvrir la base ${p.path} (${p.code}).`,
   demoKeyCreated: (p) =>
     `DÉMO SEULEMENT : clé jetable créée à ${p.path}, non scellée, à côté de la base. Jamais pour un vrai groupe : lance npx parloir keygen --passphrase et définis PARLOIR_KEY_FILE.`,

@@ -2,6 +2,7 @@
 // the same parameters, or the type check fails.
 
 import type { RequestKind, RequestState } from '../core/domain.js';
+import { casesEn } from './cases-en.js';
 import { formatDate, formatInput, formatTime, formatWhen, joinList, type When } from './format.js';
 import type { AssumptionView, CentreCardView, MyRole, ReminderRole, RequestLabel, RequestView } from './views.js';
 
@@ -40,6 +41,7 @@ function label(r: RequestLabel): string {
 
 function head(r: RequestView): string {
   const when = formatWhen('en', r.when);
+  if (r.hearing) return `#${r.n} Hearing — ${when}${r.place ? ` — ${r.place}` : ''}`;
   return r.kind === 'visit'
     ? `#${r.n} ${KIND.visit} — ${when} — ${r.centre}`
     : r.kind === 'package'
@@ -66,14 +68,14 @@ function practical(r: RequestView): string[] {
 
 function describe(r: RequestView): string {
   const lines = [head(r)];
-  const meeting = meetingLine(r);
+  const meeting = r.hearing ? undefined : meetingLine(r);
   if (meeting) lines.push(meeting);
   if (r.kind === 'visit') lines.push(`Seats: ${seatsText(r.seats, r.passengers.length)}`);
   if (r.items) lines.push(`To bring: ${r.items}`);
   lines.push(...practical(r));
   if (r.detainee) lines.push(`Ref: ${r.detainee}`);
   if (r.note) lines.push(`Note: ${r.note}`);
-  const who = r.kind === 'visit' ? 'Driver' : r.kind === 'package' ? 'Courier' : 'Contact';
+  const who = r.hearing ? 'Going' : r.kind === 'visit' ? 'Driver' : r.kind === 'package' ? 'Courier' : 'Contact';
   lines.push(r.claimer ? `${who}: ${r.claimer}` : `${who}: nobody yet`);
   if (r.passengers.length > 0) lines.push(`Passengers: ${joinList('en', r.passengers)}`);
   if (r.state !== 'open' && r.state !== 'claimed') lines.push(`(${STATE[r.state]})`);
@@ -84,7 +86,7 @@ function line(r: RequestView): string {
   const when = formatWhen('en', r.when);
   const who = r.claimer ? `taken by ${r.claimer}` : 'OPEN';
   const seats = r.kind === 'visit' && r.seats > 0 ? `, ${seatsText(r.seats, r.passengers.length)}` : '';
-  return `#${r.n} ${KIND[r.kind]} ${when} — ${who}${seats}`;
+  return `#${r.n} ${r.hearing ? 'Hearing' : KIND[r.kind]} ${when} — ${who}${seats}`;
 }
 
 export const en = {
@@ -95,6 +97,7 @@ export const en = {
       '/visit 2026-12-01 14:00 seats 2 meet 12:30 Calais station',
       '/package friday jumper size M, phone without camera',
       '/lawyer 48h R-12 OQTF notified this morning',
+      '/case R-12 placed 2026-11-28 09:30 — a detention case and its legal deadlines · /cases · /hearing R-12 date court · /details R-12 (direct chat)',
       'See: /list · /mine · /info (/info sources for the links)',
       'Request N: /claim N · /join N · /release N · /done N · /cancel N · /move N friday 10:00 · /refused N reason',
       'Group: /digest 08:30 (or /digest off) · /lang fr · /coord (coordinators) · /link CODE · /verify 60 digits (Signal) · /wipe (destroy all of the group\'s data)',
@@ -123,7 +126,9 @@ export const en = {
     const r = p.request;
     const seatFree = r.kind === 'visit' && r.passengers.length < r.seats;
     const hint =
-      r.state === 'open'
+      r.hearing && (r.state === 'open' || seatFree)
+        ? 'Reply "join" to come (or "I\'ll take it" to organise the group).'
+        : r.state === 'open'
         ? r.kind === 'visit'
           ? 'Reply "I\'ll take it" to drive, or "join" for a seat.'
           : 'Reply "I\'ll take it" to take it on.'
@@ -189,6 +194,14 @@ export const en = {
   seatsInvalid: () => 'Seats must be a number from 0 to 8, e.g. "seats 2".',
   itemsMissing: () => 'What should be brought? e.g. /package friday jumper size M, phone without camera',
   // — Reading what people write (#9): dates, assumptions, near-miss commands, reply hints —
+  replyHintFor: (p: { n: number; kind: RequestKind; role: 'none' | 'holder' | 'passenger'; driver: boolean; free: number }) => {
+    if (p.role === 'holder') return `#${p.n} is yours. To give it back, reply "can't make it" (or send /release ${p.n}).`;
+    if (p.role === 'passenger') return `You have a seat on #${p.n}. To give it up, reply "can't make it".`;
+    if (p.kind !== 'visit') return `To take #${p.n} on, reply "I'll take it" (or "me").`;
+    if (!p.driver) return `To drive #${p.n}, reply "I'll take it"${p.free > 0 ? '; for a seat, reply "I\'m in"' : ''}.`;
+    return p.free > 0 ? `#${p.n} has its driver; for a seat, reply "I'm in" (or "me").` : `#${p.n} has its driver and no free seat left.`;
+  },
+  releaseAsk: (p: { n: number; seat: boolean }) => `Give ${p.seat ? 'your seat on ' : ''}#${p.n} back? Reply "yes" to this message to confirm.`,
   timeMissingOn: (p: { kind: RequestKind; day: When }) =>
     `At what time on ${formatDate('en', p.day)}? e.g. ${EXAMPLE[p.kind].replace('tomorrow', formatDate('en', p.day))}`,
   weekdayMismatch: (p: { kind: RequestKind }) => `That weekday and that date don't match. Check the date, e.g. ${EXAMPLE[p.kind]}`,
@@ -287,6 +300,8 @@ export const en = {
   alertUnreachable: (p: { who: string }) => `I cannot reach ${p.who} any more (blocked the bot or left). Reminders won't reach them.`,
   directNotStarted: (p: { who: string; link: string }) =>
     `${p.who}, I can't write to you directly yet: open ${p.link} and press Start, so reminders reach you.`,
+  // Cases and the legal clock (src/i18n/cases-en.ts)
+  ...casesEn,
   coordinatorOnly: () => 'Only a coordinator can do that. /coord lists them.',
   wipeAsk: (p: { word: string; minutes: number }) =>
     `This destroys everything Parloir keeps for this group: requests, members, reminders, and the key that opens them. Nothing can bring it back, and the group is unlinked. To confirm, send within ${p.minutes} minutes: /wipe ${p.word}`,
@@ -308,6 +323,9 @@ export const en = {
     `${p.who}'s safety number changed and no other coordinator can check it; until then they get nothing sensitive. Either someone sends /link with a new code from the operator (and becomes coordinator), or an operator runs \`npx parloir verify\` on the server.`,
   coordNoneLeft: () =>
     'The group has no coordinator any more. Someone can become one by sending /link with a fresh code from the operator (npx parloir invite <centre>).',
+  whichGroup: (p: { n: number; command: string; centres: readonly string[] }) =>
+    `You have a #${p.n} in several groups (${joinList('en', p.centres)}). Send the command in that group, or add the centre's name, e.g. /${p.command} ${p.n} ${p.centres[0] ?? ''}`,
+  aboutCentre: (p: { centre: string; text: string }) => `${p.centre} · ${p.text}`,
   relinked: (p: { who: string; centre: string }) => `Code accepted: ${p.who} is now a coordinator of this group (${p.centre}).`,
 } as const;
 

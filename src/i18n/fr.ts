@@ -4,6 +4,7 @@
 // (conducteur·ice, porteur·euse, passager·e, passager·es, un·e coordinateur·ice, engagé·e).
 
 import type { RequestKind, RequestState } from '../core/domain.js';
+import { casesFr } from './cases-fr.js';
 import type { Messages } from './en.js';
 import { formatDate, formatInput, formatTime, formatWhen, joinList, type When } from './format.js';
 import type { MyRole, ReminderRole, RequestLabel, RequestView } from './views.js';
@@ -44,6 +45,7 @@ function label(r: RequestLabel): string {
 
 function head(r: RequestView): string {
   const when = formatWhen('fr', r.when);
+  if (r.hearing) return `#${r.n} Audience — ${when}${r.place ? ` — ${r.place}` : ''}`;
   return r.kind === 'visit'
     ? `#${r.n} ${KIND.visit} — ${when} — ${r.centre}`
     : r.kind === 'package'
@@ -70,14 +72,14 @@ function practical(r: RequestView): string[] {
 
 function describe(r: RequestView): string {
   const lines = [head(r)];
-  const meeting = meetingLine(r);
+  const meeting = r.hearing ? undefined : meetingLine(r);
   if (meeting) lines.push(meeting);
   if (r.kind === 'visit') lines.push(`Places : ${seatsText(r.seats, r.passengers.length)}`);
   if (r.items) lines.push(`À apporter : ${r.items}`);
   lines.push(...practical(r));
   if (r.detainee) lines.push(`Réf : ${r.detainee}`);
   if (r.note) lines.push(`Note : ${r.note}`);
-  const who = r.kind === 'visit' ? 'Conducteur·ice' : r.kind === 'package' ? 'Porteur·euse' : 'Contact';
+  const who = r.hearing ? 'Y va' : r.kind === 'visit' ? 'Conducteur·ice' : r.kind === 'package' ? 'Porteur·euse' : 'Contact';
   lines.push(r.claimer ? `${who} : ${r.claimer}` : `${who} : personne pour l’instant`);
   if (r.passengers.length > 0) lines.push(`${r.passengers.length === 1 ? 'Passager·e' : 'Passager·es'} : ${joinList('fr', r.passengers)}`);
   if (r.state !== 'open' && r.state !== 'claimed') lines.push(`(${STATE[r.state]})`);
@@ -88,7 +90,7 @@ function line(r: RequestView): string {
   const when = formatWhen('fr', r.when);
   const who = r.claimer ? `prise par ${r.claimer}` : 'OUVERTE';
   const seats = r.kind === 'visit' && r.seats > 0 ? `, ${seatsText(r.seats, r.passengers.length)}` : '';
-  return `#${r.n} ${KIND[r.kind]} ${when} — ${who}${seats}`;
+  return `#${r.n} ${r.hearing ? 'Audience' : KIND[r.kind]} ${when} — ${who}${seats}`;
 }
 
 export const fr: Messages = {
@@ -99,6 +101,7 @@ export const fr: Messages = {
       '/visite 01/12 14h30 places 2 rdv 12h30 gare de Calais',
       '/colis vendredi pull, tabac',
       '/avocat 48h R-12 OQTF notifiée ce matin',
+      '/dossier R-12 placé 28/11 9h30 — un dossier de rétention et ses délais légaux · /dossiers · /audience R-12 date tribunal · /details R-12 (en privé)',
       'Voir : /liste · /mes · /info (/info sources pour les liens)',
       'Demande N : /prendre N · /rejoindre N · /lacher N · /fait N · /annuler N · /decaler N vendredi 10h · /refuse N raison',
       'Groupe : /resume 08:30 (ou /resume non) · /langue en · /coord (coordinateur·ices) · /lier CODE · /verifier 60 chiffres (Signal) · /effacer (détruire toutes les données du groupe)',
@@ -125,7 +128,9 @@ export const fr: Messages = {
     const r = p.request;
     const seatFree = r.kind === 'visit' && r.passengers.length < r.seats;
     const hint =
-      r.state === 'open'
+      r.hearing && (r.state === 'open' || seatFree)
+        ? 'Réponds « je viens » pour venir (ou « je prends » pour organiser le groupe).'
+        : r.state === 'open'
         ? r.kind === 'visit'
           ? 'Réponds « je prends » pour conduire, ou « je viens » pour une place.'
           : 'Réponds « je prends » pour t’en charger.'
@@ -190,6 +195,14 @@ export const fr: Messages = {
   seatsInvalid: () => 'Le nombre de places va de 0 à 8, par ex. « places 2 ».',
   itemsMissing: () => 'Qu’y a-t-il à apporter ? par ex. /colis vendredi pull, tabac',
   // — Lire ce que les gens écrivent (#9) : dates, hypothèses, commandes approchées, indices —
+  replyHintFor: (p) => {
+    if (p.role === 'holder') return `#${p.n} est à toi. Pour la rendre, réponds « je peux plus » (ou envoie /lacher ${p.n}).`;
+    if (p.role === 'passenger') return `Tu as une place dans #${p.n}. Pour la libérer, réponds « je peux plus ».`;
+    if (p.kind !== 'visit') return `Pour t’en charger, réponds « je prends » (ou « moi ») à #${p.n}.`;
+    if (!p.driver) return `Pour conduire #${p.n}, réponds « je prends »${p.free > 0 ? ' ; pour une place, réponds « je viens »' : ''}.`;
+    return p.free > 0 ? `#${p.n} a son conducteur·ice ; pour une place, réponds « je viens » (ou « moi »).` : `#${p.n} a son conducteur·ice et plus de place libre.`;
+  },
+  releaseAsk: (p) => `Tu lâches ${p.seat ? 'ta place dans ' : ''}#${p.n} ? Réponds « oui » à ce message pour confirmer.`,
   timeMissingOn: (p) => `À quelle heure, ${formatDate('fr', p.day)} ? par ex. ${EXAMPLE[p.kind].replace('demain', formatDate('fr', p.day))}`,
   weekdayMismatch: (p) => `Ce jour de la semaine ne correspond pas à cette date. Vérifie la date, par ex. ${EXAMPLE[p.kind]}`,
   assumed: (p) => {
@@ -280,6 +293,8 @@ export const fr: Messages = {
   alertUnreachable: (p) => `Je ne peux plus joindre ${p.who} (bot bloqué ou groupe quitté). Les rappels ne lui parviendront pas.`,
   directNotStarted: (p) =>
     `${p.who}, je ne peux pas encore t’écrire en privé : ouvre ${p.link} et appuie sur Démarrer, pour recevoir les rappels.`,
+  // Dossiers et horloge légale (src/i18n/cases-fr.ts)
+  ...casesFr,
   coordinatorOnly: () => 'Seul·e un·e coordinateur·ice peut faire ça. /coord donne la liste.',
   wipeAsk: (p) =>
     `Ceci détruit tout ce que Parloir garde pour ce groupe : demandes, membres, rappels, et la clé qui les ouvre. Rien ne pourra le faire revenir, et le groupe est délié. Pour confirmer, envoie d’ici ${p.minutes} minutes : /effacer ${p.word}`,
@@ -301,5 +316,8 @@ export const fr: Messages = {
     `Le numéro de sécurité de ${p.who} a changé et aucun·e autre coordinateur·ice ne peut le vérifier ; d’ici là, cette personne ne reçoit rien de sensible. Deux solutions : quelqu’un envoie /lier avec un nouveau code de l’admin (et devient coordinateur·ice), ou un·e admin lance \`npx parloir verify\` sur le serveur.`,
   coordNoneLeft: () =>
     'Le groupe n’a plus de coordinateur·ice. Quelqu’un peut le devenir en envoyant /lier avec un nouveau code de l’admin (npx parloir invite <centre>).',
+  whichGroup: (p) =>
+    `Tu as un #${p.n} dans plusieurs groupes (${joinList('fr', p.centres)}). Envoie la commande dans ce groupe, ou ajoute le nom du centre, par ex. /${p.command} ${p.n} ${p.centres[0] ?? ''}`,
+  aboutCentre: (p) => `${p.centre} · ${p.text}`,
   relinked: (p) => `Code accepté : ${p.who} est maintenant coordinateur·ice de ce groupe (${p.centre}).`,
 };

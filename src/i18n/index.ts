@@ -37,7 +37,7 @@ export function commandMenu(lang: Lang): ReadonlyArray<{ command: string; descri
 }
 
 const MENU_ORDER: readonly CommandName[] = [
-  'visit', 'package', 'lawyer', 'list', 'mine', 'claim', 'join', 'release', 'done', 'refused', 'cancel', 'move', 'info', 'digest', 'lang', 'coord', 'help', 'link',
+  'visit', 'package', 'lawyer', 'case', 'cases', 'hearing', 'details', 'list', 'mine', 'claim', 'join', 'release', 'done', 'refused', 'cancel', 'move', 'info', 'digest', 'lang', 'coord', 'help', 'link',
 ];
 
 const COMMAND_DESCRIPTIONS: Record<Lang, Record<CommandName, string>> = {
@@ -60,6 +60,10 @@ const COMMAND_DESCRIPTIONS: Record<Lang, Record<CommandName, string>> = {
     digest: 'Daily summary time, e.g. 08:30, or off',
     move: 'Change the time of request N',
     verify: 'Confirm a member\'s new safety number',
+    case: 'A detention case and its legal deadlines: R-12 placed date time',
+    cases: 'Open cases and their next deadline',
+    hearing: 'Record a hearing: R-12 date time court',
+    details: 'Details for the lawyer (direct chat only): R-12',
     wipe: 'Destroy all of this group\'s data (coordinators, with a confirmation word)',
     coord: 'Coordinators: list, add (reply to a member), remove',
   },
@@ -82,6 +86,10 @@ const COMMAND_DESCRIPTIONS: Record<Lang, Record<CommandName, string>> = {
     digest: 'Heure du résumé quotidien, ex. 08:30, ou off',
     move: 'Changer l’heure de la demande N',
     verify: 'Confirmer le nouveau numéro de sécurité d’un membre',
+    case: 'Un dossier de rétention et ses délais : R-12 placé date heure',
+    cases: 'Dossiers ouverts et leur prochaine échéance',
+    hearing: 'Enregistrer une audience : R-12 date heure tribunal',
+    details: 'Éléments pour l’avocat·e (en privé) : R-12',
     wipe: 'Détruire toutes les données du groupe (coordinateur·ices, avec un mot de confirmation)',
     coord: 'Référent·es : liste, ajouter (en réponse à un membre), retirer',
   },

@@ -28,6 +28,8 @@ export interface RequestView {
   readonly visitorId?: string;
   /** Set (to the card's visiting hours) when a visit's time falls outside them. */
   readonly outsideHours?: string;
+  /** A hearing's attendance task (a visit attached to a case): shown as a hearing at `place`. */
+  readonly hearing?: boolean;
 }
 
 /** A request named in one line: number, kind and time. */

@@ -153,6 +153,9 @@ export class OutboxDrainer {
         } else if (receipt.messageRef !== undefined) {
           store.posts.record(item.group, item.to as ChatAddress, receipt.messageRef, item.postNumber, now);
         }
+      } else if (item.mention && item.about !== undefined && item.group !== undefined && receipt.messageRef !== undefined) {
+        // A confirmation or a question about a request: a reply to it acts on that request.
+        store.posts.record(item.group, item.to as ChatAddress, receipt.messageRef, item.about, now, item.mention);
       }
       store.outbox.delivered(item.id);
     });
@@ -190,7 +193,7 @@ export class OutboxDrainer {
     const delivery =
       error instanceof DeliveryError ? error : new DeliveryError({ code: errorCode(error, 'SEND_ERROR'), retry: 'later' });
     if (delivery.movedTo && item.group !== undefined) {
-      const moved = store.write(() => store.outbox.readdress(item.group!, item.to as ChatAddress, delivery.movedTo!));
+      const moved = store.write(() => store.outbox.readdress(item.group!, item.to as ChatAddress, delivery.movedTo!, now));
       logger.info('OUTBOX_READDRESSED', { id: item.id, transport: item.transport, moved });
       return;
     }

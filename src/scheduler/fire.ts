@@ -9,6 +9,8 @@ import { t } from '../i18n/index.js';
 import type { Job, JobDraft } from '../store/schedule.js';
 import type { OutboxDraft } from '../store/outbox.js';
 import type { Store } from '../store/store.js';
+import { caseDigest } from '../cases/digest.js';
+import { fireCaseJob } from '../cases/fire.js';
 import type { GroupId } from '../core/ids.js';
 import type { Planning } from './replan.js';
 import { planDigest } from './plan.js';
@@ -29,7 +31,8 @@ export function fireJob(store: Store, planning: Planning, job: Job, now: number,
   const late = now - job.dueAt > lateAfterMs;
   const ctx: ViewContext = { store, lang: group.lang, group, centre };
 
-  if (job.kind === 'digest') return digest(ctx, now, late);
+  if (job.kind === 'digest') return digest(ctx, planning, now, late);
+  if (job.kind === 'case') return fireCaseJob(store, planning, job, group, centre, now, late);
 
   const request = job.number === undefined ? undefined : store.requests.get(group.id, job.number);
   if (!request || !isActive(request.state)) return { drop: 'SCHEDULE_REQUEST_CLOSED' };
@@ -55,7 +58,8 @@ export function fireJob(store: Store, planning: Planning, job: Job, now: number,
       const lastReminderAt = request.dueAt - (job.leadMs ?? 0);
       if (request.confirmedAt !== undefined && request.confirmedAt >= lastReminderAt) return { drop: 'SCHEDULE_CONFIRMED' };
       const text = t(group.lang, 'unconfirmed', { r: requestLabel(ctx, request), who: view.claimer ?? '' });
-      return { send: [{ group: group.id, to: group.chat, ...topicOf(store, group.id, request.number), text }], late };
+      // a reply to the alert ("je l'appelle", "moi") acts on the request (#9)
+      return { send: [{ group: group.id, to: group.chat, ...topicOf(store, group.id, request.number), text, about: request.number, mention: 'about' }], late };
     }
     case 'unclaimed': {
       if (request.state !== 'open') return { drop: 'SCHEDULE_CLAIMED' };
@@ -77,7 +81,7 @@ export function fireJob(store: Store, planning: Planning, job: Job, now: number,
 }
 
 /** Today's and tomorrow's visits, deadlines within 48 h, open requests; nothing if nothing. */
-function digest(ctx: ViewContext, now: number, late: boolean): Firing {
+function digest(ctx: ViewContext, planning: Planning, now: number, late: boolean): Firing {
   const { store, group, centre } = ctx;
   const next = planDigest(group.digestAt, centre.timezone, now);
   const requests = store.requests.active(group.id);
@@ -89,16 +93,18 @@ function digest(ctx: ViewContext, now: number, late: boolean): Firing {
   const deadlines = requests.filter((r) => r.kind !== 'visit' && r.dueAt >= now && r.dueAt < now + 48 * HOUR);
   const shown = new Set([...today, ...tomorrow, ...deadlines]);
   const open = requests.filter((r) => r.state === 'open' && !shown.has(r));
-  if (today.length + tomorrow.length + deadlines.length + open.length === 0) {
+  const cases = caseDigest(ctx, planning, now, todayStart, tomorrowEnd);
+  if (today.length + tomorrow.length + deadlines.length + open.length === 0 && !cases) {
     return { send: [], late, ...(next ? { next } : {}) };
   }
   const view = (list: typeof requests) => list.map((r) => requestView(ctx, r));
-  const text = t(group.lang, 'digest', { today: view(today), tomorrow: view(tomorrow), open: view(open), deadlines: view(deadlines) });
+  const requestsText = t(group.lang, 'digest', { today: view(today), tomorrow: view(tomorrow), open: view(open), deadlines: view(deadlines) });
+  const text = cases ? `${requestsText}\n${cases}` : requestsText;
   return { send: [{ group: group.id, to: group.chat, ...topicOf(store, group.id), text }], late, ...(next ? { next } : {}) };
 }
 
 /** The topic a post about the request (or, without one, about the group) belongs in. */
-function topicOf(store: Store, group: GroupId, number?: number): { topic?: string } {
+export function topicOf(store: Store, group: GroupId, number?: number): { topic?: string } {
   const topic = store.topics.for(group, number);
   return topic !== undefined ? { topic } : {};
 }

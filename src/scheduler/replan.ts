@@ -3,12 +3,15 @@
 
 import type { Centre, CentreDirectory } from '../core/centres.js';
 import type { GroupId } from '../core/ids.js';
+import type { RuleBook } from '../cases/rules.js';
 import type { Store } from '../store/store.js';
 import { type PlanSettings, planDigest, planRequest } from './plan.js';
 
 export interface Planning {
   readonly centres: CentreDirectory;
   readonly settings: PlanSettings;
+  /** The legal clock's rules (config/jurisdictions); the shipped files when absent. */
+  readonly rules?: RuleBook;
 }
 
 export function leadsFor(centre: Centre | undefined, settings: PlanSettings): PlanSettings {

@@ -41,7 +41,7 @@ export class Scheduler {
     const { store, planning, clock } = this.options;
     store.write(() => {
       for (const group of store.groups.list()) {
-        if (store.schedule.pending(group.id, null).length === 0) replanDigest(store, planning, group.id, clock.now());
+        if (!store.schedule.pending(group.id, null).some((job) => job.kind === 'digest')) replanDigest(store, planning, group.id, clock.now());
       }
     });
   }

@@ -21,6 +21,8 @@ export interface OutboxDraft {
   readonly edit?: MessageRef;
   /** The request this message is about (a notice about its delivery goes to that request's topic). */
   readonly about?: number;
+  /** With `about`, in a group: record the sent message so replies to it act on that request (#9). */
+  readonly mention?: 'about' | 'release-ask';
   /** The message is a post of this request: its id is recorded so replies find the request. */
   readonly postNumber?: number;
   /** With postNumber, on a direct message: the member is asked something about that request. */
@@ -38,6 +40,7 @@ interface Body {
   text: string;
   topic?: string;
   about?: number;
+  mention?: 'about' | 'release-ask';
   replyTo?: OutboxDraft['replyTo'];
   buttons?: OutboxDraft['buttons'];
   edit?: MessageRef;
@@ -102,10 +105,10 @@ export class OutboxRepository {
     this.countPending = db.prepare("SELECT COUNT(*) FROM outbox WHERE state = 'pending'").pluck();
     this.purge = db.prepare("DELETE FROM outbox WHERE state = 'failed' AND done_at < ?");
     this.nextDue = db.prepare("SELECT MIN(next_attempt_at) FROM outbox WHERE state = 'pending'").pluck();
-    this.forRecipient = db.prepare("SELECT id FROM outbox WHERE group_id = ? AND to_bidx = ? AND state = 'pending'").pluck();
+    this.forRecipient = db.prepare("SELECT id, body_enc FROM outbox WHERE group_id = ? AND to_bidx = ? AND state = 'pending'");
     this.dropPending = db.prepare("DELETE FROM outbox WHERE group_id = ? AND to_bidx = ? AND state = 'pending'");
     this.wakeRows = db.prepare("UPDATE outbox SET next_attempt_at = ? WHERE group_id = ? AND to_bidx = ? AND state = 'pending'");
-    this.readdressRow = db.prepare('UPDATE outbox SET to_bidx = ?, to_enc = ?, next_attempt_at = 0 WHERE id = ?');
+    this.readdressRow = db.prepare('UPDATE outbox SET to_bidx = ?, to_enc = ?, body_enc = ?, next_attempt_at = 0 WHERE id = ?');
   }
 
   enqueue(draft: OutboxDraft, now: number): number {
@@ -114,6 +117,7 @@ export class OutboxRepository {
     const body: Body = { text: draft.text };
     if (draft.topic !== undefined) body.topic = draft.topic;
     if (draft.about !== undefined) body.about = draft.about;
+    if (draft.mention !== undefined) body.mention = draft.mention;
     if (draft.replyTo) body.replyTo = draft.replyTo;
     if (draft.buttons && draft.buttons.length > 0) body.buttons = draft.buttons;
     if (draft.edit) body.edit = draft.edit;
@@ -155,6 +159,7 @@ export class OutboxRepository {
       ...(group !== undefined ? { group } : {}),
       ...(body.topic !== undefined ? { topic: body.topic } : {}),
       ...(body.about !== undefined ? { about: body.about } : {}),
+      ...(body.mention !== undefined ? { mention: body.mention } : {}),
       ...(body.replyTo ? { replyTo: body.replyTo } : {}),
       ...(body.buttons ? { buttons: body.buttons } : {}),
       ...(body.edit ? { edit: body.edit } : {}),
@@ -175,12 +180,26 @@ export class OutboxRepository {
     this.fail.run(code, now, id);
   }
 
-  /** The chat moved (Telegram group upgraded): its waiting messages go to the new address, now. */
-  readdress(group: GroupId, from: ChatAddress, to: ChatAddress): number {
-    const ids = this.forRecipient.all(group, this.vault.blindIndex('chat', from)) as number[];
+  /**
+   * The chat moved (Telegram group upgraded): its waiting messages go to the new address, now.
+   * Message ids start again in the new chat, so ids of the old one mean another message there:
+   * edits of old posts are dropped, and quotes of old messages are removed.
+   */
+  readdress(group: GroupId, from: ChatAddress, to: ChatAddress, now: number): number {
+    const rows = this.forRecipient.all(group, this.vault.blindIndex('chat', from)) as { id: number; body_enc: Uint8Array }[];
     const key = this.keyOf(group);
-    for (const id of ids) this.readdressRow.run(this.vault.blindIndex('chat', to), this.vault.seal(key, `outbox.to_enc:${id}`, to), id);
-    return ids.length;
+    let moved = 0;
+    for (const { id, body_enc } of rows) {
+      const { replyTo: _oldQuote, ...body } = JSON.parse(this.vault.open(key, `outbox.body_enc:${id}`, body_enc)) as Body;
+      if (body.edit !== undefined) {
+        this.fail.run('CHAT_MIGRATED_EDIT', now, id);
+        continue;
+      }
+      const sealedBody = this.vault.seal(key, `outbox.body_enc:${id}`, JSON.stringify(body));
+      this.readdressRow.run(this.vault.blindIndex('chat', to), this.vault.seal(key, `outbox.to_enc:${id}`, to), sealedBody, id);
+      moved += 1;
+    }
+    return moved;
   }
 
   /** Messages of a group still waiting for one recipient, dropped (the member left the group). */

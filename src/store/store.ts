@@ -3,6 +3,7 @@
 import type { Db } from './database.js';
 import { checkKey, openDatabase } from './database.js';
 import { AlertRepository } from './alerts.js';
+import { CaseRepository } from './cases.js';
 import { GroupRepository } from './groups.js';
 import { InboxRepository } from './inbox.js';
 import { InviteRepository } from './invites.js';
@@ -41,6 +42,7 @@ export class Store {
   readonly pauses: PauseRepository;
   /** Group keys and per-record sub-keys (for repositories that seal records of their own). */
   readonly keys: Keyring;
+  readonly cases: CaseRepository;
 
   constructor(
     readonly db: Db,
@@ -60,6 +62,7 @@ export class Store {
     this.alerts = new AlertRepository(db);
     this.schedule = new ScheduleRepository(db);
     this.prompts = new PromptRepository(db, vault);
+    this.cases = new CaseRepository(db, vault, keys);
     this.topics = new TopicRepository(db);
     this.pauses = new PauseRepository(db);
   }

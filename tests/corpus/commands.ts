@@ -7,6 +7,13 @@ export const COMMANDS: readonly CommandBlock[] = [
   {
     category: 'commands',
     cases: [
+      // Cases (#15): /lawyer with a reference and no date takes its deadline from the case, so it
+      // is no longer a date error; the case room answers (parse name 'case').
+      ['/avocat R-12', { command: 'case' }],
+      ['/lawyer R-12', { command: 'case' }],
+      ['/dossier R-12 placé 28/11 9h30', { command: 'case' }],
+      ['/Dossier R-12', { command: 'case' }],
+      ['/case R-12 placed 2026-11-25 09:30', { command: 'case' }],
       ['/liste', { command: 'list' }],
       ['/ liste', { command: 'list' }],
       ['/liste ', { command: 'list' }],

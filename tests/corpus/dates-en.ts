@@ -146,7 +146,6 @@ export const LAWYER: readonly DateBlock[] = [
       ['/avocat 2026-12-01 18:00 R-7', '2026-12-01 18:00'],
       ['/avocat vendredi 12h R-7 audience', { at: '2026-11-27 12:00', note: 'audience' }],
       ['/avocat vendredi R-7', '2026-11-27 18:00'],
-      ['/avocat R-12', err('when-missing')],
       ['/avocate 48h R-9 OQTF sans délai de départ', { at: '2026-11-28 10:00', note: 'OQTF sans délai de départ' }],
     ],
   },
@@ -169,7 +168,6 @@ export const LAWYER: readonly DateBlock[] = [
       ['/lawyer 48h R-12 notified at 8am', { at: '2026-11-28 08:00', note: 'notified' }],
       ['/lawyer deadline friday 12pm R-7', '2026-11-27 12:00'],
       ['/lawyer R-12 OQTF 48h', { at: '2026-11-28 10:00', note: 'OQTF' }],
-      ['/lawyer R-12', err('when-missing')],
     ],
   },
 ];

@@ -47,3 +47,72 @@ describe('reading dates as people write them (end to end)', () => {
     expect(lastBot(h)).toContain('Note : OQTF notifiée\n');
   });
 });
+
+describe('replies as people write them (end to end)', () => {
+  let h: Harness;
+  afterEach(async () => h.close());
+
+  const lastPost = (hh: Harness) => hh.local.messages.filter((m) => m.from === 'bot' && m.to === hh.local.chat).at(-1)!;
+  /** The bot's latest group message matching `pattern` (the card may be posted again after it). */
+  const botSaid = (hh: Harness, pattern: RegExp) => hh.local.messages.filter((m) => m.from === 'bot' && m.to === hh.local.chat && pattern.test(m.text)).at(-1);
+
+  it('a reply to any bot message about #N acts on #N; "moi" on a driven visit takes a seat', async () => {
+    h = await startHarness();
+    await h.link('sam');
+    await h.local.say('sam', '/visite demain 14h places 2');
+    await h.settle();
+    const post = lastPost(h);
+    await h.local.say('alex', 'jprends', { replyTo: post.number });
+    await h.settle();
+    const confirmation = botSaid(h, /^✅ #1 : Alex conduit\.$/)!;
+    expect(confirmation).toBeDefined();
+    // "moi" under the confirmation, not the post: a seat, not "too late"
+    await h.local.say('noor', 'Moi 🙋‍♀️', { replyTo: confirmation.number });
+    await h.settle();
+    const seat = botSaid(h, /^✅ #1 : Noor prend une place/)!;
+    expect(seat).toBeDefined();
+    await h.local.say('lou', 'count me in', { replyTo: seat.number });
+    await h.settle();
+    expect(botSaid(h, /^✅ #1: Lou takes a seat/)).toBeDefined();
+  });
+
+  it('a release phrase from the driver asks first; "oui" to that question releases', async () => {
+    h = await startHarness();
+    await h.link('sam');
+    await h.local.say('sam', '/colis vendredi pull, tabac');
+    await h.settle();
+    const post = lastPost(h);
+    await h.local.say('alex', 'je m’en occupe', { replyTo: post.number });
+    await h.settle();
+    expect(botSaid(h, /^✅ #1 : Alex s’en charge\.$/)).toBeDefined();
+    await h.local.say('alex', 'désolé je peux plus', { replyTo: post.number });
+    await h.settle();
+    expect(lastBot(h)).toBe('Tu lâches #1 ? Réponds « oui » à ce message pour confirmer.');
+    const group = h.store.groups.findByChat(h.local.chat)!.id;
+    expect(h.store.requests.get(group, 1)?.claimer).toBeDefined();
+    // someone else's "oui" does nothing to Alex's claim (they get a hint)
+    await h.local.say('noor', 'oui', { replyTo: lastPost(h).number });
+    await h.settle();
+    expect(lastBot(h)).toBe('Pour t’en charger, réponds « je prends » (ou « moi ») à #1.');
+    expect(h.store.requests.get(group, 1)?.claimer).toBeDefined();
+    await h.local.say('alex', 'oui', { replyTo: h.local.messages.filter((m) => m.text.startsWith('Tu lâches #1')).at(-1)!.number });
+    await h.settle();
+    expect(botSaid(h, /^↩ #1 .*est de nouveau ouverte : Alex ne peut plus/)).toBeDefined();
+    expect(h.store.requests.get(group, 1)?.claimer).toBeUndefined();
+  });
+
+  it('hints in the replier’s language, for that post and that role', async () => {
+    h = await startHarness();
+    await h.link('sam');
+    await h.local.say('sam', '/colis vendredi pull');
+    await h.settle();
+    const post = lastPost(h);
+    await h.local.say('noor', 'je viens', { replyTo: post.number });
+    await h.settle();
+    expect(lastBot(h)).toBe('Pour t’en charger, réponds « je prends » (ou « moi ») à #1.');
+    await h.local.say('alex', 'I got it', { replyTo: post.number });
+    await h.local.say('alex', 'what time?', { replyTo: post.number });
+    await h.settle();
+    expect(lastBot(h)).toBe('#1 is yours. To give it back, reply "can\'t make it" (or send /release 1).');
+  });
+});

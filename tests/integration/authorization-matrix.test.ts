@@ -63,6 +63,11 @@ const PERFORM: Record<string, { action: Action; run: (c: Cell) => Promise<unknow
   '`/coord add`': { action: 'coord-add', run: (c) => say(c, '/coord ajouter', { replyTo: c.zoe }) },
   '`/coord remove`': { action: 'coord-remove', run: (c) => say(c, '/coord retirer', { replyTo: c.zoe }) },
   '`/verify`': { action: 'verify', run: (c) => say(c, `/verifier ${'1'.repeat(60)}`) },
+  '`/case`': { action: 'case', run: (c) => say(c, `/dossier R-${c.n} placé 22/11 9h30`) },
+  '`/cases`': { action: 'cases', run: (c) => say(c, '/dossiers') },
+  '`/hearing`': { action: 'hearing', run: (c) => say(c, '/audience R-1 05/12 10h TJ') },
+  // a stranger's direct chat reaches the executor, which finds no case of theirs
+  '`/details`': { action: 'details', run: (c) => say(c, '/details R-1') },
   // Asking only: the bot answers with the confirmation word, nothing is destroyed.
   '`/wipe`': { action: 'wipe', run: (c) => say(c, '/effacer') },
   'reply "je prends" to a post': { action: 'claim', run: (c) => say(c, 'je prends', { replyTo: c.post }) },
@@ -161,7 +166,8 @@ describe('the authorization matrix of SECURITY.md', () => {
           const before = h.local.messages.length;
           await PERFORM[row.label]!.run({ h, actor: ACTOR[role], role, n, post: post.number, zoe });
           await h.settle();
-          const answers = h.local.messages.slice(before).filter((m) => m.from === 'bot').map((m) => m.text);
+          // Answers in a direct chat name the centre first ("CRA de Test · …").
+          const answers = h.local.messages.slice(before).filter((m) => m.from === 'bot').map((m) => m.text.replace(/^CRA de Test · /, ''));
           const refused = refusals(n);
           const outcome = answers.every((text) => refused.has(text)) ? 'no' : 'yes';
           expect({ outcome, answers }).toMatchObject({ outcome: expected });

@@ -118,7 +118,7 @@ describe('reminders', () => {
     expect(dms(h, 'alex').at(-1)!.text).toContain('Comment s’est passée la visite #1');
     await h.local.say('alex', '/refuse 1 pas de parloir ce jour-là', { direct: true });
     await h.settle();
-    expect(dms(h, 'alex').at(-1)!.text).toBe('Noté : la visite #1 a été refusée à l’entrée. Merci d’y être allé·e.');
+    expect(dms(h, 'alex').at(-1)!.text).toBe('CRA de Test · Noté : la visite #1 a été refusée à l’entrée. Merci d’y être allé·e.');
     const request = h.store.requests.get(h.store.groups.findByChat(h.local.chat)!.id, 1)!;
     expect(request).toMatchObject({ state: 'done', outcome: 'refused', outcomeNote: 'pas de parloir ce jour-là' });
   });

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { en } from '../../src/i18n/en.js';
 import { fr } from '../../src/i18n/fr.js';
+import type { CaseView, DeadlineView } from '../../src/i18n/case-views.js';
 import type { CentreCardView, RequestView } from '../../src/i18n/views.js';
 
 const when = { at: Date.UTC(2026, 11, 1, 13, 0), zone: 'Europe/Paris' };
@@ -22,6 +23,14 @@ const view = (seats: number, passengers: string[]): RequestView => ({
   address: '1, rue de l’Essai',
   visitorId: 'Passeport',
 });
+const deadlineSample: DeadlineView = {
+  what: 'placement-contest', at: when, kind: 'deadline', who: ['association', 'lawyer'], article: 'CESEDA L741-10', day: 4,
+  check: true, shifted: true, assumed: true, stale: true, lastChecked: '2026-11-23', past: false,
+};
+const caseSample: CaseView = {
+  ref: 'R-12', centre: 'CRA de Test', state: 'open', events: [{ event: 'placement', at: when }], secondMeasure: true, deadlines: [deadlineSample],
+  unknown: ['oqtf'], hearings: [{ at: when, place: 'TJ Meaux', requestNumber: 5 }], hasDetails: true, lawyers: [{ n: 6, taker: 'Alex' }, { n: 7 }],
+};
 const card: CentreCardView = { name: 'CRA de Test', visiting: '9h–18h', visitorId: 'Passeport', allowed: 'Vêtements', sources: ['test'] };
 
 /** Every message of a catalogue rendered with values that fit any of them. */
@@ -32,7 +41,11 @@ function renderAll(catalogue: Record<string, (p: never) => string>, seats: numbe
     late: true, role: 'driver', others: [{ name: 'Noor', role: 'passenger' }], items: [{ request: view(seats, passengers), role: 'claimer' }],
     requests: [view(seats, passengers)], today: [view(seats, passengers)], tomorrow: [], open: [], deadlines: [], at: '08:30',
     day: when, a: { code: 'coming-weekday', at: when, alt: when },
+    // cases (src/i18n/cases-*.ts)
+    ref: 'R-12', option: 'placé', change: 'opened', case: caseSample, deadline: deadlineSample, escalate: true, time: when, cases: [{ ref: 'R-12', placed: when, next: deadlineSample }],
+    fields: [{ field: 'registeredName', value: 'Zorbanek' }], field: 'registeredName', step: 1, total: 8, first: true, count: 7, outcome: 'transferred', note: 'Lesquin', hearings: [],
     word: 'xyz', max: 2000, names: ['Alex', 'Sam'], was: when, asks: true, command: 'prendre', centre: 'CRA de Test', link: 'https://t.me/ParloirBot?start=x', tag: 'ab12', sources: false,
+    centres: ['CRA de Test', 'Centre fermé de Test'], text: 'Noté.',
   };
   return Object.values(catalogue).map((render) => render(sample as never));
 }
