@@ -8,6 +8,9 @@ import { type MemberAddress, messageRef, splitAddress } from '../../src/core/ids
 import type { OutboundButton, OutboundMessage, SendReceipt } from '../../src/core/transport.js';
 import { isNotModified } from './delivery-errors.js';
 
+/** A link a member typed (a meeting place, a lawyer's site) never unfolds into a preview card. */
+const NO_PREVIEW = { link_preview_options: { is_disabled: true } } as const;
+
 export interface Recipient {
   readonly chatId: number;
   /** A positive id is a user: a private chat with one member. */
@@ -73,7 +76,7 @@ export async function deliver(api: Api, recipient: Recipient, message: OutboundM
   if (message.edit !== undefined) {
     try {
       // Without reply_markup Telegram drops the keyboard: an edit states the whole post.
-      await api.editMessageText(recipient.chatId, messageIdOf(message.edit), message.text, reply_markup ? { reply_markup } : {});
+      await api.editMessageText(recipient.chatId, messageIdOf(message.edit), message.text, { ...NO_PREVIEW, ...(reply_markup ? { reply_markup } : {}) });
     } catch (error) {
       if (!isNotModified(error)) throw error;
     }
@@ -84,6 +87,7 @@ export async function deliver(api: Api, recipient: Recipient, message: OutboundM
   const send = (quote: number | undefined) => {
     const reply_parameters: ReplyParameters | undefined = quote !== undefined ? { message_id: quote, allow_sending_without_reply: true } : undefined;
     return api.sendMessage(recipient.chatId, message.text, {
+      ...NO_PREVIEW,
       ...(thread !== undefined ? { message_thread_id: thread } : {}),
       ...(reply_parameters ? { reply_parameters } : {}),
       ...(reply_markup ? { reply_markup } : {}),

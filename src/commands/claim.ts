@@ -2,6 +2,7 @@
 // transaction; the store's conditional updates make two racing claims end with one winner.
 // Who may do what was decided before (commands/authorization.ts); these only act.
 
+import { cleanText } from '../core/clean-text.js';
 import { isActive, type Member, type Request } from '../core/domain.js';
 import { msg } from '../i18n/index.js';
 import { actingMember, type GroupContext } from './context.js';
@@ -113,7 +114,7 @@ export function refused(ctx: GroupContext, number: number, reason: string | unde
   if (found.kind !== 'visit') return [answer(msg('refusedNotVisit', { n: number }))];
   actingMember(ctx);
   ctx.store.requests.close(ctx.group.id, number, 'done', ctx.now);
-  ctx.store.requests.setOutcome(ctx.group.id, number, 'refused', reason);
+  ctx.store.requests.setOutcome(ctx.group.id, number, 'refused', reason === undefined ? undefined : cleanText(reason) || undefined);
   return [answer(msg('refused', { n: number })), ...changed(ctx.group.id, number)];
 }
 

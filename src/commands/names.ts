@@ -12,7 +12,17 @@ export function memberName(ctx: ViewContext, key: MemberKey, known?: Member): st
   const cached = names.get(key);
   if (cached !== undefined) return cached;
   const member = known ?? ctx.store.members.get(ctx.group.id, key);
-  const name = member?.name ?? t(ctx.lang, 'someone', { tag: key.slice(0, 4) });
+  const name = member?.name ? shown(member.name) : t(ctx.lang, 'someone', { tag: key.slice(0, 4) });
   names.set(key, name);
   return name;
+}
+
+/**
+ * A plain name (letters, spaces, apostrophes, hyphens; up to three words) is shown as it is;
+ * anything else is put in quotes, so "Sam. RDV changed: north station" cannot pass for the
+ * bot's own words.
+ */
+function shown(name: string): string {
+  const plain = /^[\p{L}\p{M}'’-]+(?: [\p{L}\p{M}'’-]+){0,2}$/u.test(name);
+  return plain ? name : `“${name.replace(/[“”"]/g, '')}”`;
 }

@@ -65,6 +65,7 @@ type Resolved = { at: DateTime; assumption?: Assumption } | { error: WhenError }
 export function parseWhen(tokens: readonly string[], ctx: WhenContext): WhenResult {
   const w = tokens.map(normaliseDateToken);
   const lang = ctx.lang;
+  if (negativeDelay(w)) return { ok: false, error: 'when-invalid' };
   if (ctx.bareHoursAreDuration) {
     const window = findDelay(w, true);
     if (window) return fromNotification(w, window, ctx);
@@ -245,4 +246,9 @@ function resolveDate(parts: { year?: number; month: number; day: number }, clock
   }
   const daysAgo = now.startOf('day').diff(thisYear.startOf('day'), 'days').days;
   return { at: daysAgo > RECENT_PAST_DAYS ? build(now.year + 1, parts.month) : thisYear };
+}
+
+/** "dans -1 jours", "in -2 days", "-48h": a delay back in time is refused, never read as a delay ahead. */
+function negativeDelay(w: readonly string[]): boolean {
+  return w.some((word, i) => /^[-−–]\d/.test(word) && (w[i - 1] === 'dans' || w[i - 1] === 'in' || /^[-−–]\d+\s*(h|j|d)\b/.test(word)));
 }

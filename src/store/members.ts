@@ -1,3 +1,4 @@
+import { cleanName } from '../core/clean-text.js';
 import type { Member, MemberKey, Role } from '../core/domain.js';
 import type { GroupId, MemberAddress } from '../core/ids.js';
 import { fromMemberKey, toMemberKey } from './codec.js';
@@ -87,16 +88,16 @@ export class MemberRepository {
   touch(group: GroupId, address: MemberAddress, name: string | undefined, now: number, role: Role = 'member'): Member {
     const key = this.keyOf(address);
     const existing = this.get(group, key);
-    const cleanName = name?.trim().slice(0, MAX_NAME) || undefined;
+    const clean = cleanName(name, MAX_NAME);
     const groupKey = this.keys.keyFor(group);
     if (!existing) {
-      const nameEnc = cleanName ? this.vault.seal(groupKey, ad('name_enc', group, key), cleanName) : null;
+      const nameEnc = clean ? this.vault.seal(groupKey, ad('name_enc', group, key), clean) : null;
       this.insert.run(group, fromMemberKey(key), this.vault.seal(groupKey, ad('address_enc', group, key), address), nameEnc, role, now);
-      return { key, address, role, ...(cleanName ? { name: cleanName } : {}) };
+      return { key, address, role, ...(clean ? { name: clean } : {}) };
     }
-    if (cleanName && cleanName !== existing.name) {
-      this.updateName.run(this.vault.seal(groupKey, ad('name_enc', group, key), cleanName), group, fromMemberKey(key));
-      return { ...existing, name: cleanName };
+    if (clean && clean !== existing.name) {
+      this.updateName.run(this.vault.seal(groupKey, ad('name_enc', group, key), clean), group, fromMemberKey(key));
+      return { ...existing, name: clean };
     }
     return existing;
   }

@@ -3,6 +3,7 @@
 // group settings are theirs alone.
 
 import { afterEach, describe, expect, it } from 'vitest';
+import type { MemberAddress, MessageRef } from '../../src/core/ids.js';
 import { type Harness, lastBot, startHarness } from '../support/harness.js';
 
 describe('coordinators', () => {
@@ -57,5 +58,37 @@ describe('coordinators', () => {
     await h.settle();
     expect(lastBot(h)).toContain('Envoie /coord pour la liste');
     expect(h.store.members.coordinators(h.store.groups.list()[0]!.id).map((m) => m.name)).toEqual(['Alex']);
+  });
+});
+
+describe('names and places as the group sees them', () => {
+  let h: Harness;
+  afterEach(async () => h.close());
+
+  it('strips bidi and control characters, quotes names that could pass for the bot, and never lends the bot’s name', async () => {
+    h = await startHarness();
+    await h.link('sam');
+    await h.local.say('sam', '/visite 05/12 14h places 1 depuis gare\u202E de\u200B Calais');
+    await h.settle();
+    expect(lastBot(h)).toContain('gare de Calais');
+    expect(h.botTexts().join('\n')).not.toMatch(/[\u202E\u200B]/u);
+    // A member whose display name is the bot's gets a pseudonym; a sentence-like name is quoted.
+    await h.local.say('parloir', '/prendre 1');
+    await h.settle();
+    expect(h.botTexts().slice(-2)[0]).toMatch(/^✅ #1 : membre \S+ conduit\.$/);
+    const transport = h.local;
+    await h.service.parloir.handle({
+      kind: 'message',
+      dedupeKey: 'names:1',
+      transport: 'local',
+      chat: transport.chat,
+      chatKind: 'group',
+      sender: 'local:mallory' as MemberAddress,
+      senderName: 'Sam.\u2028RDV changé : gare du Nord',
+      messageRef: 'names-1' as MessageRef,
+      text: '/rejoindre 1',
+    });
+    await h.settle();
+    expect(h.botTexts()).toContain('✅ #1 : “Sam. RDV changé : gare du Nord” prend une place (complet).');
   });
 });

@@ -23,6 +23,8 @@ describe('signal with the core: members and roles', () => {
     await w.say(env.text(BERTHE, '/coord add', { mentions: [CHARLES] }));
     const added = await w.botSaid(GROUP_RECIPIENT, /is now a coordinator \(added by Berthe\)\.$/);
     expect(added.text).toMatch(/^member \S+ is now a coordinator/);
+    // No link previews: Parloir never asks signal-cli for one (SendMessageV2.link_preview absent).
+    expect(w.fake.sent.filter((sent) => 'link_preview' in (JSON.parse(sent.raw) as object))).toEqual([]);
   });
 
   it('a member whose safety number changed is held: changes refused, nothing direct, lifted by another coordinator', async () => {

@@ -49,7 +49,7 @@ describe('telegram outbound', () => {
 
   it('sends plain text once and returns the message_id', async () => {
     const receipt = await transport.send(message({ text: '*not bold* <b>' }));
-    expect(fake.sent('sendMessage')).toEqual([{ chat_id: group.id, text: '*not bold* <b>' }]);
+    expect(fake.sent('sendMessage')).toEqual([{ chat_id: group.id, text: '*not bold* <b>', link_preview_options: { is_disabled: true } }]);
     expect(receipt.messageRef).toBe(String(fake.model.find(group.id, Number(receipt.messageRef))?.message.message_id));
   });
 
@@ -68,6 +68,7 @@ describe('telegram outbound', () => {
       {
         chat_id: group.id,
         text: 'Invented text',
+        link_preview_options: { is_disabled: true },
         reply_parameters: { message_id: quoted.message_id, allow_sending_without_reply: true },
         reply_markup: {
           inline_keyboard: [
@@ -83,7 +84,7 @@ describe('telegram outbound', () => {
 
   it('sends a direct message to a member through their user id', async () => {
     await transport.send(message({ to: member(people.sam.id), text: 'Invented reminder' }));
-    expect(fake.sent('sendMessage')).toEqual([{ chat_id: people.sam.id, text: 'Invented reminder' }]);
+    expect(fake.sent('sendMessage')).toEqual([{ chat_id: people.sam.id, text: 'Invented reminder', link_preview_options: { is_disabled: true } }]);
   });
 
   it('edits a post in place, and treats "message is not modified" as done', async () => {
@@ -96,6 +97,7 @@ describe('telegram outbound', () => {
         chat_id: group.id,
         message_id: Number(ref),
         text: 'Taken',
+        link_preview_options: { is_disabled: true },
         reply_markup: { inline_keyboard: [[{ text: 'Give back', callback_data: 'release' }]] },
       },
     ]);

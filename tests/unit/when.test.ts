@@ -74,4 +74,12 @@ describe('dates in the centre time zone', () => {
     const result = parseWhen(['demain', '14h'], { ...monday, zone: 'Europe/Brussels' });
     expect(result.ok && DateTime.fromMillis(result.at, { zone: 'Europe/Brussels' }).hour).toBe(14);
   });
+
+  it('refuses a delay back in time ("dans -1 jours", "in -2 days", "-48h") instead of reading it ahead', () => {
+    for (const text of ['dans -1 jours 14h', 'in -2 days 2pm', '-48h']) {
+      const result = parseWhen(text.split(' '), { ...monday, bareHoursAreDuration: text === '-48h' });
+      expect(result.ok ? 'ok' : result.error).toBe('when-invalid');
+    }
+    expect(parseWhen(['dans', '1', 'jours', '14h'], monday).ok).toBe(true);
+  });
 });
