@@ -191,8 +191,12 @@ function parseTelegram(
   if (apiRoot && !isHttpUrl(apiRoot)) problems.push({ variable: 'TELEGRAM_API_ROOT', code: 'invalid-url', expected: 'http://127.0.0.1:8081' });
   let webhook: TelegramSettings['webhook'];
   if (webhookUrl) {
-    if (!/^https:\/\//.test(webhookUrl) || !isHttpUrl(webhookUrl)) {
-      problems.push({ variable: 'TELEGRAM_WEBHOOK_URL', code: 'invalid-url', expected: 'https://bot.example.org/telegram' });
+    if (!webhookUrlAccepted(webhookUrl, apiRoot !== undefined)) {
+      problems.push({
+        variable: 'TELEGRAM_WEBHOOK_URL',
+        code: 'invalid-url',
+        expected: apiRoot ? 'http(s)://host[:port]/path' : 'https://bot.example.org/telegram (port 443, 80, 88 or 8443)',
+      });
     }
     if (!webhookSecret || !/^[A-Za-z0-9_-]{16,256}$/.test(webhookSecret)) {
       problems.push({ variable: 'TELEGRAM_WEBHOOK_SECRET', code: 'missing', expected: '16–256 of A-Z a-z 0-9 _ -' });
@@ -208,6 +212,18 @@ function parseTelegram(
     ...(apiRoot ? { apiRoot: apiRoot.replace(/\/+$/, '') } : {}),
     ...(webhook ? { webhook } : {}),
   };
+}
+
+/**
+ * Telegram's own servers call webhooks only over HTTPS on ports 443, 80, 88 or 8443; a
+ * self-hosted Bot API server (--local) also calls http:// and any port
+ * (tdlib/telegram-bot-api, WebhookActor.cpp).
+ */
+function webhookUrlAccepted(text: string, selfHosted: boolean): boolean {
+  if (!isHttpUrl(text)) return false;
+  if (selfHosted) return true;
+  const url = new URL(text);
+  return url.protocol === 'https:' && ['', '443', '80', '88', '8443'].includes(url.port);
 }
 
 function isHttpUrl(text: string): boolean {

@@ -64,7 +64,11 @@ export function toDeliveryError(error: unknown, target: SendTarget): DeliveryErr
   }
   if (code === 403) {
     if (target.direct && description.includes("can't initiate conversation")) return notStarted('TELEGRAM_DIRECT_NOT_STARTED');
-    if (target.direct && description.includes('blocked by the user')) return notStarted('TELEGRAM_BOT_BLOCKED');
+    // Blocked on purpose: a choice to respect, so the group is never told to name them again;
+    // coordinators hear it privately.
+    if (target.direct && description.includes('blocked by the user')) {
+      return new DeliveryError({ code: 'TELEGRAM_BOT_BLOCKED', retry: 'never', alert: 'recipient-unreachable', ...member });
+    }
     if (target.direct) return new DeliveryError({ code: 'TELEGRAM_FORBIDDEN', retry: 'never', alert: 'recipient-unreachable', ...member });
     // Kicked from the group, or the group deleted: the core pauses the group and keeps the
     // message for when the bot is back, instead of retrying forever.

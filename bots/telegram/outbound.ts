@@ -2,7 +2,7 @@
 // Text is sent without parse_mode so nothing a member typed is read as markup.
 
 import { GrammyError, type Api } from 'grammy';
-import type { InlineKeyboardMarkup, ReplyParameters } from 'grammy/types';
+import type { InlineKeyboardMarkup, MessageEntity, ReplyParameters } from 'grammy/types';
 import { DeliveryError } from '../../src/core/delivery-error.js';
 import { type MemberAddress, messageRef, splitAddress } from '../../src/core/ids.js';
 import type { OutboundButton, OutboundMessage, SendReceipt } from '../../src/core/transport.js';
@@ -61,6 +61,26 @@ function threadIdOf(topic: string | undefined): number | undefined {
   return Number.isSafeInteger(id) && id > 0 ? id : undefined;
 }
 
+/**
+ * A text_mention entity over the member's name, so Telegram notifies them (members without a
+ * username can only be mentioned this way). Offsets count UTF-16 code units, like JS strings;
+ * no parse_mode, so nothing in the text is read as markup.
+ */
+function mentionEntities(message: OutboundMessage): MessageEntity[] | undefined {
+  const mention = message.mention;
+  if (!mention || mention.name === '') return undefined;
+  const offset = message.text.indexOf(mention.name);
+  let split: ReturnType<typeof splitAddress>;
+  try {
+    split = splitAddress(mention.member);
+  } catch {
+    return undefined;
+  }
+  const id = Number(split.localId);
+  if (offset < 0 || split.transport !== 'telegram' || !Number.isSafeInteger(id) || id <= 0) return undefined;
+  return [{ type: 'text_mention', offset, length: mention.name.length, user: { id, is_bot: false, first_name: mention.name } }];
+}
+
 /** Telegram refuses a reply across topics even with allow_sending_without_reply. */
 function isReplyRefused(error: unknown): boolean {
   return error instanceof GrammyError && error.error_code === 400 && /message to be replied not found/i.test(error.description);
@@ -84,11 +104,13 @@ export async function deliver(api: Api, recipient: Recipient, message: OutboundM
   }
   const quoted = message.replyTo ? quotableId(message.replyTo.ref) : undefined;
   let thread = recipient.direct ? undefined : threadIdOf(message.topic);
+  const entities = mentionEntities(message);
   const send = (quote: number | undefined) => {
     const reply_parameters: ReplyParameters | undefined = quote !== undefined ? { message_id: quote, allow_sending_without_reply: true } : undefined;
     return api.sendMessage(recipient.chatId, message.text, {
       ...NO_PREVIEW,
       ...(thread !== undefined ? { message_thread_id: thread } : {}),
+      ...(entities ? { entities } : {}),
       ...(reply_parameters ? { reply_parameters } : {}),
       ...(reply_markup ? { reply_markup } : {}),
     });

@@ -13,6 +13,8 @@ import { type CommandMenu, registerCommandMenu } from './command-menu.js';
 import { migratedTo, toDeliveryError } from './delivery-errors.js';
 import { mapUpdate } from './map-update.js';
 import { OtherBots } from './other-bots.js';
+import { RateLimitWatch } from './rate-limit-watch.js';
+import { DeliveryError } from '../../src/core/delivery-error.js';
 import { deliver, recipientOf } from './outbound.js';
 import { retryStartup } from './startup-retry.js';
 import { DEFAULT_TIMING, type TelegramTiming } from './timing.js';
@@ -52,6 +54,7 @@ export function createTelegramTransport(settings: TelegramSettings, deps: Telegr
   // grammY retries getMe on network errors until it succeeds; stop() must be able to end that.
   const starting = new AbortController();
   const otherBots = new OtherBots(bot.api, () => bot.botInfo.id, logger);
+  const rateLimits = new RateLimitWatch();
 
   // One middleware: map, hand to the core, and only then answer a button press. A throw
   // propagates (as BotError) to the poller or the webhook server, which retry.
@@ -198,11 +201,15 @@ export function createTelegramTransport(settings: TelegramSettings, deps: Telegr
         const to = migratedTo(error);
         if (to !== undefined) await followMigration(recipient.chatId, to);
         const deepLink = recipient.direct ? await botUsername() : undefined;
-        const failure = toDeliveryError(error, {
+        let failure = toDeliveryError(error, {
           direct: recipient.direct,
           ...(recipient.member ? { member: recipient.member } : {}),
           ...(deepLink ? { deepLink: `https://t.me/${deepLink}?start=hello` } : {}),
         });
+        if (failure.alert === 'rate-limited' && !rateLimits.record(recipient.chatId, failure.retryAfterMs)) {
+          // One short 429 is normal on Telegram: the outbox waits and retries, nobody is bothered.
+          failure = new DeliveryError({ code: failure.code, retry: failure.retry, ...(failure.retryAfterMs !== undefined ? { retryAfterMs: failure.retryAfterMs } : {}) });
+        }
         logger.warn('TELEGRAM_SEND_FAILED', { code: failure.code, retry: failure.retry, edit: message.edit !== undefined });
         throw failure;
       }

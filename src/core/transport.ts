@@ -153,6 +153,11 @@ export interface OutboundMessage {
   readonly replyTo?: { readonly ref: MessageRef; readonly author?: MemberAddress };
   /** Buttons to show under the post (transports without buttons ignore them). */
   readonly buttons?: readonly OutboundButton[];
+  /**
+   * A member named in the text (at the first occurrence of `name`): transports that can make
+   * the name notify them do (Telegram: a text_mention entity, without any markup parsing).
+   */
+  readonly mention?: { readonly member: MemberAddress; readonly name: string };
   /** When set, edit this earlier bot post in place instead of sending a new message. */
   readonly edit?: MessageRef;
 }

@@ -49,7 +49,9 @@ export function deliveryAlerts(store: Store, clock: Clock, logger: Logger, plann
             // In the topic of the request the member took, where they will look.
             const topic = store.topics.for(group.id, about);
             const text = t(group.lang, 'directNotStarted', { who, link: hint });
-            store.outbox.enqueue({ group: group.id, to: group.chat, ...(topic !== undefined ? { topic } : {}), text }, now);
+            // Named so that the platform notifies them: they are the one who must act.
+            const notifies = member && who !== '' ? { notifies: { member, name: who } } : {};
+            store.outbox.enqueue({ group: group.id, to: group.chat, ...(topic !== undefined ? { topic } : {}), text, ...notifies }, now);
           }
           return;
         case 'rate-limited':

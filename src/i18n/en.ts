@@ -101,7 +101,7 @@ export const en = {
       'See: /list · /mine · /info (/info sources for the links)',
       'Request N: /claim N · /join N · /release N · /done N · /cancel N · /move N friday 10:00 · /refused N reason',
       'Group: /digest 08:30 (or /digest off) · /lang fr · /coord (coordinators) · /link CODE · /verify 60 digits (Signal)',
-      'To take a request, reply to its post with "I\'ll take it" (or "join" for a seat on a visit).',
+      'To take a request, reply to its post with "I\'ll take it" (or "join" for a seat on a visit). On Telegram you can also press the button under it.',
       'Never write a detainee\'s name: use a reference such as R-12.',
     ].join('\n'),
   helpUnlinked: () =>

@@ -215,6 +215,7 @@ function toOutbound(item: OutboxItem): OutboundMessage {
     to: item.to,
     text: item.text,
     ...(item.topic !== undefined ? { topic: item.topic } : {}),
+    ...(item.notifies ? { mention: item.notifies } : {}),
     ...(item.replyTo ? { replyTo: item.replyTo } : {}),
     ...(item.buttons ? { buttons: item.buttons } : {}),
     ...(item.edit ? { edit: item.edit } : {}),

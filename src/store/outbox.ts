@@ -19,6 +19,8 @@ export interface OutboxDraft {
   readonly replyTo?: { readonly ref: MessageRef; readonly author?: MemberAddress };
   readonly buttons?: readonly OutboundButton[];
   readonly edit?: MessageRef;
+  /** A member named in the text, whom the platform may notify (OutboundMessage.mention). */
+  readonly notifies?: { readonly member: MemberAddress; readonly name: string };
   /** The request this message is about (a notice about its delivery goes to that request's topic). */
   readonly about?: number;
   /** With `about`, in a group: record the sent message so replies to it act on that request (#9). */
@@ -41,6 +43,7 @@ interface Body {
   topic?: string;
   about?: number;
   mention?: 'about' | 'release-ask';
+  notifies?: OutboxDraft['notifies'];
   replyTo?: OutboxDraft['replyTo'];
   buttons?: OutboxDraft['buttons'];
   edit?: MessageRef;
@@ -117,6 +120,7 @@ export class OutboxRepository {
     if (draft.topic !== undefined) body.topic = draft.topic;
     if (draft.about !== undefined) body.about = draft.about;
     if (draft.mention !== undefined) body.mention = draft.mention;
+    if (draft.notifies) body.notifies = draft.notifies;
     if (draft.replyTo) body.replyTo = draft.replyTo;
     if (draft.buttons && draft.buttons.length > 0) body.buttons = draft.buttons;
     if (draft.edit) body.edit = draft.edit;
@@ -159,6 +163,7 @@ export class OutboxRepository {
       ...(body.topic !== undefined ? { topic: body.topic } : {}),
       ...(body.about !== undefined ? { about: body.about } : {}),
       ...(body.mention !== undefined ? { mention: body.mention } : {}),
+      ...(body.notifies ? { notifies: body.notifies } : {}),
       ...(body.replyTo ? { replyTo: body.replyTo } : {}),
       ...(body.buttons ? { buttons: body.buttons } : {}),
       ...(body.edit ? { edit: body.edit } : {}),

@@ -107,11 +107,16 @@ describe('telegram outbound', () => {
     expect(fake.callsTo('editMessageText').map((c) => c.outcome)).toEqual(['ok', 400]);
   });
 
-  it('429 → retry later after retry_after, rate-limited alert, no retry inside send', async () => {
+  it('429 → retry later after retry_after, no retry inside send; an alert only for a long wait or repeated 429s', async () => {
     fake.failNext('sendMessage', failures.tooManyRequests(7));
     const error = await failureOf(transport.send(message()));
-    expect(error).toMatchObject({ code: 'TELEGRAM_RATE_LIMITED', retry: 'later', retryAfterMs: 7000, alert: 'rate-limited' });
+    expect(error).toMatchObject({ code: 'TELEGRAM_RATE_LIMITED', retry: 'later', retryAfterMs: 7000 });
+    expect((error as { alert?: string }).alert).toBeUndefined();
     expect(fake.callsTo('sendMessage')).toHaveLength(1);
+    fake.failNext('sendMessage', failures.tooManyRequests(45));
+    expect(await failureOf(transport.send(message()))).toMatchObject({ retryAfterMs: 45_000, alert: 'rate-limited' });
+    fake.failNext('sendMessage', failures.tooManyRequests(2));
+    expect(await failureOf(transport.send(message()))).toMatchObject({ retryAfterMs: 2000, alert: 'rate-limited' });
   });
 
   it('network failure and 5xx → retry later', async () => {
@@ -138,10 +143,11 @@ describe('telegram outbound', () => {
     });
   });
 
-  it('403 blocked by the user → never, direct-not-started', async () => {
+  it('403 blocked by the user → never, recipient-unreachable (blocked on purpose: not named in the group)', async () => {
     fake.model.blocked.add(people.sam.id);
     const error = await failureOf(transport.send(message({ to: member(people.sam.id) })));
-    expect(error).toMatchObject({ code: 'TELEGRAM_BOT_BLOCKED', retry: 'never', alert: 'direct-not-started', hint: 'https://t.me/ParloirBot?start=hello' });
+    expect(error).toMatchObject({ code: 'TELEGRAM_BOT_BLOCKED', retry: 'never', alert: 'recipient-unreachable', member: member(people.sam.id) });
+    expect((error as { hint?: string }).hint).toBeUndefined();
   });
 
   it('a user the bot never met ("chat not found" for a private chat) → direct-not-started too', async () => {

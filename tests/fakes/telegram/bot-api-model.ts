@@ -38,7 +38,11 @@ export class BotApiModel {
   webhook: { url: string; secret_token?: string; allowed_updates?: string[] } | undefined;
   private readonly lastMessageId = new Map<number, number>();
 
-  constructor(readonly me: User & { username: string }) {}
+  constructor(
+    readonly me: User & { username: string },
+    /** A self-hosted server started with --local: webhooks over http:// and any port. */
+    readonly local = false,
+  ) {}
 
   nextMessageId(chatId: number): number {
     const id = (this.lastMessageId.get(chatId) ?? 100) + 1;
@@ -84,6 +88,18 @@ export class BotApiModel {
     if (refused) return fail(refused);
     const chat = chatId > 0 ? privateChatOf(this.users.get(chatId) ?? { id: chatId, is_bot: false, first_name: 'Unknown' }) : this.chats.get(chatId);
     if (!chat) return fail(failures.chatNotFound());
+    // Entities follow Client.cpp get_text_entity_type: a text_mention needs user.id; offsets
+    // are UTF-16 code units and must fall inside the text (TDLib refuses entities outside it).
+    const entities = params.entities as Array<{ type?: unknown; offset?: unknown; length?: unknown; user?: { id?: unknown } }> | undefined;
+    for (const entity of entities ?? []) {
+      const { offset, length } = entity;
+      if (typeof offset !== 'number' || typeof length !== 'number' || offset < 0 || length <= 0 || offset + length > text.length) {
+        return fail(failures.badRequest("can't parse entities: entity beyond the end of the text"));
+      }
+      if (entity.type === 'text_mention' && typeof entity.user?.id !== 'number') {
+        return fail(failures.badRequest("can't parse entities: field \"id\" must be a number"));
+      }
+    }
     // Topics follow telegram-bot-api/Client.cpp, check_message_topic: in a forum, the General
     // topic (id 1) and a topic that does not exist are "message thread not found".
     const thread = params.message_thread_id;
@@ -113,6 +129,7 @@ export class BotApiModel {
       date: now(),
       text,
       ...(topic !== undefined ? { message_thread_id: topic, is_topic_message: true } : {}),
+      ...(entities ? { entities } : {}),
       ...(reply_to_message ? { reply_to_message: withoutReply(reply_to_message) } : {}),
       ...(params.reply_markup ? { reply_markup: params.reply_markup as InlineKeyboardMarkup } : {}),
     } as Message;
@@ -175,7 +192,14 @@ export class BotApiModel {
   setWebhook(params: Params): Answer {
     const url = params.url;
     if (typeof url !== 'string' || url === '') return this.deleteWebhook(params);
-    if (!url.startsWith('https://')) return fail(failures.badRequest('bad webhook: An HTTPS URL must be provided for webhook'));
+    // telegram-bot-api/WebhookActor.cpp: outside --local mode, HTTPS only, on four ports.
+    if (!this.local) {
+      if (!url.startsWith('https://')) return fail(failures.badRequest('bad webhook: An HTTPS URL must be provided for webhook'));
+      const port = new URL(url).port;
+      if (!['', '443', '80', '88', '8443'].includes(port)) {
+        return fail(failures.badRequest('bad webhook: Webhook can be set up only on ports 80, 88, 443 or 8443'));
+      }
+    }
     const secret = params.secret_token;
     if (secret !== undefined && (typeof secret !== 'string' || !/^[A-Za-z0-9_-]{1,256}$/.test(secret))) {
       return fail(failures.badRequest('secret token contains unallowed characters'));

@@ -56,17 +56,18 @@ export class FakeTelegram {
     readonly token: string,
     readonly apiRoot: string,
     me: User & { username: string },
+    local: boolean,
   ) {
-    this.model = new BotApiModel(me);
+    this.model = new BotApiModel(me, local);
   }
 
-  static async start(options: { username?: string } = {}): Promise<FakeTelegram> {
+  static async start(options: { username?: string; local?: boolean } = {}): Promise<FakeTelegram> {
     const token = `123456789:${randomBytes(18).toString('base64url')}`;
     const me = { id: 123_456_789, is_bot: true, first_name: 'Parloir', username: options.username ?? 'ParloirBot' } as const;
     const server = createServer();
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
-    const fake = new FakeTelegram(server, token, `http://127.0.0.1:${port}`, { ...me });
+    const fake = new FakeTelegram(server, token, `http://127.0.0.1:${port}`, { ...me }, options.local === true);
     server.on('request', (req: IncomingMessage, res: ServerResponse) => void fake.onRequest(req, res));
     return fake;
   }
