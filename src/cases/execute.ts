@@ -10,6 +10,7 @@ import type { CaseRecord } from './case.js';
 import { closeCase } from './lifecycle.js';
 import type { CaseCommand, CaseParseError } from './parse.js';
 import type { RuleBook } from './rules.js';
+import { transferCase } from './transfer.js';
 import { caseLine, caseView, deadlineView, timelineOf } from './view.js';
 
 export interface CaseContext extends GroupContext {
@@ -46,6 +47,8 @@ export function executeCase(ctx: CaseContext, command: CaseCommand): Reply[] {
       return [answer(msg('detailsInGroup', { ref: command.ref }))];
     case 'lawyer':
       return lawyerFromCase(ctx, command.ref, command.note);
+    case 'transfer':
+      return transferCase(ctx, command.ref, command.centre);
   }
 }
 
@@ -170,5 +173,7 @@ export function caseErrorMessage(error: CaseParseError): Msg {
       return msg('caseUnknownWord', { word: error.word });
     case 'hearing-usage':
       return msg('hearingUsage');
+    case 'transfer-where':
+      return msg('caseTransferWhere');
   }
 }

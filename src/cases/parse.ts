@@ -27,6 +27,8 @@ export type CaseCommand =
       readonly hearing?: { readonly at: number; readonly place?: string };
     }
   | { readonly kind: 'close'; readonly ref: string; readonly outcome?: CaseOutcome; readonly note?: string }
+  /** /case R-12 transferred vincennes: the words naming the centre it went to (#16). */
+  | { readonly kind: 'transfer'; readonly ref: string; readonly centre: string }
   | { readonly kind: 'hearing'; readonly ref: string; readonly at: number; readonly place?: string }
   | { readonly kind: 'details'; readonly ref: string; readonly show: boolean }
   /** /lawyer R-12 with no date: the deadline comes from the case. */
@@ -36,7 +38,8 @@ export type CaseParseError =
   | { readonly code: 'ref-missing' }
   | { readonly code: 'when-invalid' | 'future' | 'too-old'; readonly option: string }
   | { readonly code: 'unknown-word'; readonly word: string }
-  | { readonly code: 'hearing-usage' };
+  | { readonly code: 'hearing-usage' }
+  | { readonly code: 'transfer-where' };
 
 export type CaseParseResult = { readonly ok: true; readonly command: CaseCommand } | { readonly ok: false; readonly error: CaseParseError };
 
@@ -99,8 +102,25 @@ export function parseCaseCommand(name: CaseCommandName, rest: string, ctx: Ctx):
     case 'case':
       if (after.length === 0) return { ok: true, command: { kind: 'show', ref } };
       if (CLOSE_WORDS.has(word(after[0]!))) return { ok: true, command: close(ref, after.slice(1)) };
-      return readEvents(ref, after, ctx);
+      return outcomeNow(ref, after) ?? readEvents(ref, after, ctx);
   }
+}
+
+/**
+ * "/case R-12 transferred vincennes", "/dossier R-12 libéré", "/case R-12 deported": the news
+ * itself, said without "close" (#16). A transfer needs the centre it went to.
+ */
+function outcomeNow(ref: string, tokens: readonly string[]): CaseParseResult | undefined {
+  const outcome = OUTCOME_WORDS[word(tokens[0]!)];
+  if (outcome === 'transferred') {
+    const centre = tokens.slice(1).join(' ').replace(/^(?:to|vers|a|à|au)\s+/i, '').trim();
+    return centre ? { ok: true, command: { kind: 'transfer', ref, centre } } : { ok: false, error: { code: 'transfer-where' } };
+  }
+  if (outcome === 'released' || outcome === 'deported') {
+    if (tokens.length > 1) return { ok: false, error: { code: 'unknown-word', word: tokens[1]!.slice(0, 32) } };
+    return { ok: true, command: { kind: 'close', ref, outcome } };
+  }
+  return undefined;
 }
 
 function close(ref: string, tokens: readonly string[]): CaseCommand {

@@ -30,7 +30,9 @@ export type Reply =
   /** The group's digest time changed (or the group was just linked). */
   | { readonly kind: 'replan-digest'; readonly group: GroupId }
   /** A case's events or state changed: plan its deadline reminders again. */
-  | { readonly kind: 'replan-case'; readonly group: GroupId; readonly caseId: number };
+  | { readonly kind: 'replan-case'; readonly group: GroupId; readonly caseId: number }
+  /** Replies for another group of this instance (a transferred case), in that group's language. */
+  | { readonly kind: 'in-group'; readonly group: GroupId; readonly replies: readonly Reply[] };
 
 export const answer = (msg: Msg, lang?: Lang): Reply => (lang ? { kind: 'answer', msg, lang } : { kind: 'answer', msg });
 export const announce = (msg: Msg, number?: number): Reply => (number === undefined ? { kind: 'announce', msg } : { kind: 'announce', msg, number });

@@ -100,6 +100,18 @@ export function deliverReplies(target: ReplyTarget, replies: readonly Reply[]): 
       case 'replan-case':
         if (target.planning) replanCase(store, target.planning, reply.group, reply.caseId, now);
         break;
+      case 'in-group': {
+        const other = store.groups.get(reply.group);
+        const ctx = target.groupContext;
+        if (!other || !ctx) break;
+        const centre = ctx.centres.get(other.centreId) ?? ctx.centre;
+        const otherCtx: GroupContext = { ...withoutTopic(ctx), group: other, centre, lang: other.lang, chat: other.chat };
+        deliverReplies(
+          { store, now, lang: other.lang, chat: other.chat, group: other, groupContext: otherCtx, ...(target.planning ? { planning: target.planning } : {}) },
+          reply.replies,
+        );
+        break;
+      }
       case 'post':
       case 'refresh': {
         const ctx = target.groupContext;
@@ -148,6 +160,13 @@ export function deliverReplies(target: ReplyTarget, replies: readonly Reply[]): 
     }
   }
   return noticeText;
+}
+
+/** The context without the topic the event came from (another group has its own topics). */
+function withoutTopic(ctx: GroupContext): GroupContext {
+  const copy: { -readonly [K in keyof GroupContext]: GroupContext[K] } = { ...ctx };
+  delete copy.topic;
+  return copy;
 }
 
 /** Bot messages about one request: a reply to any of them acts on it (#9). */

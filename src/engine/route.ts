@@ -249,6 +249,7 @@ function caseAction(command: CaseCommand): Action {
   switch (command.kind) {
     case 'set':
     case 'close':
+    case 'transfer':
       return 'case';
     case 'usage':
     case 'list':

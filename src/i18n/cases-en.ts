@@ -108,6 +108,18 @@ export const casesEn = {
     `📁 Case ${p.ref} closed: ${OUTCOME[p.outcome]}${p.note ? ` (${p.note})` : ''}. Its reminders are stopped.`,
   caseNotFound: (p: { ref: string }) => `There is no open case ${p.ref}. Open one: /case ${p.ref} placed 2026-11-28 09:30`,
   caseAlreadyClosed: (p: { ref: string }) => `Case ${p.ref} is already closed.`,
+  caseTransferWhere: () => 'To which centre? e.g. /case R-12 transferred vincennes',
+  caseTransferUnknownCentre: (p: { ref: string; word: string }) =>
+    `I don't know the centre "${p.word}". Give its name or id, e.g. /case ${p.ref} transferred vincennes`,
+  caseTransferSameCentre: (p: { ref: string; centre: string }) => `Case ${p.ref} is already at ${p.centre}.`,
+  caseTransferRefTaken: (p: { ref: string; centre: string }) =>
+    `The group following ${p.centre} already has an open case ${p.ref}: nothing moved. Ask them to close theirs, then say it again.`,
+  caseTransferredStays: (p: { ref: string; centre: string }) =>
+    `📁 Case ${p.ref} transferred to ${p.centre}. No group here follows that centre: the case stays with this group, its deadlines now counted at ${p.centre}.`,
+  caseTransferredOut: (p: { ref: string; centre: string; n: number }) =>
+    `📁 Case ${p.ref} transferred to ${p.centre}: the group following that centre now has it, with its deadlines${p.n > 0 ? ` and ${p.n} open task${p.n === 1 ? '' : 's'}` : ''}. Its reminders here are stopped.`,
+  caseTransferredIn: (p: { ref: string; from: string }) =>
+    `📁 Case ${p.ref} arrives here by transfer from ${p.from}. Its deadlines keep running; its confidential details stayed with the old group.`,
   caseCloseNotAllowed: (p: { ref: string }) => `Only whoever opened case ${p.ref} or a coordinator can close it.`,
   caseUsage: () =>
     [

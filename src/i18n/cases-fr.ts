@@ -108,6 +108,17 @@ export const casesFr: CaseMessages = {
   caseClosed: (p) => `📁 Dossier ${p.ref} clos : ${OUTCOME[p.outcome]}${p.note ? ` (${p.note})` : ''}. Ses rappels sont arrêtés.`,
   caseNotFound: (p) => `Il n’y a pas de dossier ouvert ${p.ref}. Pour l’ouvrir : /dossier ${p.ref} placé 28/11 9h30`,
   caseAlreadyClosed: (p) => `Le dossier ${p.ref} est déjà clos.`,
+  caseTransferWhere: () => 'Vers quel centre ? ex. /dossier R-12 transféré vincennes',
+  caseTransferUnknownCentre: (p) => `Je ne connais pas le centre « ${p.word} ». Donnez son nom ou son identifiant, ex. /dossier ${p.ref} transféré vincennes`,
+  caseTransferSameCentre: (p) => `Le dossier ${p.ref} est déjà au ${p.centre}.`,
+  caseTransferRefTaken: (p) =>
+    `Le groupe qui suit le ${p.centre} a déjà un dossier ouvert ${p.ref} : rien n’a bougé. Demandez-lui de clore le sien, puis recommencez.`,
+  caseTransferredStays: (p) =>
+    `📁 Dossier ${p.ref} transféré au ${p.centre}. Aucun groupe ici ne suit ce centre : le dossier reste dans ce groupe, ses délais comptés désormais au ${p.centre}.`,
+  caseTransferredOut: (p) =>
+    `📁 Dossier ${p.ref} transféré au ${p.centre} : le groupe qui suit ce centre le reprend, avec ses délais${p.n > 0 ? ` et ${p.n} tâche${p.n === 1 ? '' : 's'} ouverte${p.n === 1 ? '' : 's'}` : ''}. Ses rappels ici sont arrêtés.`,
+  caseTransferredIn: (p) =>
+    `📁 Le dossier ${p.ref} arrive ici par transfert depuis le ${p.from}. Ses délais continuent de courir ; ses informations confidentielles sont restées là-bas.`,
   caseCloseNotAllowed: (p) => `Seule la personne qui a ouvert le dossier ${p.ref} ou un·e coordinateur·ice peut le clore.`,
   caseUsage: () =>
     [

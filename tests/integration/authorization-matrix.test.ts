@@ -64,6 +64,8 @@ const PERFORM: Record<string, { action: Action; run: (c: Cell) => Promise<unknow
   '`/coord remove`': { action: 'coord-remove', run: (c) => say(c, '/coord retirer', { replyTo: c.zoe }) },
   '`/verify`': { action: 'verify', run: (c) => say(c, `/verifier ${'1'.repeat(60)}`) },
   '`/case`': { action: 'case', run: (c) => say(c, `/dossier R-${c.n} placé 22/11 9h30`) },
+  // Rita opened case R-90 (beforeAll): only she or a coordinator may say where it went.
+  '`/case R-12 transferred <centre>`': { action: 'case', run: (c) => say(c, '/dossier R-90 transféré fiche') },
   '`/cases`': { action: 'cases', run: (c) => say(c, '/dossiers') },
   '`/hearing`': { action: 'hearing', run: (c) => say(c, '/audience R-1 05/12 10h TJ') },
   // a stranger's direct chat reaches the executor, which finds no case of theirs
@@ -93,6 +95,7 @@ function refusals(n: number): Set<string> {
     msg('groupOnly'),
     msg('linkDirect'),
     msg('notLinked'),
+    msg('caseCloseNotAllowed', { ref: 'R-90' }),
   ];
   return new Set(all.flatMap((m) => [render('fr', m), render('en', m)]));
 }
@@ -137,6 +140,7 @@ describe('the authorization matrix of SECURITY.md', () => {
         // Hugo acts once, then his safety number changes; Zoe says something to be pointed at.
         await h.local.say('hugo', '/colis 05/12 pull');
         await h.local.say('zoe', 'bonjour tout le monde');
+        await h.local.say('rita', '/dossier R-90 placé 22/11 9h30');
         zoe = h.local.messages.length;
         await h.service.parloir.handle({ kind: 'identity-changed', dedupeKey: 'matrix:hugo', transport: 'local', member: 'local:hugo' as MemberAddress });
         // Carl gets a reminder for a visit tomorrow, so an OK in his direct chat answers something.

@@ -44,6 +44,18 @@ describe('parseCaseCommand', () => {
     expect(bare.ok && bare.command.kind === 'set' && bare.command.events.placement).toBe(at('2026-11-28T09:30'));
   });
 
+  it('the news itself: transferred to a centre, released, deported (#16)', () => {
+    expect(parseCaseCommand('case', 'R-12 transferred vincennes', ctx)).toEqual({ ok: true, command: { kind: 'transfer', ref: 'R-12', centre: 'vincennes' } });
+    expect(parseCaseCommand('case', 'R-12 transféré vers Paris-Vincennes', ctx)).toEqual({
+      ok: true,
+      command: { kind: 'transfer', ref: 'R-12', centre: 'Paris-Vincennes' },
+    });
+    expect(parseCaseCommand('case', 'R-12 transféré', ctx)).toEqual({ ok: false, error: { code: 'transfer-where' } });
+    expect(parseCaseCommand('case', 'R-12 libéré', ctx)).toEqual({ ok: true, command: { kind: 'close', ref: 'R-12', outcome: 'released' } });
+    expect(parseCaseCommand('case', 'R-12 deported', ctx)).toEqual({ ok: true, command: { kind: 'close', ref: 'R-12', outcome: 'deported' } });
+    expect(parseCaseCommand('case', 'R-12 released tomorrow', ctx)).toEqual({ ok: false, error: { code: 'unknown-word', word: 'tomorrow' } });
+  });
+
   it('close, show, list and details', () => {
     expect(parseCaseCommand('case', 'R-12 close transferred to Lesquin', ctx)).toEqual({
       ok: true,
