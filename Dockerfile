@@ -1,7 +1,9 @@
 # syntax=docker/dockerfile:1
 # Parloir: build stage compiles TypeScript and the SQLite binding; the runtime stage holds only
 # production dependencies and the compiled code, runs as a non-root user, keeps data on /data
-# and reads the key from a read-only mounted file.
+# and reads the key from a read-only mounted file. With a passphrase-sealed key (the default,
+# see SECURITY.md) the container starts SEALED: `docker compose exec parloir node
+# dist/src/cli/main.js unlock` gives it the passphrase.
 
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
@@ -10,6 +12,11 @@ COPY package.json package-lock.json tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY bots ./bots
 COPY migrations ./migrations
+# Supply chain: better-sqlite3 is compiled here from the npm tarball the lockfile pins (and
+# checks), against this image's own Node headers, instead of downloading a prebuilt binary
+# nothing verifies. Its install script then skips prebuild-install and runs node-gyp.
+ENV npm_config_build_from_source=better-sqlite3 \
+    npm_config_nodedir=/usr/local
 RUN npm ci --no-audit --no-fund && npm prune --omit=dev
 
 FROM node:20-bookworm-slim

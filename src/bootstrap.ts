@@ -13,8 +13,9 @@ import { cliText } from './i18n/index.js';
 import type { Lang } from './i18n/lang.js';
 import { isLang } from './i18n/lang.js';
 import { packageRoot } from './paths.js';
-import { KeyFileError, loadMasterKey } from './store/key-file.js';
+import { KeyFileError, type LoadedKey, loadMasterKey, readPassphraseFile } from './store/key-file.js';
 import { SchemaTooNewError } from './store/migrate.js';
+import { type SealedKey, unsealMasterKey, WrongPassphraseError } from './store/sealed-key.js';
 import { openStore, type Store } from './store/store.js';
 import { KeyMismatchError } from './store/vault.js';
 
@@ -83,15 +84,21 @@ export async function preflight(settings: Settings, probe: ProbeTransports, pati
   return findings.filter((f) => f.status !== 'ok').map((f) => text.probe(f));
 }
 
-export async function openAll(settings: Settings): Promise<Opened> {
+export interface OpenOptions {
+  /** Asks the operator for the passphrase of a sealed key file (terminal or stdin). */
+  readonly passphrase?: () => Promise<string>;
+}
+
+/** Reads the key file (sealed or not) and reports problems as operator messages. */
+export function readKey(settings: Settings): { key: LoadedKey; warnings: string[] } {
   const text = cliText(settings.lang);
   const warnings: string[] = [];
-  let masterKey: Uint8Array;
   try {
     const key = loadMasterKey(settings.key);
-    masterKey = key.bytes;
     if (key.created && settings.key.kind === 'demo') warnings.push(text.demoKeyCreated({ path: settings.key.path }));
     if (key.looseMode && settings.key.kind !== 'env') warnings.push(text.keyFileLoose({ path: settings.key.path }));
+    if (settings.key.kind === 'env') warnings.push(text.keyInEnvironment());
+    return { key, warnings };
   } catch (error) {
     if (error instanceof KeyFileError) {
       const describe = { KEY_FILE_MISSING: text.keyFileMissing, KEY_FILE_INVALID: text.keyFileInvalid, KEY_FILE_EXISTS: text.keyFileExists };
@@ -99,17 +106,60 @@ export async function openAll(settings: Settings): Promise<Opened> {
     }
     throw error;
   }
+}
+
+/** The passphrase from PARLOIR_PASSPHRASE_FILE, else from `ask`; undefined when neither can give one. */
+export async function passphraseFor(settings: Settings, ask?: () => Promise<string>): Promise<string | undefined> {
+  if (settings.passphraseFile) {
+    const text = cliText(settings.lang);
+    try {
+      const line = readPassphraseFile(settings.passphraseFile);
+      if (line !== undefined) return line;
+    } catch {
+      // unreadable: said below, like an empty file
+    }
+    throw new StartupError(text.passphraseFileUnreadable({ path: settings.passphraseFile }));
+  }
+  return ask ? ask() : undefined;
+}
+
+/** Opens a sealed key with a passphrase: one Argon2id hash; a wrong passphrase becomes an operator message. */
+export async function unsealKey(settings: Settings, sealed: SealedKey, passphrase: string): Promise<Uint8Array> {
+  try {
+    return await unsealMasterKey(sealed, passphrase);
+  } catch (error) {
+    if (error instanceof WrongPassphraseError) throw new StartupError(cliText(settings.lang).wrongPassphrase());
+    throw error;
+  }
+}
+
+export async function openAll(settings: Settings, options: OpenOptions = {}): Promise<Opened> {
+  const text = cliText(settings.lang);
+  const { key, warnings } = readKey(settings);
   const centres = readCentres(settings);
+  let masterKey: Uint8Array;
+  if (key.kind === 'plain') masterKey = key.bytes;
+  else {
+    const path = settings.key.kind === 'env' ? 'PARLOIR_KEY' : settings.key.path;
+    const passphrase = await passphraseFor(settings, options.passphrase);
+    if (passphrase === undefined) throw new StartupError(text.keySealedNoPassphrase({ path }));
+    masterKey = await unsealKey(settings, key.sealed, passphrase);
+  }
   try {
     const store = await openStore({ path: settings.dbPath, masterKey });
     return { settings, store, centres, warnings };
   } catch (error) {
-    if (error instanceof KeyMismatchError) throw new StartupError(text.keyMismatch());
-    if (error instanceof SchemaTooNewError) {
-      throw new StartupError(text.schemaTooNew({ database: error.databaseVersion, code: error.codeVersion }));
-    }
-    throw new StartupError(text.databaseFailed({ path: settings.dbPath, code: errorCode(error) }));
+    throw openFailure(settings, error);
   }
+}
+
+/** The operator message for a database that would not open. */
+export function openFailure(settings: Settings, error: unknown): StartupError {
+  const text = cliText(settings.lang);
+  if (error instanceof StartupError) return error;
+  if (error instanceof KeyMismatchError) return new StartupError(text.keyMismatch());
+  if (error instanceof SchemaTooNewError) return new StartupError(text.schemaTooNew({ database: error.databaseVersion, code: error.codeVersion }));
+  return new StartupError(text.databaseFailed({ path: settings.dbPath, code: errorCode(error) }));
 }
 
 export type { SettingsProblem };

@@ -1,7 +1,7 @@
 // The one place that reads process.env. Settings are parsed once into a frozen, typed object;
 // every problem is reported at once, before anything touches the database.
 
-import { isAbsolute, resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { parseDurationList } from './core/duration.js';
 import type { LogLevel } from './logger.js';
 import type { Lang } from './i18n/lang.js';
@@ -35,6 +35,13 @@ export type KeySource =
 export interface Settings {
   readonly dbPath: string;
   readonly key: KeySource;
+  /**
+   * First line = the passphrase of a sealed key file, for unattended setups. Weaker than typing
+   * it at `parloir unlock`: the passphrase then rests on a disk next to the key.
+   */
+  readonly passphraseFile?: string;
+  /** Where a sealed service listens for `parloir unlock` (default: parloir.sock beside the database). */
+  readonly controlSocket: string;
   readonly centresPath: string;
   readonly lang: Lang;
   readonly logLevel: LogLevel;
@@ -42,6 +49,8 @@ export interface Settings {
   readonly reminders: readonly number[];
   /** Closed requests and their messages are deleted this many days after closing. */
   readonly retentionDays: number;
+  /** Members not seen in a group for this many days are deleted from it. */
+  readonly memberRetentionDays: number;
   readonly signal?: SignalSettings;
   readonly telegram?: TelegramSettings;
   /**
@@ -79,6 +88,7 @@ export const DEFAULTS = {
   logLevel: 'info' as LogLevel,
   reminders: '24h,2h',
   retentionDays: 30,
+  memberRetentionDays: 90,
   webhookPort: 8443,
 } as const;
 
@@ -109,6 +119,12 @@ export function parseSettings(env: Env, cwd: string = process.cwd()): SettingsRe
     problems.push({ variable: 'PARLOIR_RETENTION_DAYS', code: 'invalid-number', expected: '1–3650' });
   }
 
+  const memberText = value('PARLOIR_MEMBER_RETENTION_DAYS');
+  const memberRetentionDays = memberText === undefined ? DEFAULTS.memberRetentionDays : Number(memberText);
+  if (!Number.isInteger(memberRetentionDays) || memberRetentionDays < 1 || memberRetentionDays > 3650) {
+    problems.push({ variable: 'PARLOIR_MEMBER_RETENTION_DAYS', code: 'invalid-number', expected: '1–3650' });
+  }
+
   const signal = parseSignal(value, problems);
   const telegram = parseTelegram(value, problems);
   const keyBase64 = value('PARLOIR_KEY');
@@ -129,17 +145,23 @@ export function parseSettings(env: Env, cwd: string = process.cwd()): SettingsRe
     problems.push({ variable: 'PARLOIR_KEY_FILE', code: 'key-required', expected: 'npx parloir keygen' });
   }
 
+  const passphraseFile = value('PARLOIR_PASSPHRASE_FILE');
   if (problems.length > 0 || !key || !reminders || !isLang(lang)) return { ok: false, problems };
+  const dbPath = path(value('PARLOIR_DB') ?? DEFAULTS.dbPath);
+  const controlSocket = value('PARLOIR_CONTROL_SOCKET');
   return {
     ok: true,
     settings: Object.freeze({
-      dbPath: path(value('PARLOIR_DB') ?? DEFAULTS.dbPath),
+      dbPath,
       key,
+      ...(passphraseFile ? { passphraseFile: path(passphraseFile) } : {}),
+      controlSocket: controlSocket ? path(controlSocket) : join(dirname(dbPath), 'parloir.sock'),
       centresPath: path(value('PARLOIR_CENTRES') ?? DEFAULTS.centresPath),
       lang,
       logLevel: logLevel as LogLevel,
       reminders: Object.freeze(reminders),
       retentionDays,
+      memberRetentionDays,
       ...(signal ? { signal } : {}),
       ...(telegram ? { telegram } : {}),
       demo,

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // The one composition root: settings → store → transports → service. With no transport
 // settings (and no key) it runs the local terminal demo; otherwise the configured transports,
-// without stdin. It also hands the transports' live checks to the CLI's `doctor`.
+// without stdin. It also hands the transports' live checks to the CLI's `doctor`. A
+// passphrase-sealed key file (and no PARLOIR_PASSPHRASE_FILE) starts sealed: nothing connects
+// until `parloir unlock` gives the passphrase over the control socket.
 
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +14,22 @@ import { SignalModeMismatch } from '../bots/signal/server-mode.js';
 import { createSignalTransport } from '../bots/signal/signal-transport.js';
 import { probeTelegram } from '../bots/telegram/probe.js';
 import { createTelegramTransport } from '../bots/telegram/telegram-transport.js';
-import { openAll, operatorLang, preflight, type ProbeTransports, readSettings, StartupError } from './bootstrap.js';
+import {
+  openAll,
+  openFailure,
+  operatorLang,
+  passphraseFor,
+  preflight,
+  type ProbeTransports,
+  readCentres,
+  readKey,
+  readSettings,
+  StartupError,
+  unsealKey,
+} from './bootstrap.js';
+import type { CentreDirectory } from './core/centres.js';
+import { controlRunning, type Running, startSealed } from './sealed-start.js';
+import { openStore, type Store } from './store/store.js';
 import { type EnvFileResult, loadDotEnv } from './env-file.js';
 import { errorCode } from './core/error-code.js';
 import { OffsetClock, systemClock } from './core/clock.js';
@@ -37,25 +54,77 @@ async function main(): Promise<number> {
   const settings = readSettings(process.env);
   const text = cliText(settings.lang);
   if (envFile.kind !== 'absent') process.stderr.write(`${describeEnvFile(envFile, text)}\n`);
-  const preflightWarnings = await preflight(settings, probeTransports, START_PATIENCE_MS);
-  const opened = await openAll(settings);
-  for (const warning of [...preflightWarnings, ...opened.warnings]) process.stderr.write(`${warning}\n`);
   const logger = jsonLogger(settings.demo ? 'warn' : settings.logLevel);
+  if (settings.demo) return runLocalDemo(settings, logger);
 
-  const local = settings.demo ? new LocalTransport() : undefined;
-  // The demo moves time on with /clock +2h; a real deployment runs on real time.
-  const demoClock = new OffsetClock();
-  const clock = settings.demo ? demoClock : systemClock;
+  const { key, warnings } = readKey(settings);
+  for (const warning of warnings) process.stderr.write(`${warning}\n`);
+  const passphrase = key.kind === 'sealed' ? await passphraseFor(settings) : undefined;
+  const sealed = key.kind === 'sealed' && passphrase === undefined;
+  // The live checks talk to Signal and Telegram: a sealed service runs them only once unsealed
+  // (before that, only the checks that need no connection).
+  const checked = async (live: boolean) => {
+    const probe: ProbeTransports = live ? probeTransports : async () => [];
+    for (const warning of await preflight(settings, probe, START_PATIENCE_MS)) process.stderr.write(`${warning}\n`);
+  };
+  await checked(!sealed);
+  const centres = readCentres(settings);
+  const start = (store: Store) => startTransports(settings, store, centres, logger);
+
+  let control: { stop(): Promise<void> };
+  if (key.kind === 'sealed' && passphrase === undefined) {
+    // The default for real deployments: wait, sealed, for `parloir unlock`.
+    control = await startSealed({
+      settings,
+      sealed: key.sealed,
+      logger,
+      start: async (store) => {
+        await checked(true);
+        return start(store);
+      },
+    });
+    process.stderr.write(`${text.sealed({ socket: settings.controlSocket })}\n`);
+  } else {
+    const masterKey = key.kind === 'plain' ? key.bytes : await unsealKey(settings, key.sealed, passphrase!);
+    let store: Store;
+    try {
+      store = await openStore({ path: settings.dbPath, masterKey });
+    } catch (error) {
+      throw openFailure(settings, error);
+    }
+    const running = await start(store);
+    const server = await controlRunning(settings, running);
+    control = {
+      async stop() {
+        await server.close();
+        await running.stop();
+        store.close();
+      },
+    };
+    process.stderr.write(`${text.started({ transports: transportNames(settings) })}\n`);
+  }
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  process.stderr.write(`${text.stopping()}\n`);
+  await control.stop();
+  return 0;
+}
+
+/** Opens Signal and/or Telegram and starts the service on an open store. */
+async function startTransports(settings: Settings, store: Store, centres: CentreDirectory, logger: Logger): Promise<Running> {
   const signal = settings.signal ? createSignalTransport(settings.signal, { logger }) : undefined;
-  const transports: Transport[] = local ? [local] : [...(signal ? [signal] : []), ...telegramTransports(settings, logger)];
+  const transports: Transport[] = [...(signal ? [signal] : []), ...telegramTransports(settings, logger)];
   const service = await startService({
-    store: opened.store,
-    centres: opened.centres,
+    store,
+    centres,
     transports,
-    clock,
+    clock: systemClock,
     logger,
     lang: settings.lang,
     retentionDays: settings.retentionDays,
+    memberRetentionDays: settings.memberRetentionDays,
     reminders: settings.reminders,
     ...(signal ? { verifyIdentity: async (member, safetyNumber) => (await signal.identities.verify(member, safetyNumber)).ok } : {}),
   });
@@ -70,52 +139,65 @@ async function main(): Promise<number> {
       });
     }
   }, IDENTITY_CHECK_MS);
-
-  const shutdown = async () => {
-    process.stderr.write(`${text.stopping()}\n`);
-    stopWatching?.();
-    await service.stop();
-    opened.store.close();
+  return {
+    store,
+    async stop() {
+      stopWatching?.();
+      await service.stop();
+    },
   };
+}
 
-  if (local) {
-    await runDemo({
-      transport: local,
-      store: opened.store,
-      lang: settings.lang,
-      centreName: opened.centres.get(DEMO_CENTRE)?.name ?? DEMO_CENTRE,
-      input: process.stdin,
-      output: process.stdout,
-      now: () => clock.now(),
-      settle: () => service.drainer.drainDue(),
-      advance: async (ms) => {
-        // Step through what falls due in order, as if the time had passed: a reminder fires
-        // while it is still useful, and the alert 30 minutes later follows it.
-        const target = demoClock.now() + ms;
-        for (let step = 0, next = opened.store.schedule.nextDueAt(); next !== undefined && next <= target && step < 1_000; step += 1) {
-          demoClock.advance(Math.max(0, next - demoClock.now()));
-          service.scheduler.tick();
-          await service.drainer.drainDue();
-          next = opened.store.schedule.nextDueAt();
-        }
-        demoClock.advance(Math.max(0, target - demoClock.now()));
-        service.scheduler.tick();
-      },
-      leads: opened.centres.get(DEMO_CENTRE)?.reminders ?? settings.reminders,
-      timezone: opened.centres.get(DEMO_CENTRE)?.timezone ?? 'Europe/Paris',
-    });
-    await shutdown();
-    return 0;
-  }
-
-  process.stderr.write(`${text.started({ transports: transports.map((t) => t.name).join(', ') })}\n`);
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
+/** The terminal demo: a throw-away key, one simulated group, stdin and stdout. */
+async function runLocalDemo(settings: Settings, logger: Logger): Promise<number> {
+  const opened = await openAll(settings);
+  for (const warning of opened.warnings) process.stderr.write(`${warning}\n`);
+  const local = new LocalTransport();
+  // The demo moves time on with /clock +2h; a real deployment runs on real time.
+  const demoClock = new OffsetClock();
+  const service = await startService({
+    store: opened.store,
+    centres: opened.centres,
+    transports: [local],
+    clock: demoClock,
+    logger,
+    lang: settings.lang,
+    retentionDays: settings.retentionDays,
+    reminders: settings.reminders,
   });
-  await shutdown();
+  await runDemo({
+    transport: local,
+    store: opened.store,
+    lang: settings.lang,
+    centreName: opened.centres.get(DEMO_CENTRE)?.name ?? DEMO_CENTRE,
+    input: process.stdin,
+    output: process.stdout,
+    now: () => demoClock.now(),
+    settle: () => service.drainer.drainDue(),
+    advance: async (ms) => {
+      // Step through what falls due in order, as if the time had passed: a reminder fires
+      // while it is still useful, and the alert 30 minutes later follows it.
+      const target = demoClock.now() + ms;
+      for (let step = 0, next = opened.store.schedule.nextDueAt(); next !== undefined && next <= target && step < 1_000; step += 1) {
+        demoClock.advance(Math.max(0, next - demoClock.now()));
+        service.scheduler.tick();
+        await service.drainer.drainDue();
+        next = opened.store.schedule.nextDueAt();
+      }
+      demoClock.advance(Math.max(0, target - demoClock.now()));
+      service.scheduler.tick();
+    },
+    leads: opened.centres.get(DEMO_CENTRE)?.reminders ?? settings.reminders,
+    timezone: opened.centres.get(DEMO_CENTRE)?.timezone ?? 'Europe/Paris',
+  });
+  process.stderr.write(`${cliText(settings.lang).stopping()}\n`);
+  await service.stop();
+  opened.store.close();
   return 0;
 }
+
+const transportNames = (settings: Settings): string =>
+  [settings.signal ? 'signal' : '', settings.telegram ? 'telegram' : ''].filter(Boolean).join(', ');
 
 /** How often Signal's identity store is checked for changed safety numbers. */
 const IDENTITY_CHECK_MS = 15 * 60_000;

@@ -25,6 +25,8 @@ export interface ServiceOptions {
   readonly logger: Logger;
   readonly lang: Lang;
   readonly retentionDays: number;
+  /** Members not seen for this many days are forgotten (default 90). */
+  readonly memberRetentionDays?: number;
   /** Reminder lead times (ms), largest first; centres may override them. */
   readonly reminders: readonly number[];
   /** Alert and follow-up timings; defaults suit real use, tests shorten them. */
@@ -81,7 +83,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
   });
 
   const housekeep = () => {
-    const purged = purgeExpired(store, clock.now(), options.retentionDays);
+    const purged = purgeExpired(store, clock.now(), options.retentionDays, options.memberRetentionDays);
     logger.info('HOUSEKEEPING', { ...purged });
   };
   housekeep();

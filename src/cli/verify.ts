@@ -3,7 +3,7 @@
 // centre, member tag, since when: no names); with them, lifts one and tells the group.
 
 import { DateTime } from 'luxon';
-import { openAll } from '../bootstrap.js';
+import { type OpenOptions, openAll } from '../bootstrap.js';
 import type { Settings } from '../config.js';
 import { groupId } from '../core/ids.js';
 import { liftHoldByOperator, listHolds } from '../engine/identity.js';
@@ -11,10 +11,10 @@ import { cliText } from '../i18n/index.js';
 
 type Out = (line: string) => void;
 
-export async function verify(args: readonly string[], settings: Settings, out: Out, err: Out): Promise<number> {
+export async function verify(args: readonly string[], settings: Settings, out: Out, err: Out, ask: OpenOptions = {}): Promise<number> {
   const text = cliText(settings.lang);
   const [group, tag] = args;
-  const opened = await openAll(settings);
+  const opened = await openAll(settings, ask);
   try {
     opened.warnings.forEach(err);
     const { store } = opened;

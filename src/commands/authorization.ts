@@ -69,6 +69,7 @@ export const RULES: Readonly<Record<Action, Rule>> = {
   // In the group it only says "in a direct chat"; the direct chat's reveal rules are in
   // src/cases/details.ts (claimer of the case's lawyer request, once per request, or coordinator).
   details: { who: 'anyone', effect: 'direct' },
+  wipe: { who: COORDINATOR, effect: 'write' },
 };
 
 /** The actor as the rules see them in one group. */

@@ -33,7 +33,9 @@ export type Command =
   /** /case /cases /hearing /details, and /lawyer R-12 without a date (src/cases/). */
   | { readonly name: 'case'; readonly case: CaseCommand }
   /** `op` undefined: the word after /coord was not understood. */
-  | { readonly name: 'coord'; readonly op?: CoordOp };
+  | { readonly name: 'coord'; readonly op?: CoordOp }
+  /** `word`: the confirmation word the bot gave, when repeated. */
+  | { readonly name: 'wipe'; readonly word?: string };
 
 export type ParseError =
   | { readonly code: 'not-a-command' }
@@ -136,6 +138,10 @@ export function parseCommand(text: string, ctx: ParseContext): ParseResult {
       const opLang = lang ?? op?.lang;
       const command: Command = op ? { name: 'coord', op: op.name } : { name: 'coord' };
       return opLang ? { ok: true, command, lang: opLang } : { ok: true, command };
+    }
+    case 'wipe': {
+      const word = rest.replace(/\s+/g, '').toUpperCase().slice(0, 32);
+      return withLang({ ok: true, command: word ? { name: 'wipe', word } : { name: 'wipe' } });
     }
     case 'verify': {
       const digits = rest.replace(/\s+/g, '');

@@ -1,5 +1,6 @@
-// Deletion on schedule: closed requests after the retention period, dedupe keys, expired
-// invite codes and failed deliveries. What is deleted is overwritten (secure_delete), and the
+// Deletion on schedule: closed requests after the retention period, members not seen for the
+// member retention period, dedupe keys (and their hash keys), expired invite codes and failed
+// deliveries (delivered ones are deleted at once). What is deleted is overwritten (secure_delete), and the
 // WAL is checkpointed and truncated afterwards.
 
 import type { Store } from '../store/store.js';
@@ -22,9 +23,13 @@ export interface Purged {
   readonly inbox: number;
   readonly invites: number;
   readonly outbox: number;
+  readonly members: number;
 }
 
-export function purgeExpired(store: Store, now: number, retentionDays: number): Purged {
+/** Members not seen in a group for this many days are forgotten (PARLOIR_MEMBER_RETENTION_DAYS). */
+export const DEFAULT_MEMBER_RETENTION_DAYS = 90;
+
+export function purgeExpired(store: Store, now: number, retentionDays: number, memberRetentionDays = DEFAULT_MEMBER_RETENTION_DAYS): Purged {
   const purged = store.write(() => ({
     expired: expireStale(store, now),
     jobs: store.schedule.purgeFiredBefore(now - FIRED_JOB_DAYS * DAY),
@@ -34,6 +39,8 @@ export function purgeExpired(store: Store, now: number, retentionDays: number): 
     inbox: store.inbox.purgeBefore(now - INBOX_DAYS * DAY),
     invites: store.invites.purgeExpired(now - DAY),
     outbox: store.outbox.purgeFailedBefore(now - FAILED_OUTBOX_DAYS * DAY),
+    // after requests: a member is kept while a request they are part of is kept
+    members: store.members.purgeUnseenBefore(now - memberRetentionDays * DAY),
   }));
   // What was deleted must also leave the WAL.
   if (Object.values(purged).some((n) => n > 0)) store.checkpoint();

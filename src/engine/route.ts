@@ -12,6 +12,7 @@ import { type Command, type ParseError, parseCommand, splitCommand } from '../co
 import { answer, notice, type Reply } from '../commands/reply.js';
 import { isYes, type ReplySituation, replyIntent, understandReply } from '../commands/reply-intent.js';
 import { createRequest, stated } from '../commands/requests.js';
+import { wipe } from '../commands/wipe.js';
 import { continueDetails, detailsCommand } from '../cases/details.js';
 import { attachToCase, caseErrorMessage, executeCase } from '../cases/execute.js';
 import type { RuleBook } from '../cases/rules.js';
@@ -90,6 +91,8 @@ export function routeMessage(deps: RouteDeps, event: MessageEvent, now: number):
 
   const lctx: GroupContext = { ...gctx, lang };
   const replies = parsed.ok ? execute(lctx, parsed.command, target(event), deps.planning.rules) : [answer(errorMessage(parsed.error, gctx.centre.timezone))];
+  // After /wipe the group and its key are gone: the last answer goes out sealed outside it.
+  if (parsed.ok && parsed.command.name === 'wipe' && !deps.store.groups.get(lctx.group.id)) return { replies, lang, remember: true };
   return { replies, lang, remember: true, group: lctx };
 }
 
@@ -326,6 +329,8 @@ function run(ctx: GroupContext, command: Command, who: MemberMention | undefined
       return setDigest(ctx, command.at, command.valid);
     case 'coord':
       return coord(ctx, command.op, who);
+    case 'wipe':
+      return wipe(ctx, command.word);
     case 'verify':
       // Reached only where the platform has no safety numbers (Parloir.handle takes it otherwise).
       return [answer(msg('verifyUnsupported'))];

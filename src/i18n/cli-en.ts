@@ -59,6 +59,8 @@ export const cliEn = {
   keyFileMissing: (p: { path: string }) => `No key file at ${p.path}. Create one with: npx parloir keygen ${p.path}`,
   keyFileInvalid: (p: { path: string }) => `${p.path} does not hold a key (one line: the base64 of 32 bytes). Create one with npx parloir keygen.`,
   keyFileExists: (p: { path: string }) => `${p.path} already exists: refusing to overwrite a key (that would make its database unreadable).`,
+  keyInEnvironment: () =>
+    'Warning: PARLOIR_KEY is visible to anyone who can read this process\'s environment (/proc/<pid>/environ, docker inspect) and is never sealed. For a real group use npx parloir keygen --passphrase and PARLOIR_KEY_FILE.',
   keyFileLoose: (p: { path: string }) => `Warning: ${p.path} can be read by other users. Run: chmod 600 ${p.path}`,
   centresInvalid: (p: { path: string; problems: readonly string[] }) =>
     [`The centres file ${p.path} has problems:`, ...p.problems.map((x) => `  - ${x}`)].join('\n'),
@@ -66,7 +68,7 @@ export const cliEn = {
     [`The legal-clock rule file ${p.path} has problems:`, ...p.problems.map((x) => `  - ${x}`)].join('\n'),
   databaseFailed: (p: { path: string; code: string }) => `Cannot open the database ${p.path} (${p.code}).`,
   demoKeyCreated: (p: { path: string }) =>
-    `DEMO ONLY: created a throw-away key at ${p.path}. Never use it for a real group: run npx parloir keygen and set PARLOIR_KEY_FILE.`,
+    `DEMO ONLY: created a throw-away key at ${p.path}, unsealed, beside the database. Never use it for a real group: run npx parloir keygen --passphrase and set PARLOIR_KEY_FILE.`,
   noTransport: (p: { keyVariable: string }) =>
     [
       `Parloir will not start: ${p.keyVariable} is set, so this is a real set-up, but no transport is configured.`,
@@ -91,7 +93,11 @@ export const cliEn = {
   usage: () =>
     [
       'Usage: npx parloir <command>',
-      '  keygen [path]        write a new key file (default: PARLOIR_KEY_FILE); never overwrites',
+      '  keygen --passphrase [path]  write a new key file sealed by a passphrase (real groups)',
+      '  keygen [path]        write a new unsealed key file (default: PARLOIR_KEY_FILE); never overwrites',
+      '  unlock               give the passphrase to a running, sealed Parloir',
+      '  groups               list linked groups (id, platform, centre, since)',
+      '  shred --group <id>   destroy a group\'s key and data (--all: every group)',
       '  invite <centre-id>   print a one-time link code for a group (valid 24 h)',
       '  centres              list the centres and their ids',
       '  migrate              apply pending database migrations',
@@ -122,12 +128,45 @@ export const cliEn = {
   doctorWarn: (p: { what: string }) => `WARN ${p.what}`,
   doctorSummary: (p: { problems: number }) => (p.problems === 0 ? 'Everything looks right.' : `${p.problems} problem(s) found.`),
   doctorSettings: () => 'settings',
+  doctorKeyFileMode: (p: { path: string }) => `key file ${p.path} is readable by other users: run chmod 600 ${p.path}`,
   doctorKey: () => 'encryption key',
   doctorDatabase: (p: { path: string; version: number }) => `database ${p.path} (schema ${p.version})`,
   doctorCentres: (p: { count: number }) => `centres (${p.count})`,
   doctorTransports: (p: { names: string }) => `transports: ${p.names}`,
   doctorNoTransport: () => 'no transport configured: npm start runs the local demo',
   doctorNoTransportWithKey: () => 'no transport configured, but a key is: npm start refuses. Set SIGNAL_API_URL + SIGNAL_NUMBER or TELEGRAM_BOT_TOKEN.',
+
+  passphraseFileUnreadable: (p: { path: string }) =>
+    `PARLOIR_PASSPHRASE_FILE (${p.path}) cannot be read or is empty: its first line must be the passphrase.`,
+  wrongPassphrase: () => 'Wrong passphrase: the key file did not open. Nothing was changed.',
+  keySealedNoPassphrase: (p: { path: string }) =>
+    `The key file ${p.path} is sealed by a passphrase: type it when asked, give it as the first line of stdin, or set PARLOIR_PASSPHRASE_FILE.`,
+  passphrasePrompt: () => 'Passphrase: ',
+  passphraseAgain: () => 'The same passphrase again: ',
+  passphraseMismatch: () => 'The two passphrases differ. Nothing was written.',
+  passphraseTooShort: (p: { min: number }) => `A passphrase needs at least ${p.min} characters (several words are easier to remember). Nothing was written.`,
+  passphraseEmpty: () => 'No passphrase was given (on a terminal, type it; otherwise give it as the first line of stdin).',
+  keygenSealedDone: (p: { path: string }) =>
+    `Wrote a new key sealed by your passphrase to ${p.path} (mode 600). Parloir now starts sealed: unlock it with npx parloir unlock. Without the passphrase, the key and its database are unreadable: keep both safe.`,
+  sealed: (p: { socket: string }) =>
+    `SEALED: the key file needs its passphrase. Nothing is received or sent until then (messages wait on Signal's and Telegram's servers). Unlock with: npx parloir unlock   (control socket ${p.socket})`,
+  controlSocketFailed: (p: { socket: string; code: string }) =>
+    p.code === 'CONTROL_IN_USE'
+      ? `Another Parloir already answers at ${p.socket}: stop it first (two services must not share a database).`
+      : `Cannot listen on the control socket ${p.socket}. Set PARLOIR_CONTROL_SOCKET to a short path in a folder Parloir can write (Unix sockets allow about 100 characters).`,
+  unlockDone: () => 'Unsealed: Parloir is running and receiving.',
+  unlockWrong: () => 'wrong passphrase — still sealed',
+  unlockAlready: () => 'Parloir is already unsealed and running.',
+  unlockNoService: (p: { socket: string }) =>
+    `No sealed Parloir answers at ${p.socket}. Is it running (npm start), and is PARLOIR_CONTROL_SOCKET the same for both?`,
+  unlockFailed: (p: { detail: string }) => `The passphrase opened the key, but Parloir could not start; it is still sealed.\n${p.detail}`,
+  groupsHeader: () => 'id — platform, centre, linked on',
+  groupsNone: () => 'No group is linked.',
+  shredUsage: () => 'Usage: npx parloir shred --group <id>   (ids: npx parloir groups)   or   npx parloir shred --all',
+  shredUnknownGroup: (p: { id: string }) => `No linked group has the id "${p.id}" (npx parloir groups lists them). Nothing was changed.`,
+  shredConfirm: (p: { word: string }) => `This destroys the key and every record of the group(s): nothing can bring them back. Type ${p.word} to confirm: `,
+  shredNotConfirmed: () => 'Not confirmed. Nothing was changed.',
+  shredDone: (p: { count: number }) => `Shredded ${p.count} group(s): their key is destroyed, their records deleted, the database and its WAL rewritten.`,
 
   demoIntro: (p: { centre: string; members: string }) =>
     [

@@ -57,12 +57,14 @@ export const cliFr: CliMessages = {
   keyFileMissing: (p) => `Pas de fichier de clé à ${p.path}. Crée-le avec : npx parloir keygen ${p.path}`,
   keyFileInvalid: (p) => `${p.path} ne contient pas de clé (une ligne : le base64 de 32 octets). Crée-en une avec npx parloir keygen.`,
   keyFileExists: (p) => `${p.path} existe déjà : je refuse d’écraser une clé (sa base deviendrait illisible).`,
+  keyInEnvironment: () =>
+    'Attention : PARLOIR_KEY est visible par quiconque peut lire l’environnement de ce processus (/proc/<pid>/environ, docker inspect) et n’est jamais scellée. Pour un vrai groupe : npx parloir keygen --passphrase et PARLOIR_KEY_FILE.',
   keyFileLoose: (p) => `Attention : ${p.path} est lisible par d’autres utilisateurs. Lance : chmod 600 ${p.path}`,
   centresInvalid: (p) => [`Le fichier des centres ${p.path} a des problèmes :`, ...p.problems.map((x) => `  - ${x}`)].join('\n'),
   rulesInvalid: (p) => [`Le fichier de règles de délais ${p.path} a des problèmes :`, ...p.problems.map((x) => `  - ${x}`)].join('\n'),
   databaseFailed: (p) => `Impossible d’ouvrir la base ${p.path} (${p.code}).`,
   demoKeyCreated: (p) =>
-    `DÉMO SEULEMENT : clé jetable créée à ${p.path}. Jamais pour un vrai groupe : lance npx parloir keygen et définis PARLOIR_KEY_FILE.`,
+    `DÉMO SEULEMENT : clé jetable créée à ${p.path}, non scellée, à côté de la base. Jamais pour un vrai groupe : lance npx parloir keygen --passphrase et définis PARLOIR_KEY_FILE.`,
   noTransport: (p) =>
     [
       `Parloir ne démarre pas : ${p.keyVariable} est défini, c’est donc une vraie installation, mais aucun transport n’est configuré.`,
@@ -87,7 +89,11 @@ export const cliFr: CliMessages = {
   usage: () =>
     [
       'Usage : npx parloir <commande>',
-      '  keygen [chemin]      écrit un nouveau fichier de clé (défaut : PARLOIR_KEY_FILE) ; n’écrase jamais',
+      '  keygen --passphrase [chemin]  écrit un fichier de clé scellé par une phrase de passe (vrais groupes)',
+      '  keygen [chemin]      écrit un fichier de clé non scellé (défaut : PARLOIR_KEY_FILE) ; n’écrase jamais',
+      '  unlock               donne la phrase de passe à un Parloir scellé qui tourne',
+      '  groups               liste les groupes liés (id, plateforme, centre, depuis)',
+      '  shred --group <id>   détruit la clé et les données d’un groupe (--all : tous les groupes)',
       '  invite <id-centre>   affiche un code de liaison à usage unique (valable 24 h)',
       '  centres              liste les centres et leurs identifiants',
       '  migrate              applique les migrations de la base en attente',
@@ -116,12 +122,45 @@ export const cliFr: CliMessages = {
   doctorWarn: (p) => `À VOIR ${p.what}`,
   doctorSummary: (p) => (p.problems === 0 ? 'Tout semble en ordre.' : `${p.problems} problème(s) trouvé(s).`),
   doctorSettings: () => 'réglages',
+  doctorKeyFileMode: (p) => `le fichier de clé ${p.path} est lisible par d’autres utilisateurs : lance chmod 600 ${p.path}`,
   doctorKey: () => 'clé de chiffrement',
   doctorDatabase: (p) => `base ${p.path} (schéma ${p.version})`,
   doctorCentres: (p) => `centres (${p.count})`,
   doctorTransports: (p) => `transports : ${p.names}`,
   doctorNoTransport: () => 'aucun transport configuré : npm start lance la démo locale',
   doctorNoTransportWithKey: () => 'aucun transport configuré, mais une clé l’est : npm start refuse. Définis SIGNAL_API_URL + SIGNAL_NUMBER ou TELEGRAM_BOT_TOKEN.',
+
+  passphraseFileUnreadable: (p) =>
+    `PARLOIR_PASSPHRASE_FILE (${p.path}) est illisible ou vide : sa première ligne doit être la phrase de passe.`,
+  wrongPassphrase: () => 'Mauvaise phrase de passe : le fichier de clé ne s’est pas ouvert. Rien n’a été modifié.',
+  keySealedNoPassphrase: (p) =>
+    `Le fichier de clé ${p.path} est scellé par une phrase de passe : tape-la quand elle est demandée, donne-la en première ligne de stdin, ou définis PARLOIR_PASSPHRASE_FILE.`,
+  passphrasePrompt: () => 'Phrase de passe : ',
+  passphraseAgain: () => 'La même phrase de passe encore : ',
+  passphraseMismatch: () => 'Les deux phrases de passe diffèrent. Rien n’a été écrit.',
+  passphraseTooShort: (p) => `Une phrase de passe doit avoir au moins ${p.min} caractères (plusieurs mots se retiennent mieux). Rien n’a été écrit.`,
+  passphraseEmpty: () => 'Aucune phrase de passe reçue (sur un terminal, tape-la ; sinon donne-la en première ligne de stdin).',
+  keygenSealedDone: (p) =>
+    `Nouvelle clé scellée par ta phrase de passe écrite dans ${p.path} (mode 600). Parloir démarre désormais scellé : déverrouille-le avec npx parloir unlock. Sans la phrase de passe, la clé et sa base sont illisibles : garde les deux en lieu sûr.`,
+  sealed: (p) =>
+    `SCELLÉ : le fichier de clé attend sa phrase de passe. Rien n’est reçu ni envoyé d’ici là (les messages attendent sur les serveurs de Signal et Telegram). Déverrouiller : npx parloir unlock   (socket de contrôle ${p.socket})`,
+  controlSocketFailed: (p) =>
+    p.code === 'CONTROL_IN_USE'
+      ? `Un autre Parloir répond déjà à ${p.socket} : arrête-le d’abord (deux services ne doivent pas partager une base).`
+      : `Impossible d’écouter sur le socket de contrôle ${p.socket}. Définis PARLOIR_CONTROL_SOCKET avec un chemin court dans un dossier où Parloir peut écrire (un socket Unix tient en 100 caractères environ).`,
+  unlockDone: () => 'Déverrouillé : Parloir tourne et reçoit.',
+  unlockWrong: () => 'mauvaise phrase de passe — toujours scellé',
+  unlockAlready: () => 'Parloir est déjà déverrouillé et tourne.',
+  unlockNoService: (p) =>
+    `Aucun Parloir scellé ne répond à ${p.socket}. Tourne-t-il (npm start), et PARLOIR_CONTROL_SOCKET est-il le même des deux côtés ?`,
+  unlockFailed: (p) => `La phrase de passe a ouvert la clé, mais Parloir n’a pas pu démarrer ; il reste scellé.\n${p.detail}`,
+  groupsHeader: () => 'id — plateforme, centre, lié le',
+  groupsNone: () => 'Aucun groupe n’est lié.',
+  shredUsage: () => 'Usage : npx parloir shred --group <id>   (identifiants : npx parloir groups)   ou   npx parloir shred --all',
+  shredUnknownGroup: (p) => `Aucun groupe lié n’a l’identifiant « ${p.id} » (npx parloir groups les liste). Rien n’a été modifié.`,
+  shredConfirm: (p) => `Ceci détruit la clé et toutes les données du ou des groupes : rien ne pourra les faire revenir. Tape ${p.word} pour confirmer : `,
+  shredNotConfirmed: () => 'Non confirmé. Rien n’a été modifié.',
+  shredDone: (p) => `${p.count} groupe(s) détruit(s) : clé détruite, données supprimées, base et WAL réécrits.`,
 
   demoIntro: (p) =>
     [

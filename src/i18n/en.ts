@@ -100,7 +100,7 @@ export const en = {
       '/case R-12 placed 2026-11-28 09:30 — a detention case and its legal deadlines · /cases · /hearing R-12 date court · /details R-12 (direct chat)',
       'See: /list · /mine · /info (/info sources for the links)',
       'Request N: /claim N · /join N · /release N · /done N · /cancel N · /move N friday 10:00 · /refused N reason',
-      'Group: /digest 08:30 (or /digest off) · /lang fr · /coord (coordinators) · /link CODE · /verify 60 digits (Signal)',
+      'Group: /digest 08:30 (or /digest off) · /lang fr · /coord (coordinators) · /link CODE · /verify 60 digits (Signal) · /wipe (destroy all of the group\'s data)',
       'To take a request, reply to its post with "I\'ll take it" (or "join" for a seat on a visit). On Telegram you can also press the button under it.',
       'Never write a detainee\'s name: use a reference such as R-12.',
     ].join('\n'),
@@ -303,6 +303,11 @@ export const en = {
   // Cases and the legal clock (src/i18n/cases-en.ts)
   ...casesEn,
   coordinatorOnly: () => 'Only a coordinator can do that. /coord lists them.',
+  wipeAsk: (p: { word: string; minutes: number }) =>
+    `This destroys everything Parloir keeps for this group: requests, members, reminders, and the key that opens them. Nothing can bring it back, and the group is unlinked. To confirm, send within ${p.minutes} minutes: /wipe ${p.word}`,
+  wipeWrongWord: (p: { word: string; minutes: number }) =>
+    `That is not the word I gave: nothing was destroyed. To confirm, send within ${p.minutes} minutes: /wipe ${p.word}`,
+  wipeDone: () => 'Done: this group\'s key is destroyed and its records deleted. The group is no longer linked (a coordinator can link it again with a new code).',
   heldRefused: () =>
     'Your safety number changed: until a coordinator has compared it with you (/verify), I do not act on your commands in this group.',
   coordList: (p: { names: readonly string[] }) =>

@@ -104,7 +104,7 @@ export const fr: Messages = {
       '/dossier R-12 placé 28/11 9h30 — un dossier de rétention et ses délais légaux · /dossiers · /audience R-12 date tribunal · /details R-12 (en privé)',
       'Voir : /liste · /mes · /info (/info sources pour les liens)',
       'Demande N : /prendre N · /rejoindre N · /lacher N · /fait N · /annuler N · /decaler N vendredi 10h · /refuse N raison',
-      'Groupe : /resume 08:30 (ou /resume non) · /langue en · /coord (coordinateur·ices) · /lier CODE · /verifier 60 chiffres (Signal)',
+      'Groupe : /resume 08:30 (ou /resume non) · /langue en · /coord (coordinateur·ices) · /lier CODE · /verifier 60 chiffres (Signal) · /effacer (détruire toutes les données du groupe)',
       'Pour prendre une demande, réponds à son message par « je prends » (ou « je viens » pour une place dans une visite). Sur Telegram, tu peux aussi appuyer sur le bouton en dessous.',
       'N’écris jamais le nom d’une personne retenue : utilise une référence comme R-12.',
     ].join('\n'),
@@ -296,6 +296,11 @@ export const fr: Messages = {
   // Dossiers et horloge légale (src/i18n/cases-fr.ts)
   ...casesFr,
   coordinatorOnly: () => 'Seul·e un·e coordinateur·ice peut faire ça. /coord donne la liste.',
+  wipeAsk: (p) =>
+    `Ceci détruit tout ce que Parloir garde pour ce groupe : demandes, membres, rappels, et la clé qui les ouvre. Rien ne pourra le faire revenir, et le groupe est délié. Pour confirmer, envoie d’ici ${p.minutes} minutes : /effacer ${p.word}`,
+  wipeWrongWord: (p) =>
+    `Ce n’est pas le mot que j’ai donné : rien n’a été détruit. Pour confirmer, envoie d’ici ${p.minutes} minutes : /effacer ${p.word}`,
+  wipeDone: () => 'C’est fait : la clé de ce groupe est détruite et ses données supprimées. Le groupe n’est plus lié (un·e coordinateur·ice peut le lier à nouveau avec un nouveau code).',
   heldRefused: () =>
     'Ton numéro de sécurité a changé : tant qu’un·e coordinateur·ice ne l’a pas comparé avec toi (/verifier), je n’agis pas sur tes commandes dans ce groupe.',
   coordList: (p) => (p.names.length === 0 ? 'Ce groupe n’a pas de coordinateur·ice.' : `Coordinateur·ices (référent·es) : ${joinList('fr', p.names)}.`),

@@ -64,6 +64,7 @@ const COMMAND_DESCRIPTIONS: Record<Lang, Record<CommandName, string>> = {
     cases: 'Open cases and their next deadline',
     hearing: 'Record a hearing: R-12 date time court',
     details: 'Details for the lawyer (direct chat only): R-12',
+    wipe: 'Destroy all of this group\'s data (coordinators, with a confirmation word)',
     coord: 'Coordinators: list, add (reply to a member), remove',
   },
   fr: {
@@ -89,6 +90,7 @@ const COMMAND_DESCRIPTIONS: Record<Lang, Record<CommandName, string>> = {
     cases: 'Dossiers ouverts et leur prochaine échéance',
     hearing: 'Enregistrer une audience : R-12 date heure tribunal',
     details: 'Éléments pour l’avocat·e (en privé) : R-12',
+    wipe: 'Détruire toutes les données du groupe (coordinateur·ices, avec un mot de confirmation)',
     coord: 'Référent·es : liste, ajouter (en réponse à un membre), retirer',
   },
 };

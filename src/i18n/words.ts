@@ -27,6 +27,7 @@ export const COMMAND_NAMES = [
   'hearing',
   'details',
   'coord',
+  'wipe',
 ] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
@@ -56,6 +57,7 @@ export const COMMAND_WORDS: Record<Lang, Record<CommandName, readonly [string, .
     hearing: ['hearing'],
     details: ['details'],
     coord: ['coord', 'coordinators', 'coordinator'],
+    wipe: ['wipe'],
   },
   fr: {
     help: ['aide', 'commandes', 'start'], // Telegram's Start button: no language of its own
@@ -81,6 +83,7 @@ export const COMMAND_WORDS: Record<Lang, Record<CommandName, readonly [string, .
     hearing: ['audience'],
     details: ['details', 'elements'],
     coord: ['coord', 'referents', 'referent', 'referente', 'referentes'],
+    wipe: ['effacer'],
   },
 };
 

@@ -1,7 +1,7 @@
 // Opens the SQLite database: checks the schema version and the key before changing anything,
 // then applies pending migrations and records the key check.
 
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { migrationsDir } from '../paths.js';
@@ -25,9 +25,14 @@ export interface DatabaseOptions {
   readonly now?: number;
 }
 
-export function openDatabase(path: string, vault: Vault, options: DatabaseOptions = {}): OpenedDatabase {
+/**
+ * Opens the database and applies pending migrations. With a vault, the key is checked first
+ * (a wrong key changes nothing) and recorded on a new database. Without one (a sealed start,
+ * before the passphrase is given), only migrations run; `checkKey` follows at unlock.
+ */
+export function openDatabase(path: string, vault: Vault | undefined, options: DatabaseOptions = {}): OpenedDatabase {
   const now = options.now ?? Date.now();
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  if (path !== ':memory:') createPrivately(path);
   const db = new Database(path);
   try {
     db.pragma('journal_mode = WAL');
@@ -40,14 +45,30 @@ export function openDatabase(path: string, vault: Vault, options: DatabaseOption
 
     const pending = pendingMigrations(db, readMigrations(migrationsDir()));
     const stored = hasMeta(db) ? readKeyCheck(db) : undefined;
-    if (stored && !vault.verifyKeyCheck(stored)) throw new KeyMismatchError();
+    if (vault && stored && !vault.verifyKeyCheck(stored)) throw new KeyMismatchError();
 
     const applied = applyMigrations(db, pending, now);
-    if (!stored) db.prepare("INSERT INTO meta (key, value) VALUES ('key_check', ?)").run(vault.keyCheck());
+    if (vault) checkKey(db, vault);
     return { db, applied };
   } catch (error) {
     db.close();
     throw error;
+  }
+}
+
+/** Throws KeyMismatchError unless `vault` holds this database's key; records it on a new database. */
+export function checkKey(db: Db, vault: Vault): void {
+  const stored = readKeyCheck(db);
+  if (!stored) db.prepare("INSERT INTO meta (key, value) VALUES ('key_check', ?)").run(vault.keyCheck());
+  else if (!vault.verifyKeyCheck(stored)) throw new KeyMismatchError();
+}
+
+/** The database and its -wal/-shm (SQLite gives them the database's mode) are 0600, in a folder created 0700. */
+function createPrivately(path: string): void {
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  closeSync(openSync(path, 'a', 0o600));
+  for (const file of [path, `${path}-wal`, `${path}-shm`]) {
+    if (existsSync(file) && (statSync(file).mode & 0o077) !== 0) chmodSync(file, 0o600);
   }
 }
 

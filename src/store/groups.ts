@@ -29,6 +29,10 @@ export class GroupRepository {
   private readonly takeNumber;
   private readonly updateChat;
   private readonly remove;
+  private readonly destroyKey;
+  private readonly setWipe;
+  private readonly getWipe;
+  private readonly summary;
 
   constructor(
     db: Db,
@@ -48,6 +52,10 @@ export class GroupRepository {
     this.takeNumber = db.prepare('UPDATE groups SET next_number = next_number + 1 WHERE id = ? RETURNING next_number - 1').pluck();
     this.updateChat = db.prepare('UPDATE groups SET chat_bidx = ?, chat_enc = ? WHERE id = ?');
     this.remove = db.prepare('DELETE FROM groups WHERE id = ?');
+    this.setWipe = db.prepare('UPDATE groups SET wipe_bidx = ?, wipe_until = ? WHERE id = ?');
+    this.getWipe = db.prepare('SELECT wipe_bidx, wipe_until FROM groups WHERE id = ?');
+    this.destroyKey = db.prepare("UPDATE groups SET key_wrapped = x'', chat_enc = x'' WHERE id = ?");
+    this.summary = db.prepare('SELECT id, transport, centre_id AS centreId, linked_at AS linkedAt FROM groups ORDER BY id');
   }
 
   findByChat(chat: ChatAddress): Group | undefined {
@@ -62,6 +70,11 @@ export class GroupRepository {
 
   list(): Group[] {
     return (this.all.all() as GroupRow[]).map((row) => this.toGroup(row));
+  }
+
+  /** What an operator may see of every group: no chat address, nothing sealed. */
+  summaries(): { id: GroupId; transport: TransportName; centreId: string; linkedAt: number }[] {
+    return this.summary.all() as { id: GroupId; transport: TransportName; centreId: string; linkedAt: number }[];
   }
 
   link(chat: ChatAddress, centreId: string, lang: Lang, now: number): Group {
@@ -92,10 +105,27 @@ export class GroupRepository {
     this.updateChat.run(this.vault.blindIndex('chat', to), this.vault.seal(key, chatAd(group), to), group);
   }
 
-  /** Deletes the group, its requests, members and pending messages, and its key. */
-  shred(group: GroupId): void {
-    this.remove.run(group);
+  /** Remembers the word a coordinator must repeat to wipe the group (only its blind index), until `until`. */
+  askWipe(group: GroupId, word: string, until: number): void {
+    this.setWipe.run(this.vault.blindIndex('wipe', `${group}:${word}`), until, group);
+  }
+
+  /** True when `word` is the word given for this group and it is still valid. */
+  wipeConfirmed(group: GroupId, word: string, now: number): boolean {
+    const row = this.getWipe.get(group) as { wipe_bidx: Uint8Array | null; wipe_until: number | null } | undefined;
+    if (!row?.wipe_bidx || row.wipe_until === null || row.wipe_until < now) return false;
+    return Buffer.from(row.wipe_bidx).equals(Buffer.from(this.vault.blindIndex('wipe', `${group}:${word}`)));
+  }
+
+  /**
+   * Destroys the group's key (stored and in memory), then deletes the group, its requests,
+   * members and pending messages. The caller's transaction is followed by a WAL checkpoint.
+   */
+  shred(group: GroupId): boolean {
+    if (this.destroyKey.run(group).changes === 0) return false;
     this.keys.forget(group);
+    this.remove.run(group);
+    return true;
   }
 
   /** `knownChat` spares a decryption when the caller looked the group up by its chat. */

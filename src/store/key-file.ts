@@ -1,9 +1,11 @@
 // Reads the master key from PARLOIR_KEY, PARLOIR_KEY_FILE, or (local demo only) creates
-// data/parloir.key with mode 0600.
+// data/parloir.key. A key file holds either the key itself (base64, one line) or the key sealed
+// by a passphrase (see sealed-key.ts); key files are written 0600 in a folder created 0700.
 
 import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { KeySource } from '../config.js';
+import { parseSealedKey, type SealedKey } from './sealed-key.js';
 import { generateMasterKeyBase64 } from './vault.js';
 
 export class KeyFileError extends Error {
@@ -15,18 +17,21 @@ export class KeyFileError extends Error {
   }
 }
 
-export interface LoadedKey {
-  readonly bytes: Uint8Array;
+export type LoadedKey = (
+  | { readonly kind: 'plain'; readonly bytes: Uint8Array }
+  /** The key file needs its passphrase before anything can be read. */
+  | { readonly kind: 'sealed'; readonly sealed: SealedKey }
+) & {
   /** True when the demo key was generated just now. */
   readonly created: boolean;
-  /** True when the key file can be read by other users (it should be 0600). */
+  /** True when the key file can be read or written by other users (it must be 0600). */
   readonly looseMode: boolean;
-}
+};
 
 export function loadMasterKey(source: KeySource): LoadedKey {
   switch (source.kind) {
     case 'env':
-      return { bytes: decodeKey(source.base64, 'PARLOIR_KEY'), created: false, looseMode: false };
+      return { kind: 'plain', bytes: decodeKey(source.base64, 'PARLOIR_KEY'), created: false, looseMode: false };
     case 'file':
       return readKeyFile(source.path);
     case 'demo': {
@@ -39,17 +44,38 @@ export function loadMasterKey(source: KeySource): LoadedKey {
 
 /** Writes a new random key, readable by the owner only. Refuses to overwrite an existing file. */
 export function writeKeyFile(path: string): void {
+  writeSecretFile(path, `${generateMasterKeyBase64()}\n`);
+}
+
+/**
+ * Writes `text` to a new file, mode 0600, creating its folder 0700 if needed. Refuses to
+ * overwrite an existing file (a lost key makes its database unreadable).
+ */
+export function writeSecretFile(path: string, text: string): void {
   if (existsSync(path)) throw new KeyFileError('KEY_FILE_EXISTS', path);
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, `${generateMasterKeyBase64()}\n`, { mode: 0o600, flag: 'wx' });
-  chmodSync(path, 0o600); // the umask could have widened nothing, but narrowed; make it exact
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  writeFileSync(path, text, { mode: 0o600, flag: 'wx' });
+  chmodSync(path, 0o600); // the umask could have narrowed it further; make it exact
+}
+
+/** The first line of a file (PARLOIR_PASSPHRASE_FILE), or undefined when it is empty. */
+export function readPassphraseFile(path: string): string | undefined {
+  const line = readFileSync(path, 'utf8').split(/\r?\n/)[0] ?? '';
+  return line === '' ? undefined : line;
+}
+
+/** True when other users can read or write the file. */
+export function looseMode(path: string): boolean {
+  return (statSync(path).mode & 0o077) !== 0;
 }
 
 function readKeyFile(path: string): LoadedKey {
   if (!existsSync(path)) throw new KeyFileError('KEY_FILE_MISSING', path);
-  const mode = statSync(path).mode & 0o777;
-  const bytes = decodeKey(readFileSync(path, 'utf8').trim(), path);
-  return { bytes, created: false, looseMode: (mode & 0o077) !== 0 };
+  const loose = looseMode(path);
+  const text = readFileSync(path, 'utf8').trim();
+  const sealed = parseSealedKey(text);
+  if (sealed) return { kind: 'sealed', sealed, created: false, looseMode: loose };
+  return { kind: 'plain', bytes: decodeKey(text, path), created: false, looseMode: loose };
 }
 
 function decodeKey(text: string, path: string): Uint8Array {

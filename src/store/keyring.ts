@@ -17,6 +17,7 @@ export const subKeyAd = (table: string, group: GroupId, id: number | string): st
 
 export class Keyring {
   private readonly cache = new Map<number, SealingKey>();
+  private shredded = false;
   private readonly select;
 
   constructor(
@@ -49,8 +50,18 @@ export class Keyring {
     this.cache.set(group, key);
   }
 
-  /** Forget a shredded group's key. */
+  /** Forget a shredded group's key, zeroing its bytes in memory. */
   forget(group: GroupId): void {
+    const cached = this.cache.get(group);
+    if (cached) cached.bytes.fill(0);
     this.cache.delete(group);
+    this.shredded = true;
+  }
+
+  /** True once after a group was shredded: the store then checkpoints the WAL. */
+  takeShredded(): boolean {
+    const was = this.shredded;
+    this.shredded = false;
+    return was;
   }
 }

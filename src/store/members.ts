@@ -14,10 +14,14 @@ interface MemberRow {
 }
 
 const ad = (column: string, group: GroupId, key: MemberKey) => `members.${column}:${group}:${key}`;
+/** How stale `seen_at` may get before an action refreshes it (saves a write per command). */
+const SEEN_EVERY_MS = 3_600_000;
 /** Longest display name kept: a profile name, not a biography. */
 const MAX_NAME = 64;
 
 export class MemberRepository {
+  private readonly seenStmt;
+  private readonly purgeStmt;
   private readonly select;
   private readonly selectMany;
   private readonly coordinatorsOf;
@@ -46,8 +50,16 @@ export class MemberRepository {
     this.coordinatorsOf = db.prepare(
       "SELECT member_bidx, address_enc, name_enc, role FROM members WHERE group_id = ? AND role = 'coordinator' ORDER BY joined_at",
     );
+    this.seenStmt = db.prepare('UPDATE members SET seen_at = ? WHERE group_id = ? AND member_bidx = ? AND (seen_at IS NULL OR seen_at < ?)');
+    // Coordinators, held members and anyone in an active request stay: deleting them would
+    // orphan the group, lift a hold, or lose who drives.
+    this.purgeStmt = db.prepare(`DELETE FROM members WHERE seen_at < @before AND role = 'member' AND held_at IS NULL
+      AND NOT EXISTS (SELECT 1 FROM requests r WHERE r.group_id = members.group_id AND r.state IN ('open', 'claimed')
+        AND (r.requester_bidx = members.member_bidx OR r.claimer_bidx = members.member_bidx))
+      AND NOT EXISTS (SELECT 1 FROM passengers p JOIN requests r ON r.group_id = p.group_id AND r.number = p.number
+        WHERE p.group_id = members.group_id AND p.member_bidx = members.member_bidx AND r.state IN ('open', 'claimed'))`);
     this.insert = db.prepare(
-      'INSERT INTO members (group_id, member_bidx, address_enc, name_enc, role, joined_at) VALUES (?, ?, ?, ?, ?, ?)',
+      'INSERT INTO members (group_id, member_bidx, address_enc, name_enc, role, joined_at, seen_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
     this.updateName = db.prepare('UPDATE members SET name_enc = ? WHERE group_id = ? AND member_bidx = ?');
     this.updateRole = db.prepare('UPDATE members SET role = ? WHERE group_id = ? AND member_bidx = ?');
@@ -92,9 +104,11 @@ export class MemberRepository {
     const groupKey = this.keys.keyFor(group);
     if (!existing) {
       const nameEnc = clean ? this.vault.seal(groupKey, ad('name_enc', group, key), clean) : null;
-      this.insert.run(group, fromMemberKey(key), this.vault.seal(groupKey, ad('address_enc', group, key), address), nameEnc, role, now);
+      this.insert.run(group, fromMemberKey(key), this.vault.seal(groupKey, ad('address_enc', group, key), address), nameEnc, role, now, now);
       return { key, address, role, ...(clean ? { name: clean } : {}) };
     }
+    // Retention counts from the last time a member acted; written at most once an hour.
+    this.seenStmt.run(now, group, fromMemberKey(key), now - SEEN_EVERY_MS);
     if (clean && clean !== existing.name) {
       this.updateName.run(this.vault.seal(groupKey, ad('name_enc', group, key), clean), group, fromMemberKey(key));
       return { ...existing, name: clean };
@@ -151,6 +165,11 @@ export class MemberRepository {
   /** The groups this member belongs to (for direct-message commands such as /mine). */
   groupsOfMember(address: MemberAddress): GroupId[] {
     return this.groupsOf.all(this.vault.blindIndex('member', address)) as GroupId[];
+  }
+
+  /** Deletes members not seen in the group since `before` (see the statement for who stays). */
+  purgeUnseenBefore(before: number): number {
+    return this.purgeStmt.run({ before }).changes;
   }
 
   private toMember(group: GroupId, row: MemberRow): Member {

@@ -90,7 +90,8 @@ export class OutboxRepository {
     private readonly vault: Vault,
     private readonly keys: Keyring,
   ) {
-    this.nextId = db.prepare('SELECT COALESCE(MAX(id), 0) + 1 FROM outbox').pluck();
+    // A counter, not MAX(id) + 1: delivered rows are deleted at once, and an id is never given twice.
+    this.nextId = db.prepare("UPDATE counters SET value = value + 1 WHERE name = 'outbox' RETURNING value").pluck();
     this.insert = db.prepare(`INSERT INTO outbox (id, transport, group_id, to_bidx, to_enc, body_enc, post_number, prompt_kind,
       state, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)`);
     this.heads = db.prepare(

@@ -1,7 +1,7 @@
 // The store: one SQLite database, one vault, one repository per table.
 
 import type { Db } from './database.js';
-import { openDatabase } from './database.js';
+import { checkKey, openDatabase } from './database.js';
 import { AlertRepository } from './alerts.js';
 import { CaseRepository } from './cases.js';
 import { GroupRepository } from './groups.js';
@@ -69,7 +69,10 @@ export class Store {
 
   /** Runs `fn` in one write transaction (BEGIN IMMEDIATE: writers queue instead of failing late). */
   write<T>(fn: () => T): T {
-    return this.db.transaction(fn).immediate();
+    const result = this.db.transaction(fn).immediate();
+    // A group shredded in this transaction must also leave the WAL.
+    if (!this.db.inTransaction && this.keys.takeShredded()) this.checkpoint();
+    return result;
   }
 
   /**
@@ -77,7 +80,7 @@ export class Store {
    * rows or destroyed keys leave the disk's live files. Called after purges and at close.
    */
   checkpoint(): void {
-    if (this.db.open) this.db.pragma('wal_checkpoint(TRUNCATE)');
+    if (this.db.open && !this.db.inTransaction) this.db.pragma('wal_checkpoint(TRUNCATE)');
   }
 
   close(): void {
@@ -93,5 +96,15 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     ...(options.synchronous ? { synchronous: options.synchronous } : {}),
     ...(options.now !== undefined ? { now: options.now } : {}),
   });
+  return new Store(db, vault, applied);
+}
+
+/**
+ * The store of a database opened sealed (migrations applied, no key yet), once the master key
+ * is known: the key is checked against the database before anything else is read.
+ */
+export async function unsealStore(db: Db, masterKey: Uint8Array, applied: readonly number[] = []): Promise<Store> {
+  const vault = await Vault.create(masterKey);
+  checkKey(db, vault);
   return new Store(db, vault, applied);
 }

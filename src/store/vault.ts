@@ -20,7 +20,7 @@ const KDF_CONTEXT = 'parloir1';
 const SUBKEY = { index: 1, wrap: 2, system: 3, check: 4 } as const;
 const KEY_CHECK_PLAINTEXT = 'parloir key check v1';
 
-export type IndexKind = 'chat' | 'member' | 'message' | 'inbox' | 'invite';
+export type IndexKind = 'chat' | 'member' | 'message' | 'inbox' | 'invite' | 'wipe';
 
 /** A group's data key, or the system key for rows that belong to no group. */
 export interface SealingKey {
@@ -96,6 +96,11 @@ export class Vault {
   /** Keyed BLAKE2b of an identifier: equal inputs give equal outputs, nothing else is learned. */
   blindIndex(kind: IndexKind, value: string): Uint8Array {
     return sodium.crypto_generichash(16, `${kind}\u0000${value}`, this.indexKey);
+  }
+
+  /** Keyed BLAKE2b under a key of the caller's (a rotating dedupe key). */
+  keyedHash(key: SealingKey, value: string): Uint8Array {
+    return sodium.crypto_generichash(16, value, key.bytes);
   }
 
   seal(key: SealingKey, ad: string, plaintext: string): Uint8Array {

@@ -12,6 +12,7 @@ import { endToEnd } from './end-to-end.js';
 import { type Floor, measureFloor } from './floor.js';
 import { machine, type Row, table } from './measure.js';
 import { schedulerAtScale } from './scheduler-scale.js';
+import { sealedStore } from './sealed.js';
 import { signalLatency } from './signal-latency.js';
 import { storeAtScale } from './store-scale.js';
 
@@ -27,6 +28,7 @@ const size = smoke
       floor: 500,
       e2e: { groups: 3, concurrency: 8, warmupMs: 300, windows: 2, windowMs: 300, pacedMs: 300, pollingMs: 300 },
       starts: 1,
+      sealed: { unlocks: 1, requests: 200 },
       signal: { commands: 3, scale: 0.05 },
     }
   : {
@@ -38,10 +40,11 @@ const size = smoke
       floor: 20_000,
       e2e: { groups: 20, concurrency: 50, warmupMs: 3_000, windows: 4, windowMs: 3_000, pacedMs: 5_000, pollingMs: 4_000 },
       starts: 3,
+      sealed: { unlocks: 5, requests: 5_000 },
       signal: { commands: 40, scale: 0.1 },
     };
 
-const ORDER = ['1 End to end', '2 Store', '3 Scheduler', '4 Cold start', '5 Floor', '6 Signal upstream'];
+const ORDER = ['1 End to end', '2 Store', '3 Scheduler', '4 Cold start', '5 Floor', '6 Signal upstream', '7 Sealed'];
 
 async function main(): Promise<void> {
   const started = Date.now();
@@ -63,6 +66,7 @@ async function main(): Promise<void> {
     await section('e2e', 'end to end over the Signal fake', () => endToEnd(size.e2e, floor));
     await section('cold', 'cold start', () => coldStart({ requests: size.requests, groups: size.groups, starts: size.starts }));
     await section('signal', 'Signal reply latency through the upstream-faithful fake', () => signalLatency(size.signal));
+    await section('sealed', 'sealed store (unlock cost, throughput once unsealed)', () => sealedStore(size.sealed));
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }

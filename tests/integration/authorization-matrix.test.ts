@@ -70,6 +70,8 @@ const PERFORM: Record<string, { action: Action; run: (c: Cell) => Promise<unknow
   '`/hearing`': { action: 'hearing', run: (c) => say(c, '/audience R-1 05/12 10h TJ') },
   // a stranger's direct chat reaches the executor, which finds no case of theirs
   '`/details`': { action: 'details', run: (c) => say(c, '/details R-1') },
+  // Asking only: the bot answers with the confirmation word, nothing is destroyed.
+  '`/wipe`': { action: 'wipe', run: (c) => say(c, '/effacer') },
   'reply "je prends" to a post': { action: 'claim', run: (c) => say(c, 'je prends', { replyTo: c.post }) },
   'reply "je viens" to a post': { action: 'join', run: (c) => say(c, 'je viens', { replyTo: c.post }) },
   'reply "je lâche" to a post': { action: 'release', run: (c) => say(c, 'je lâche', { replyTo: c.post }) },

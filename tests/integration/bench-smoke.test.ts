@@ -15,7 +15,7 @@ describe('benchmark smoke run', () => {
       env: { ...process.env, BENCH_SIZE: 'smoke' },
     });
     expect(stdout).toContain('| Section | Measure | Value | Target | Met | Note |');
-    for (const section of ['1 End to end', '2 Store', '3 Scheduler', '4 Cold start', '5 Floor', '6 Signal upstream']) expect(stdout).toContain(`| ${section} |`);
+    for (const section of ['1 End to end', '2 Store', '3 Scheduler', '4 Cold start', '5 Floor', '6 Signal upstream', '7 Sealed']) expect(stdout).toContain(`| ${section} |`);
     expect(stdout).not.toContain('n/a');
   }, 120_000);
 });

@@ -119,7 +119,8 @@ describe('store', () => {
     writeKeyFile(path);
     expect(statSync(path).mode & 0o777).toBe(0o600);
     expect(() => writeKeyFile(path)).toThrow(KeyFileError);
-    expect(loadMasterKey({ kind: 'file', path }).bytes).toHaveLength(32);
+    const loaded = loadMasterKey({ kind: 'file', path });
+    expect(loaded.kind === 'plain' && loaded.bytes).toHaveLength(32);
     writeFileSync(join(d, 'bad'), 'not a key');
     expect(() => loadMasterKey({ kind: 'file', path: join(d, 'bad') })).toThrow(KeyFileError);
     const demo = loadMasterKey({ kind: 'demo', path: join(d, 'demo.key') });
