@@ -4,7 +4,7 @@
 import type { RequestDraft } from '../core/domain.js';
 import { type Msg, msg, t } from '../i18n/index.js';
 import { actingMember, type GroupContext } from '../commands/context.js';
-import { answer, type Reply } from '../commands/reply.js';
+import { answer, changed, type Reply } from '../commands/reply.js';
 import { createRequest } from '../commands/requests.js';
 import type { CaseRecord } from './case.js';
 import { closeCase } from './lifecycle.js';
@@ -105,7 +105,38 @@ function close(ctx: CaseContext, command: Extract<CaseCommand, { kind: 'close' }
   return [
     answer(msg('caseClosed', { ref: record.ref, outcome: command.outcome, ...(command.note ? { note: command.note } : {}) })),
     { kind: 'replan-case', group: group.id, caseId: record.id },
+    ...closeTasks(ctx, record),
+    ...(command.outcome === 'released' ? pickUp(ctx, record) : []),
   ];
+}
+
+/** The case's lawyer and hearing tasks still to do have no object any more: cancelled. */
+function closeTasks(ctx: CaseContext, record: CaseRecord): Reply[] {
+  const { store, group } = ctx;
+  return (['lawyer', 'hearing'] as const).flatMap((role) =>
+    store.cases.requestsOf(group.id, record.id, role).flatMap((n) => {
+      const state = store.requests.get(group.id, n)?.state;
+      if (state !== 'open' && state !== 'claimed') return [];
+      store.requests.close(group.id, n, 'cancelled', ctx.now);
+      return changed(group.id, n);
+    }),
+  );
+}
+
+/**
+ * Released people often come out late, far from town, with nothing (CGLPL; facts file A1.4):
+ * a pick-up task at the centre's exit, from now, that anyone can take.
+ */
+function pickUp(ctx: CaseContext, record: CaseRecord): Reply[] {
+  const centre = ctx.centres.get(record.centreId) ?? ctx.centre;
+  const draft: RequestDraft = {
+    kind: 'visit',
+    dueAt: ctx.now,
+    seats: 0,
+    detainee: record.ref,
+    note: t(ctx.lang, 'pickUpNote', { centre: centre.name }),
+  };
+  return createRequest(ctx, draft);
 }
 
 /** A hearing of the case, and a task anyone can join to attend it (hearings are public). */

@@ -10,6 +10,8 @@ const INBOX_DAYS = 14;
 const FAILED_OUTBOX_DAYS = 7;
 const FIRED_JOB_DAYS = 7;
 const PROMPT_DAYS = 14;
+/** A closed case's need-to-know details are crypto-shredded this long after it closed (#16). */
+export const CASE_DETAILS_DAYS = 7;
 /** A request nobody closed expires this long after its time (then follows the retention rule). */
 export const EXPIRE_AFTER_MS = 2 * DAY;
 const EXPIRE_BATCH = 1_000;
@@ -20,6 +22,7 @@ export interface Purged {
   readonly prompts: number;
   readonly requests: number;
   readonly cases: number;
+  readonly caseDetails: number;
   readonly inbox: number;
   readonly invites: number;
   readonly outbox: number;
@@ -36,6 +39,7 @@ export function purgeExpired(store: Store, now: number, retentionDays: number, m
     prompts: store.prompts.purgeBefore(now - PROMPT_DAYS * DAY),
     requests: store.requests.purgeClosedBefore(now - retentionDays * DAY),
     cases: store.cases.purgeClosedBefore(now - retentionDays * DAY),
+    caseDetails: store.cases.shredDetailsClosedBefore(now - Math.min(CASE_DETAILS_DAYS, retentionDays) * DAY),
     inbox: store.inbox.purgeBefore(now - INBOX_DAYS * DAY),
     invites: store.invites.purgeExpired(now - DAY),
     outbox: store.outbox.purgeFailedBefore(now - FAILED_OUTBOX_DAYS * DAY),

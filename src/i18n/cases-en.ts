@@ -108,6 +108,8 @@ export const casesEn = {
     `📁 Case ${p.ref} closed: ${OUTCOME[p.outcome]}${p.note ? ` (${p.note})` : ''}. Its reminders are stopped.`,
   caseNotFound: (p: { ref: string }) => `There is no open case ${p.ref}. Open one: /case ${p.ref} placed 2026-11-28 09:30`,
   caseAlreadyClosed: (p: { ref: string }) => `Case ${p.ref} is already closed.`,
+  pickUpNote: (p: { centre: string }) =>
+    `pick-up at the exit of ${p.centre}: people are often released late, far from town, with nothing (no phone credit, no ticket). Bring water, a charged phone, a ticket or a car.`,
   caseTransferWhere: () => 'To which centre? e.g. /case R-12 transferred vincennes',
   caseTransferUnknownCentre: (p: { ref: string; word: string }) =>
     `I don't know the centre "${p.word}". Give its name or id, e.g. /case ${p.ref} transferred vincennes`,

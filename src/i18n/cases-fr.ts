@@ -108,6 +108,8 @@ export const casesFr: CaseMessages = {
   caseClosed: (p) => `📁 Dossier ${p.ref} clos : ${OUTCOME[p.outcome]}${p.note ? ` (${p.note})` : ''}. Ses rappels sont arrêtés.`,
   caseNotFound: (p) => `Il n’y a pas de dossier ouvert ${p.ref}. Pour l’ouvrir : /dossier ${p.ref} placé 28/11 9h30`,
   caseAlreadyClosed: (p) => `Le dossier ${p.ref} est déjà clos.`,
+  pickUpNote: (p) =>
+    `attendre à la sortie du ${p.centre} : la libération tombe souvent tard, loin de la ville, sans rien (ni crédit, ni billet). Prévoir de l’eau, un téléphone chargé, un billet ou une voiture.`,
   caseTransferWhere: () => 'Vers quel centre ? ex. /dossier R-12 transféré vincennes',
   caseTransferUnknownCentre: (p) => `Je ne connais pas le centre « ${p.word} ». Donnez son nom ou son identifiant, ex. /dossier ${p.ref} transféré vincennes`,
   caseTransferSameCentre: (p) => `Le dossier ${p.ref} est déjà au ${p.centre}.`,

@@ -71,6 +71,7 @@ export class CaseRepository {
   private readonly setDetailsStmt;
   private readonly purge;
   private readonly destroyKeys;
+  private readonly shredDetails;
 
   constructor(
     db: Db,
@@ -91,6 +92,9 @@ export class CaseRepository {
     this.setDetailsStmt = db.prepare('UPDATE cases SET details_enc = ?, updated_at = ? WHERE group_id = ? AND id = ?');
     this.destroyKeys = db.prepare("UPDATE cases SET key_wrapped = NULL, details_enc = NULL WHERE state = 'closed' AND closed_at < ?");
     this.purge = db.prepare("DELETE FROM cases WHERE state = 'closed' AND closed_at < ?");
+    this.shredDetails = db.prepare(
+      "UPDATE cases SET key_wrapped = NULL, details_enc = NULL WHERE state = 'closed' AND closed_at < ? AND key_wrapped IS NOT NULL",
+    );
   }
 
   open(group: GroupId, draft: CaseDraft, now: number): CaseRecord {
@@ -277,6 +281,16 @@ export class CaseRepository {
 
   endDialogue(member: MemberKey): void {
     this.db.prepare('DELETE FROM case_dialogues WHERE member_bidx = ?').run(fromMemberKey(member));
+  }
+
+  /**
+   * Crypto-shreds the details of cases closed before `before` (#16: 7 days after a release or a
+   * deportation): the case's sub-key goes, and with it anything ever sealed under it. The case
+   * itself (reference, events, outcome) stays until the retention period for the counts.
+   */
+  shredDetailsClosedBefore(before: number): number {
+    this.db.prepare('DELETE FROM case_dialogues WHERE (group_id, case_id) IN (SELECT group_id, id FROM cases WHERE state = \'closed\' AND closed_at < ?)').run(before);
+    return this.shredDetails.run(before).changes;
   }
 
   /** Deletes cases closed before `before`, with their key: their details become unreadable. */

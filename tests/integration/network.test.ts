@@ -3,6 +3,7 @@
 
 import { afterEach, describe, expect, it } from 'vitest';
 import { chatAddress } from '../../src/core/ids.js';
+import { purgeExpired } from '../../src/engine/housekeeping.js';
 import { type Harness, startHarness } from '../support/harness.js';
 
 const OTHER = chatAddress('local', 'fiche-group');
@@ -102,5 +103,64 @@ describe('a transfer between two linked groups', () => {
       'I don\'t know the centre "atlantis". Give its name or id, e.g. /case R-14 transferred vincennes',
     );
     expect(await say(h, 'sam', '/dossier R-14 transféré test-centre')).toBe('Le dossier R-14 est déjà au CRA de Test.');
+  });
+});
+
+describe('release and deportation', () => {
+  let h: Harness;
+  afterEach(async () => h.close());
+
+  const DAY = 86_400_000;
+  const keyOf = (h: Harness, group: number, id: number) =>
+    (h.store.db.prepare('SELECT key_wrapped FROM cases WHERE group_id = ? AND id = ?').get(group, id) as { key_wrapped: Uint8Array | null }).key_wrapped;
+
+  async function withDetails(h: Harness, ref: string): Promise<void> {
+    await h.local.say('sam', `/details ${ref}`, { direct: true });
+    await h.local.say('sam', 'Zorbanek Ilyas', { direct: true });
+    for (let i = 0; i < 7; i += 1) await h.local.say('sam', '-', { direct: true });
+    await h.settle();
+  }
+
+  it('close the case and its tasks, stop its reminders, offer a pick-up on release, and shred the details 7 days later', async () => {
+    h = await startHarness();
+    await h.link('sam');
+    const a = groupOf(h);
+    await say(h, 'sam', '/dossier R-12 placé 22/11 9h30');
+    await say(h, 'sam', '/avocat R-12');
+    await say(h, 'sam', '/dossier R-13 placé 22/11 9h30');
+    await withDetails(h, 'R-12');
+    await withDetails(h, 'R-13');
+    const r12 = h.store.cases.findOpen(a.id, 'R-12')!;
+    const r13 = h.store.cases.findOpen(a.id, 'R-13')!;
+    expect([r12.hasDetails, r13.hasDetails]).toEqual([true, true]);
+    const lawyer = h.store.cases.requestsOf(a.id, r12.id, 'lawyer')[0]!;
+    expect(h.store.schedule.pendingForCase(a.id, r12.id).length).toBeGreaterThan(0);
+
+    const seen = textsTo(h, h.local.chat).length;
+    await h.local.say('sam', '/dossier R-12 libéré');
+    await h.settle();
+    const texts = textsTo(h, h.local.chat).slice(seen);
+    expect(texts).toHaveLength(2); // the closing and the pick-up's post
+    expect(texts[0]).toBe('📁 Dossier R-12 clos : libération. Ses rappels sont arrêtés.');
+    expect(texts.join('\n')).toContain('attendre à la sortie du CRA de Test : la libération tombe souvent tard, loin de la ville, sans rien');
+    expect(h.store.cases.get(a.id, r12.id)).toMatchObject({ state: 'closed', outcome: 'released' });
+    expect(h.store.schedule.pendingForCase(a.id, r12.id)).toEqual([]);
+    expect(h.store.requests.get(a.id, lawyer)?.state).toBe('cancelled');
+    const pickUp = h.store.requests.get(a.id, lawyer + 1)!;
+    expect([pickUp.kind, pickUp.state, pickUp.detainee, pickUp.dueAt]).toEqual(['visit', 'open', 'R-12', h.clock.now()]);
+
+    expect(await say(h, 'sam', '/case R-13 deported')).toBe('📁 Case R-13 closed: deported. Its reminders are stopped.');
+    expect(h.store.schedule.pendingForCase(a.id, r13.id)).toEqual([]);
+    expect(h.store.requests.get(a.id, lawyer + 2)).toBeUndefined(); // no pick-up for a deportation
+
+    h.clock.advance(6 * DAY);
+    expect(purgeExpired(h.store, h.clock.now(), 30).caseDetails).toBe(0);
+    expect(h.store.cases.details(a.id, r12.id)).toEqual({ registeredName: 'Zorbanek Ilyas' });
+    h.clock.advance(DAY + 60_000);
+    expect(purgeExpired(h.store, h.clock.now(), 30).caseDetails).toBe(2);
+    for (const id of [r12.id, r13.id]) {
+      expect(h.store.cases.get(a.id, id)).toMatchObject({ state: 'closed', hasDetails: false });
+      expect(keyOf(h, a.id, id)).toBeNull();
+    }
   });
 });
