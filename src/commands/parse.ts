@@ -5,6 +5,7 @@ import type { RequestDraft, RequestKind } from '../core/domain.js';
 import { LANGS, type Lang } from '../i18n/lang.js';
 import { COMMAND_WORDS, COORD_WORDS, type CommandName, type CoordOp, findWord, normaliseWords } from '../i18n/words.js';
 import { type CaseCommand, type CaseParseError, parseCaseCommand } from '../cases/parse.js';
+import { nearestCommand } from './near-command.js';
 import { type Assumption, parseWhen, tokenize, type WhenError } from './when.js';
 
 /** Longest command text accepted; anything longer is refused before parsing. */
@@ -39,7 +40,8 @@ export type Command =
 
 export type ParseError =
   | { readonly code: 'not-a-command' }
-  | { readonly code: 'unknown-command'; readonly word: string }
+  /** `suggestion`: a close command word ("/vsite" → "visite"), in `lang`. */
+  | { readonly code: 'unknown-command'; readonly word: string; readonly suggestion?: string; readonly name?: CommandName }
   | { readonly code: 'too-long' }
   | { readonly code: 'number-missing'; readonly word: string }
   /** `day`: with time-missing, the day understood (start of day, ms). */
@@ -58,7 +60,7 @@ export interface ParseContext {
 
 /** Splits "/Visite@ParloirBot demain 14h" into the command word and the rest. */
 export function splitCommand(text: string): { word: string; rest: string } | undefined {
-  const match = /^\s*\/([^\s@/]+)(?:@\S+)?(?:\s+([\s\S]*))?$/.exec(text);
+  const match = /^\s*\/\s?([^\s@/]+)(?:@\S+)?(?:\s+([\s\S]*))?$/.exec(text);
   if (!match) return undefined;
   return { word: match[1] ?? '', rest: (match[2] ?? '').trim() };
 }
@@ -72,7 +74,13 @@ export function parseCommand(text: string, ctx: ParseContext): ParseResult {
   const split = splitCommand(text);
   if (!split) return { ok: false, error: { code: 'not-a-command' } };
   const found = lookupCommand(split.word);
-  if (!found) return { ok: false, error: { code: 'unknown-command', word: split.word.slice(0, 32) } };
+  if (!found) {
+    const near = nearestCommand(normaliseWords(split.word));
+    const word = split.word.slice(0, 32);
+    if (!near) return { ok: false, error: { code: 'unknown-command', word } };
+    const error = { code: 'unknown-command', word, suggestion: near.word, name: near.name } as const;
+    return near.lang ? { ok: false, error, lang: near.lang } : { ok: false, error };
+  }
   const lang = found.lang;
   const withLang = (result: { ok: true; command: Command } | { ok: false; error: ParseError }): ParseResult =>
     lang ? { ...result, lang } : result;

@@ -358,6 +358,7 @@ export function errorMessage(error: ParseError, zone = 'Europe/Paris'): Msg {
   switch (error.code) {
     case 'not-a-command':
     case 'unknown-command':
+      if (error.code === 'unknown-command' && error.suggestion) return msg('didYouMean', { word: error.word, suggestion: error.suggestion });
       return msg('unknownCommand', { word: error.code === 'unknown-command' ? error.word : '' });
     case 'too-long':
       return msg('tooLong', { max: 2000 });

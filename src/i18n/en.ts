@@ -194,6 +194,7 @@ export const en = {
   seatsInvalid: () => 'Seats must be a number from 0 to 8, e.g. "seats 2".',
   itemsMissing: () => 'What should be brought? e.g. /package friday jumper size M, phone without camera',
   // — Reading what people write (#9): dates, assumptions, near-miss commands, reply hints —
+  didYouMean: (p: { word: string; suggestion: string }) => `Unknown command /${p.word}. Did you mean /${p.suggestion}? Send /help for the list.`,
   replyHintFor: (p: { n: number; kind: RequestKind; role: 'none' | 'holder' | 'passenger'; driver: boolean; free: number }) => {
     if (p.role === 'holder') return `#${p.n} is yours. To give it back, reply "can't make it" (or send /release ${p.n}).`;
     if (p.role === 'passenger') return `You have a seat on #${p.n}. To give it up, reply "can't make it".`;

@@ -195,6 +195,7 @@ export const fr: Messages = {
   seatsInvalid: () => 'Le nombre de places va de 0 à 8, par ex. « places 2 ».',
   itemsMissing: () => 'Qu’y a-t-il à apporter ? par ex. /colis vendredi pull, tabac',
   // — Lire ce que les gens écrivent (#9) : dates, hypothèses, commandes approchées, indices —
+  didYouMean: (p) => `Commande inconnue /${p.word}. Tu voulais dire /${p.suggestion} ? Envoie /aide pour la liste.`,
   replyHintFor: (p) => {
     if (p.role === 'holder') return `#${p.n} est à toi. Pour la rendre, réponds « je peux plus » (ou envoie /lacher ${p.n}).`;
     if (p.role === 'passenger') return `Tu as une place dans #${p.n}. Pour la libérer, réponds « je peux plus ».`;

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { rates, scoreAll, table } from './run-corpus.js';
 
 /** Raised as the parser improves; never lowered. */
-const MIN_OVERALL = 0.969;
+const MIN_OVERALL = 0.97; // the bar; 100 % today
 const MAX_SILENTLY_WRONG = 0;
 
 describe('language corpus', () => {

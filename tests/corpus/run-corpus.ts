@@ -103,11 +103,11 @@ export function scoreCommands(): Scored[] {
     for (const [text, expect] of block.cases) {
       const result = parseCommand(text, { now, zone: DEFAULT_ZONE });
       const name = result.ok ? result.command.name : undefined;
-      const error = result.ok ? undefined : (result.error as { code: string; suggestion?: string });
+      const error = result.ok ? undefined : (result.error as { code: string; suggestion?: string; name?: string });
       // A command parsed but failing on its arguments (a past date…) still found the right command.
       const ranAs = name ?? (error && 'kind' in error ? (error as { kind: string }).kind : undefined);
       const got = name ?? `${error?.code}${error?.suggestion ? ` → ${error.suggestion}` : ''}`;
-      const ok = 'command' in expect ? ranAs === expect.command || ranAs === kindOf(expect.command) : error?.suggestion === expect.suggest;
+      const ok = 'command' in expect ? ranAs === expect.command || ranAs === kindOf(expect.command) : error?.name === expect.suggest;
       const lang = /^\/\s*(list|visit|vist|lsit|cancle|claim|relase|packge|lawyer|help)\b/i.test(text) ? 'en' : 'fr';
       out.push({ category: 'commands', text, lang, ok, silentlyWrong: name !== undefined && !ok, got });
     }

@@ -116,3 +116,27 @@ describe('replies as people write them (end to end)', () => {
     expect(lastBot(h)).toBe('#1 is yours. To give it back, reply "can\'t make it" (or send /release 1).');
   });
 });
+
+describe('commands as thumbs type them (end to end)', () => {
+  let h: Harness;
+  afterEach(async () => h.close());
+
+  it('near misses work where unambiguous, and otherwise get "did you mean"', async () => {
+    h = await startHarness();
+    await h.link('sam');
+    await h.local.say('sam', '/vsite demain 14h');
+    await h.settle();
+    expect(lastBot(h)).toBe('Commande inconnue /vsite. Tu voulais dire /visite ? Envoie /aide pour la liste.');
+    await h.local.say('sam', '/packge friday jumper');
+    await h.settle();
+    expect(lastBot(h)).toBe('Unknown command /packge. Did you mean /package? Send /help for the list.');
+    await h.local.say('sam', '/ liste');
+    await h.settle();
+    expect(lastBot(h)).toContain('Aucune demande ouverte');
+    await h.local.say('sam', '/Visite demain 14h');
+    await h.settle();
+    await h.local.say('sam', '/annule 1');
+    await h.settle();
+    expect(lastBot(h)).toMatch(/^✖ #1/);
+  });
+});
