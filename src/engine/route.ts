@@ -4,6 +4,7 @@
 import { type Action, allowedOutsideGroup, refusal } from '../commands/authorization.js';
 import { cancel, claim, confirm, done, join, move, refused, release } from '../commands/claim.js';
 import { coord } from '../commands/coordinators.js';
+import { requestLimit } from '../commands/limits.js';
 import type { ExecContext, GroupContext } from '../commands/context.js';
 import { info, list, mine, setDigest, setLang } from '../commands/group-info.js';
 import { link, relink } from '../commands/link.js';
@@ -290,6 +291,8 @@ function run(ctx: GroupContext, command: Command, who: MemberMention | undefined
     case 'visit':
     case 'package':
     case 'lawyer': {
+      const limited = requestLimit(ctx);
+      if (limited) return limited;
       const replies = createRequest(ctx, command.draft, command.assumption);
       const posted = replies.find((r) => r.kind === 'post');
       if (command.name === 'lawyer' && posted?.kind === 'post') attachToCase(ctx, posted.number, command.draft.detainee);

@@ -340,6 +340,7 @@ export const en = {
   whichGroup: (p: { n: number; command: string; centres: readonly string[] }) =>
     `You have a #${p.n} in several groups (${joinList('en', p.centres)}). Send the command in that group, or add the centre's name, e.g. /${p.command} ${p.n} ${p.centres[0] ?? ''}`,
   aboutCentre: (p: { centre: string; text: string }) => `${p.centre} · ${p.text}`,
+  limitRequests: (p: { max: number }) => `You have asked for ${p.max} requests in the last hour: I am not posting more for now. Try again in a while.`,
   relinked: (p: { who: string; centre: string }) => `Code accepted: ${p.who} is now a coordinator of this group (${p.centre}).`,
 } as const;
 

@@ -333,5 +333,6 @@ export const fr: Messages = {
   whichGroup: (p) =>
     `Tu as un #${p.n} dans plusieurs groupes (${joinList('fr', p.centres)}). Envoie la commande dans ce groupe, ou ajoute le nom du centre, par ex. /${p.command} ${p.n} ${p.centres[0] ?? ''}`,
   aboutCentre: (p) => `${p.centre} · ${p.text}`,
+  limitRequests: (p) => `Tu as déjà fait ${p.max} demandes dans l’heure : je n’en publie pas plus pour l’instant. Réessaie un peu plus tard.`,
   relinked: (p) => `Code accepté : ${p.who} est maintenant coordinateur·ice de ce groupe (${p.centre}).`,
 };

@@ -49,6 +49,7 @@ export class RequestRepository {
   private readonly removePassenger;
   private readonly passengerCount;
   private readonly involving;
+  private readonly askedSince;
   private readonly dueBefore;
   private readonly purgeClosed;
   private readonly destroyClosedKeys;
@@ -84,6 +85,7 @@ export class RequestRepository {
     this.addPassenger = db.prepare('INSERT OR IGNORE INTO passengers (group_id, number, member_bidx, joined_at) VALUES (?, ?, ?, ?)');
     this.removePassenger = db.prepare('DELETE FROM passengers WHERE group_id = ? AND number = ? AND member_bidx = ?');
     this.passengerCount = db.prepare('SELECT COUNT(*) FROM passengers WHERE group_id = ? AND number = ?').pluck();
+    this.askedSince = db.prepare('SELECT COUNT(*) FROM requests WHERE group_id = ? AND requester_bidx = ? AND created_at > ?').pluck();
     this.involving = db.prepare(`SELECT ${COLUMNS} FROM requests r WHERE r.group_id = @group AND r.state IN ('open', 'claimed')
       AND (r.claimer_bidx = @member OR r.requester_bidx = @member OR EXISTS (SELECT 1 FROM passengers p
         WHERE p.group_id = r.group_id AND p.number = r.number AND p.member_bidx = @member)) ORDER BY r.due_at`);
@@ -129,6 +131,11 @@ export class RequestRepository {
   }
 
   /** Active requests this member asked for, claimed, or rides in. */
+  /** How many requests this member asked for in the group since `since` (for the flood limit). */
+  countAskedSince(group: GroupId, member: MemberKey, since: number): number {
+    return this.askedSince.get(group, fromMemberKey(member), since) as number;
+  }
+
   involvingMember(group: GroupId, member: MemberKey): Request[] {
     return (this.involving.all({ group, member: fromMemberKey(member) }) as RequestRow[]).map((row) => this.toRequest(row));
   }
