@@ -11,6 +11,7 @@ import { type MessageKey, type Msg, render, t } from '../i18n/index.js';
 import type { Lang } from '../i18n/lang.js';
 import type { Request } from '../core/domain.js';
 import type { Store } from '../store/store.js';
+import type { OutboxDraft } from '../store/outbox.js';
 import { replanCase } from '../cases/plan.js';
 import { type Planning, replanDigest, replanRequest } from '../scheduler/replan.js';
 
@@ -119,41 +120,23 @@ export function deliverReplies(target: ReplyTarget, replies: readonly Reply[]): 
         if (!ctx || !request) break;
         const text = t(target.lang, reply.kind === 'post' && reply.urgent ? 'urgentPost' : 'post', { request: requestView(ctx, request) });
         const buttons = buttonsFor(request, target.lang);
-        if (reply.kind === 'post') {
-          const topic = store.topics.ofRequest(ctx.group.id, request.number);
+        const topic = store.topics.ofRequest(ctx.group.id, request.number);
+        const enqueuePost = (replyTo: OutboxDraft['replyTo']) =>
           store.outbox.enqueue(
-            {
-              group: ctx.group.id,
-              to: ctx.group.chat,
-              ...inTopic(topic),
-              text,
-              buttons,
-              postNumber: request.number,
-              // Quote the command only when it was said in that group (never a direct message)
-              // and in the post's topic: Telegram refuses a reply across topics.
-              ...(target.quote && chat === ctx.group.chat && target.topic === topic ? { replyTo: target.quote } : {}),
-            },
+            { group: ctx.group.id, to: ctx.group.chat, ...inTopic(topic), text, buttons, postNumber: request.number, ...(replyTo ? { replyTo } : {}) },
             now,
           );
+        if (reply.kind === 'post') {
+          // Quote the command only when it was said in that group (never a direct message)
+          // and in the post's topic: Telegram refuses a reply across topics.
+          enqueuePost(target.quote && chat === ctx.group.chat && target.topic === topic ? target.quote : undefined);
         } else if (EDITS_POSTS[ctx.group.transport]) {
           const latest = store.posts.latestPost(ctx.group.id, ctx.group.chat, request.number);
           if (latest) store.outbox.enqueue({ group: ctx.group.id, to: ctx.group.chat, text, buttons, edit: latest }, now);
         } else if (reply.repost) {
           // No edits here: the updated card once, quoting the previous one so the thread reads on.
           const latest = store.posts.latestPost(ctx.group.id, ctx.group.chat, request.number);
-          const topic = store.topics.ofRequest(ctx.group.id, request.number);
-          store.outbox.enqueue(
-            {
-              group: ctx.group.id,
-              to: ctx.group.chat,
-              ...inTopic(topic),
-              text,
-              buttons,
-              postNumber: request.number,
-              ...(latest ? { replyTo: { ref: latest } } : {}),
-            },
-            now,
-          );
+          enqueuePost(latest ? { ref: latest } : undefined);
         }
         break;
       }
