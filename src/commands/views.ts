@@ -9,7 +9,8 @@ import { isHearingTask } from '../cases/hearing-tasks.js';
 import { splitMeeting } from './meeting.js';
 import { memberName } from './names.js';
 
-export function requestView(ctx: ViewContext, request: Request, centre: Centre = ctx.centre): RequestView {
+/** With `now` in the context, a lawyer request also shows its hours left. */
+export function requestView(ctx: ViewContext & { readonly now?: number }, request: Request, centre: Centre = ctx.centre): RequestView {
   const name = (key: MemberKey) => memberName(ctx, key);
   const card = centre.card;
   const hearing = request.kind === 'visit' && isHearingTask(ctx, request.number);
@@ -18,6 +19,8 @@ export function requestView(ctx: ViewContext, request: Request, centre: Centre =
   const allowed = request.kind === 'package' ? card.allowed_items?.value : undefined;
   const meeting = visit && request.place ? splitMeeting(request.place, request.dueAt, centre.timezone) : undefined;
   const hours = card.visiting_hours;
+  const pending = request.kind === 'lawyer' && (request.state === 'open' || request.state === 'claimed');
+  const hoursLeft = pending && ctx.now !== undefined && request.dueAt > ctx.now ? Math.floor((request.dueAt - ctx.now) / 3_600_000) : undefined;
   const outside = visit && hours?.windows ? !withinWindows(hours.windows, minuteOfDay(request.dueAt, centre.timezone)) : false;
   return {
     n: request.number,
@@ -39,6 +42,7 @@ export function requestView(ctx: ViewContext, request: Request, centre: Centre =
     ...(visit && card.visitor_id ? { visitorId: card.visitor_id.value } : {}),
     ...(outside && hours ? { outsideHours: hours.value } : {}),
     ...(hearing ? { hearing: true } : {}),
+    ...(hoursLeft !== undefined ? { hoursLeft } : {}),
   };
 }
 

@@ -54,7 +54,7 @@ function head(r: RequestView): string {
     ? `#${r.n} ${KIND.visit} — ${when} — ${r.centre}`
     : r.kind === 'package'
       ? `#${r.n} ${KIND.package} — by ${when} — ${r.centre}`
-      : `#${r.n} ${KIND.lawyer} — deadline ${when} — ${r.centre}`;
+      : `#${r.n} ${KIND.lawyer} — deadline ${when}${left(r)} — ${r.centre}`;
 }
 
 /** "Meet 12:30 Calais station → visit 14:00": the meeting time never reads as the visit time. */
@@ -94,7 +94,13 @@ function line(r: RequestView): string {
   const when = formatWhen('en', r.when);
   const who = r.claimer ? `taken by ${r.claimer}` : 'OPEN';
   const seats = r.kind === 'visit' && r.seats > 0 ? `, ${seatsText(r.seats, r.passengers.length)}` : '';
-  return `#${r.n} ${r.hearing ? 'Hearing' : KIND[r.kind]} ${when} — ${who}${seats}`;
+  return `#${r.n} ${r.hearing ? 'Hearing' : KIND[r.kind]} ${when}${left(r)} — ${who}${seats}`;
+}
+
+/** " (39 h left)" after a lawyer deadline still to meet. */
+function left(r: RequestView): string {
+  if (r.hoursLeft === undefined) return '';
+  return r.hoursLeft >= 1 ? ` (${r.hoursLeft} h left)` : ' (less than 1 h left)';
 }
 
 export const en = {

@@ -58,7 +58,7 @@ function head(r: RequestView): string {
     ? `#${r.n} ${KIND.visit} — ${when} — ${r.centre}`
     : r.kind === 'package'
       ? `#${r.n} ${KIND.package} — avant ${when} — ${r.centre}`
-      : `#${r.n} ${KIND.lawyer} — échéance ${when} — ${r.centre}`;
+      : `#${r.n} ${KIND.lawyer} — échéance ${when}${left(r)} — ${r.centre}`;
 }
 
 /** « RDV 12h30 gare de Calais → visite 14h00 » : l’heure du rendez-vous ne se lit jamais comme celle de la visite. */
@@ -98,7 +98,13 @@ function line(r: RequestView): string {
   const when = formatWhen('fr', r.when);
   const who = r.claimer ? `prise par ${r.claimer}` : 'OUVERTE';
   const seats = r.kind === 'visit' && r.seats > 0 ? `, ${seatsText(r.seats, r.passengers.length)}` : '';
-  return `#${r.n} ${r.hearing ? 'Audience' : KIND[r.kind]} ${when} — ${who}${seats}`;
+  return `#${r.n} ${r.hearing ? 'Audience' : KIND[r.kind]} ${when}${left(r)} — ${who}${seats}`;
+}
+
+/** « (reste 39 h) » après une échéance d’avocat encore à tenir. */
+function left(r: RequestView): string {
+  if (r.hoursLeft === undefined) return '';
+  return r.hoursLeft >= 1 ? ` (reste ${r.hoursLeft} h)` : ' (reste moins d’1 h)';
 }
 
 export const fr: Messages = {

@@ -30,6 +30,8 @@ export interface RequestView {
   readonly outsideHours?: string;
   /** A hearing's attendance task (a visit attached to a case): shown as a hearing at `place`. */
   readonly hearing?: boolean;
+  /** Lawyer requests still to meet: whole hours left before the deadline (0: under an hour). */
+  readonly hoursLeft?: number;
 }
 
 /** A request named in one line: number, kind and time. */

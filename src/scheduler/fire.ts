@@ -29,7 +29,7 @@ export function fireJob(store: Store, planning: Planning, job: Job, now: number,
   // The bot is not in the group's chat; resuming plans the jobs again.
   if (store.pauses.isPaused(group.id)) return { drop: 'SCHEDULE_GROUP_PAUSED' };
   const late = now - job.dueAt > lateAfterMs;
-  const ctx: ViewContext = { store, lang: group.lang, group, centre };
+  const ctx: ViewContext & { readonly now: number } = { store, lang: group.lang, group, centre, now };
 
   if (job.kind === 'digest') return digest(ctx, planning, now, late);
   if (job.kind === 'case') return fireCaseJob(store, planning, job, group, centre, now, late);

@@ -43,8 +43,13 @@ describe('reading dates as people write them (end to end)', () => {
     expect(lastBot(h)).not.toContain('Note');
     await h.local.say('sam', '/avocat 48h R-12 OQTF notifiée ce matin à 9h');
     await h.settle();
-    expect(lastBot(h)).toMatch(/^#2 Avocat — échéance mer\. 25 nov\. à 09h00/);
+    expect(lastBot(h)).toMatch(/^#2 Avocat — échéance mer\. 25 nov\. à 09h00 \(reste 47 h\) —/);
     expect(lastBot(h)).toContain('Note : OQTF notifiée\n');
+    // the time left follows the clock, in the list too (#9)
+    h.clock.advance(40 * 3_600_000);
+    await h.local.say('sam', '/liste');
+    await h.settle();
+    expect(lastBot(h)).toContain('#2 Avocat mer. 25 nov. à 09h00 (reste 7 h) — OUVERTE');
   });
 });
 

@@ -79,7 +79,7 @@ describe('end to end over the local transport', () => {
     await h.settle();
     // counted from the earliest plausible time of "this morning", and the answer says so (#9)
     const [lawyerPost, assumption] = h.botTexts().slice(-2);
-    expect(lawyerPost).toContain('#2 Lawyer — deadline Wed 25 Nov, 06:00');
+    expect(lawyerPost).toContain('#2 Lawyer — deadline Wed 25 Nov, 06:00 (44 h left) —');
     expect(lawyerPost).toContain('Ref: R-12');
     expect(lawyerPost).toContain('Note: OQTF notified\n');
     expect(assumption).toContain('counted from the earliest plausible one, Mon 23 Nov, 06:00');
