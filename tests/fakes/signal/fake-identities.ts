@@ -1,5 +1,8 @@
 // GET /v1/identities/{number} and PUT /v1/identities/{number}/trust/{numberToTrust}, with the
 // wrapper's exact validation messages (NOTES §4). Safety numbers are 60 invented digits.
+// Upstream: bbernhard/signal-cli-rest-api src/api/api.go (ListIdentities, TrustIdentity) and
+// src/client/client.go (the identity list it builds); signal-cli's IdentityVerificationCode.java
+// (spaces in a safety number do not count).
 
 import { randomBytes, randomInt } from 'node:crypto';
 import type { ServerResponse } from 'node:http';

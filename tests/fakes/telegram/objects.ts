@@ -1,4 +1,5 @@
 // Invented users and chats shaped as Bot API User and Chat objects.
+// Upstream: tdlib/telegram-bot-api telegram-bot-api/Client.cpp (how User and Chat are written).
 
 import type { Chat, User } from 'grammy/types';
 
