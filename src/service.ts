@@ -6,6 +6,7 @@ import type { Clock } from './core/clock.js';
 import type { TransportName } from './core/ids.js';
 import type { Transport } from './core/transport.js';
 import { deliveryAlerts } from './engine/delivery-alerts.js';
+import { DEFAULT_GROUP_RETENTION_DAYS, retireUnlinkedGroups } from './engine/group-retention.js';
 import { purgeExpired } from './engine/housekeeping.js';
 import { Parloir } from './engine/parloir.js';
 import type { IdentityVerifier } from './engine/identity.js';
@@ -27,6 +28,8 @@ export interface ServiceOptions {
   readonly retentionDays: number;
   /** Members not seen for this many days are forgotten (default 90). */
   readonly memberRetentionDays?: number;
+  /** Groups the bot was removed from are shredded after this many days away (default 30). */
+  readonly groupRetentionDays?: number;
   /** Reminder lead times (ms), largest first; centres may override them. */
   readonly reminders: readonly number[];
   /** Alert and follow-up timings; defaults suit real use, tests shorten them. */
@@ -84,7 +87,8 @@ export async function startService(options: ServiceOptions): Promise<Service> {
 
   const housekeep = () => {
     const purged = purgeExpired(store, clock.now(), options.retentionDays, options.memberRetentionDays);
-    logger.info('HOUSEKEEPING', { ...purged });
+    const groups = retireUnlinkedGroups(store, options.centres, clock.now(), options.groupRetentionDays ?? DEFAULT_GROUP_RETENTION_DAYS, logger);
+    logger.info('HOUSEKEEPING', { ...purged, groupsWarned: groups.warned, groupsShredded: groups.shredded });
   };
   housekeep();
   const housekeeping = setInterval(housekeep, HOUSEKEEPING_MS);
