@@ -4,6 +4,7 @@ import type { Db } from './database.js';
 import { checkKey, openDatabase } from './database.js';
 import { AlertRepository } from './alerts.js';
 import { CaseRepository } from './cases.js';
+import { FlightRepository } from './flights.js';
 import { GroupRepository } from './groups.js';
 import { InboxRepository } from './inbox.js';
 import { InviteRepository } from './invites.js';
@@ -43,6 +44,7 @@ export class Store {
   /** Group keys and per-record sub-keys (for repositories that seal records of their own). */
   readonly keys: Keyring;
   readonly cases: CaseRepository;
+  readonly flights: FlightRepository;
 
   constructor(
     readonly db: Db,
@@ -63,6 +65,7 @@ export class Store {
     this.schedule = new ScheduleRepository(db);
     this.prompts = new PromptRepository(db, vault);
     this.cases = new CaseRepository(db, vault, keys);
+    this.flights = new FlightRepository(db, vault, keys);
     this.topics = new TopicRepository(db);
     this.pauses = new PauseRepository(db);
   }
