@@ -6,7 +6,7 @@
 // saying what changed, and moves the tasks. What leaves the group is the reference, the
 // airport, the time and the flight number: never a name, never the case's details.
 
-import type { Group, Member, MemberKey, RequestDraft } from '../core/domain.js';
+import type { Group, Member, RequestDraft } from '../core/domain.js';
 import { actingMember } from '../commands/context.js';
 import { announce, answer, changed, type Reply } from '../commands/reply.js';
 import { createRequest } from '../commands/requests.js';
@@ -137,7 +137,8 @@ function attached(ctx: CaseContext, record: CaseRecord, draft: RequestDraft, rol
  */
 function networkAlerts(ctx: CaseContext, record: CaseRecord, flight: Flight, change: FlightChangeView | undefined): { replies: Reply[]; count: { coordinators: number; groups: number } } {
   const { store } = ctx;
-  const told = new Set<MemberKey>(store.members.all(ctx.group.id).map((m) => m.key));
+  // By address: a member's key differs from group to group (per-group blind index, #11).
+  const told = new Set<string>(store.members.all(ctx.group.id).map((m) => m.address));
   const from = ctx.centres.get(record.centreId)?.name ?? ctx.centre.name;
   const facts = defaultFlightFacts();
   const replies: Reply[] = [];
@@ -146,9 +147,9 @@ function networkAlerts(ctx: CaseContext, record: CaseRecord, flight: Flight, cha
     if (id === ctx.group.id || store.pauses.isPaused(id)) continue;
     const group: Group | undefined = store.groups.get(id);
     const zone = group ? (ctx.centres.get(group.centreId)?.timezone ?? ctx.centre.timezone) : ctx.centre.timezone;
-    const reached: Member[] = group ? store.members.coordinators(id).filter((m) => !told.has(m.key) && !store.members.isHeld(id, m.key)) : [];
+    const reached: Member[] = group ? store.members.coordinators(id).filter((m) => !told.has(m.address) && !store.members.isHeld(id, m.key)) : [];
     if (!group || reached.length === 0) continue;
-    for (const m of reached) told.add(m.key);
+    for (const m of reached) told.add(m.address);
     coordinators += reached.length;
     // Times in the receiving group's zone: the departure is the same instant wherever it is read.
     const inZone = (at: number) => ({ at, zone });

@@ -9,6 +9,7 @@ import { GroupRepository } from './groups.js';
 import { InboxRepository } from './inbox.js';
 import { InviteRepository } from './invites.js';
 import { Keyring } from './keyring.js';
+import { rekeyMembersOnce } from './member-rekey.js';
 import { MemberRepository } from './members.js';
 import { OutboxRepository } from './outbox.js';
 import { PostRepository } from './posts.js';
@@ -45,6 +46,8 @@ export class Store {
   readonly keys: Keyring;
   readonly cases: CaseRepository;
   readonly flights: FlightRepository;
+  /** Member rows re-keyed to per-group hashes when this store was opened (0 once done). */
+  readonly rekeyed: number;
 
   constructor(
     readonly db: Db,
@@ -68,6 +71,8 @@ export class Store {
     this.flights = new FlightRepository(db, vault, keys);
     this.topics = new TopicRepository(db);
     this.pauses = new PauseRepository(db);
+    // A store made before per-group member hashes is re-keyed once, as soon as its key is known.
+    this.rekeyed = rekeyMembersOnce({ db, vault, keys, cases: this.cases });
   }
 
   /** Runs `fn` in one write transaction (BEGIN IMMEDIATE: writers queue instead of failing late). */

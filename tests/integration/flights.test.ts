@@ -42,6 +42,13 @@ async function threeGroups(): Promise<Harness> {
 
 const groupOf = (h: Harness, chat = h.local.chat) => h.store.groups.findByChat(chat)!;
 
+/** A fresh code for the same centre makes the sender a coordinator of that group too. */
+async function relink(h: Harness, member: string, centre: string, group: string): Promise<void> {
+  const { code } = h.store.write(() => h.store.invites.create(centre, h.clock.now()));
+  await say(h, member, `/link ${code}`, { group });
+  expect(h.store.members.coordinators(groupOf(h, chatAddress('local', group)).id).map((m) => m.address)).toContain(`local:${member}`);
+}
+
 describe('/network', () => {
   let h: Harness;
   afterEach(async () => h.close());
@@ -67,6 +74,8 @@ describe('/flight', () => {
   it('alerts the case\'s group and the opted-in coordinators once, each in their language, with the legal-risk line', async () => {
     h = await threeGroups();
     await say(h, 'lou', '/network on', { group: 'fiche-group' });
+    // Sam coordinates B too: already in the case's group, Sam gets no direct message.
+    await relink(h, 'sam', 'card-centre', 'fiche-group');
     const seenA = textsTo(h, h.local.chat).length;
     const seen = bot(h).length;
 
@@ -123,6 +132,8 @@ describe('/flight', () => {
     expect(textsTo(h, h.local.chat)).toContain('✅ #2 : Mia prend une place (7 places libres).');
     // C opts in now: it gets the next alert, in French.
     await say(h, 'una', '/reseau oui', { group: 'bxl-group' });
+    // Lou coordinates C as well: one message for Lou, not one per group.
+    await relink(h, 'lou', 'other-centre', 'bxl-group');
 
     const seenA = textsTo(h, h.local.chat).length;
     await say(h, 'sam', '/vol R-12 25/11 9h40 ORY AF1236');
@@ -132,6 +143,7 @@ describe('/flight', () => {
       'Changement : le départ était mer. 25 nov. à 07h15, l’aéroport était CDG, le vol était AF1234.',
     ]);
     expect(alert).toContain('Envoyé aussi à 2 référent·es de 2 autres groupes');
+    expect(textsTo(h, dm('lou'))).toHaveLength(2);
     expect(textsTo(h, dm('lou')).at(-1)!.split('\n')[1]).toBe('Changed: departure was Wed 25 Nov, 07:15, airport was CDG, flight was AF1234.');
     const toUna = textsTo(h, dm('una'));
     expect(toUna).toHaveLength(1);
