@@ -8,6 +8,7 @@ import { GroupRepository } from './groups.js';
 import { InboxRepository } from './inbox.js';
 import { InviteRepository } from './invites.js';
 import { Keyring } from './keyring.js';
+import { LimitRepository } from './limits.js';
 import { MemberRepository } from './members.js';
 import { OutboxRepository } from './outbox.js';
 import { PostRepository } from './posts.js';
@@ -43,6 +44,8 @@ export class Store {
   /** Group keys and per-record sub-keys (for repositories that seal records of their own). */
   readonly keys: Keyring;
   readonly cases: CaseRepository;
+  /** Limits against floods: quiet strangers, held-back re-posts. */
+  readonly limits: LimitRepository;
 
   constructor(
     readonly db: Db,
@@ -65,6 +68,7 @@ export class Store {
     this.cases = new CaseRepository(db, vault, keys);
     this.topics = new TopicRepository(db);
     this.pauses = new PauseRepository(db);
+    this.limits = new LimitRepository(db, vault);
   }
 
   /** Runs `fn` in one write transaction (BEGIN IMMEDIATE: writers queue instead of failing late). */
