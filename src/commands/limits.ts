@@ -9,7 +9,7 @@ import { answer, type Reply } from './reply.js';
 /** Undefined when the member may ask for one more request now; else the answer (or silence). */
 export function requestLimit(ctx: GroupContext, limits: Limits): Reply[] | undefined {
   const { max, windowMs } = limits.requests;
-  const key = ctx.store.members.keyOf(ctx.actor.address);
+  const key = ctx.store.members.keyOf(ctx.group.id, ctx.actor.address);
   const asked = ctx.store.requests.countAskedSince(ctx.group.id, key, ctx.now - windowMs);
   if (asked < max) return undefined;
   // One answer per member and window; further attempts in that window get nothing at all.
