@@ -3,6 +3,7 @@
 
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { parseDurationList } from './core/duration.js';
+import { type Limits, LIMITS_EXAMPLE, parseLimits } from './core/limits.js';
 import type { LogLevel } from './logger.js';
 import type { Lang } from './i18n/lang.js';
 import { isLang } from './i18n/lang.js';
@@ -53,6 +54,8 @@ export interface Settings {
   readonly memberRetentionDays: number;
   /** A group the bot was removed from and not added back to is shredded after this many days. */
   readonly groupRetentionDays: number;
+  /** Limits against floods (PARLOIR_LIMITS). */
+  readonly limits: Limits;
   readonly signal?: SignalSettings;
   readonly telegram?: TelegramSettings;
   /**
@@ -72,10 +75,13 @@ export interface SettingsProblem {
     | 'invalid-choice'
     | 'invalid-duration-list'
     | 'invalid-number'
+    | 'invalid-limits'
     | 'both-key-sources'
     | 'key-required';
   /** Allowed values or an example, never the secret itself. */
   readonly expected?: string;
+  /** The parts of the value that were refused, where showing them helps (never a secret). */
+  readonly refused?: readonly string[];
 }
 
 export type SettingsResult =
@@ -134,6 +140,8 @@ export function parseSettings(env: Env, cwd: string = process.cwd()): SettingsRe
   if (!Number.isInteger(groupRetentionDays) || groupRetentionDays < 2 || groupRetentionDays > 3650) {
     problems.push({ variable: 'PARLOIR_GROUP_RETENTION_DAYS', code: 'invalid-number', expected: '2–3650' });
   }
+  const limits = parseLimits(value('PARLOIR_LIMITS'));
+  if (!limits.ok) problems.push({ variable: 'PARLOIR_LIMITS', code: 'invalid-limits', expected: LIMITS_EXAMPLE, refused: limits.wrong });
 
   const signal = parseSignal(value, problems);
   const telegram = parseTelegram(value, problems);
@@ -156,7 +164,7 @@ export function parseSettings(env: Env, cwd: string = process.cwd()): SettingsRe
   }
 
   const passphraseFile = value('PARLOIR_PASSPHRASE_FILE');
-  if (problems.length > 0 || !key || !reminders || !isLang(lang)) return { ok: false, problems };
+  if (problems.length > 0 || !key || !reminders || !isLang(lang) || !limits.ok) return { ok: false, problems };
   const dbPath = path(value('PARLOIR_DB') ?? DEFAULTS.dbPath);
   const controlSocket = value('PARLOIR_CONTROL_SOCKET');
   return {
@@ -173,6 +181,7 @@ export function parseSettings(env: Env, cwd: string = process.cwd()): SettingsRe
       retentionDays,
       memberRetentionDays,
       groupRetentionDays,
+      limits: limits.limits,
       ...(signal ? { signal } : {}),
       ...(telegram ? { telegram } : {}),
       demo,

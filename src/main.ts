@@ -127,6 +127,7 @@ async function startTransports(settings: Settings, store: Store, centres: Centre
     memberRetentionDays: settings.memberRetentionDays,
     groupRetentionDays: settings.groupRetentionDays,
     reminders: settings.reminders,
+    limits: settings.limits,
     ...(signal ? { verifyIdentity: async (member, safetyNumber) => (await signal.identities.verify(member, safetyNumber)).ok } : {}),
   });
   // Safety numbers: a changed key holds the member until a coordinator verifies it.
@@ -165,6 +166,7 @@ async function runLocalDemo(settings: Settings, logger: Logger): Promise<number>
     lang: settings.lang,
     retentionDays: settings.retentionDays,
     reminders: settings.reminders,
+    limits: settings.limits,
   });
   await runDemo({
     transport: local,
