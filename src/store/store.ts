@@ -4,6 +4,7 @@ import type { Db } from './database.js';
 import { checkKey, openDatabase } from './database.js';
 import { AlertRepository } from './alerts.js';
 import { CaseRepository } from './cases.js';
+import { CountRepository } from './counts.js';
 import { GroupRepository } from './groups.js';
 import { InboxRepository } from './inbox.js';
 import { InviteRepository } from './invites.js';
@@ -43,6 +44,8 @@ export class Store {
   /** Group keys and per-record sub-keys (for repositories that seal records of their own). */
   readonly keys: Keyring;
   readonly cases: CaseRepository;
+  /** Counts for advocacy: no ids, no free text (#16). */
+  readonly counts: CountRepository;
 
   constructor(
     readonly db: Db,
@@ -65,6 +68,7 @@ export class Store {
     this.cases = new CaseRepository(db, vault, keys);
     this.topics = new TopicRepository(db);
     this.pauses = new PauseRepository(db);
+    this.counts = new CountRepository(db);
   }
 
   /** Runs `fn` in one write transaction (BEGIN IMMEDIATE: writers queue instead of failing late). */
