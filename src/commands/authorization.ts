@@ -70,6 +70,10 @@ export const RULES: Readonly<Record<Action, Rule>> = {
   // src/cases/details.ts (claimer of the case's lawyer request, once per request, or coordinator).
   details: { who: 'anyone', effect: 'direct' },
   wipe: { who: COORDINATOR, effect: 'write' },
+  // A deportation flight (#16): anyone who learns of it alerts the group (and the network).
+  flight: { who: 'anyone', effect: 'write' },
+  // Whether this group's coordinators get the other groups' flight alerts: a group setting.
+  network: { who: COORDINATOR, effect: 'write' },
 };
 
 /** The actor as the rules see them in one group. */

@@ -13,6 +13,7 @@ const COLUMNS: Readonly<Record<string, string>> = {
   package_done: 'Packages delivered',
   credit_done: 'Phone credit delivered',
   hearing_done: 'Hearings attended',
+  airport_done: 'Airport presence before a flight',
   lawyer_in_time: 'Lawyer reached in time',
   lawyer_late: 'Lawyer reached late',
   lawyer_missed: 'Lawyer deadline missed',

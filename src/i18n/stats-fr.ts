@@ -14,6 +14,7 @@ const COLUMNS: Readonly<Record<string, string>> = {
   package_done: 'Colis remis',
   credit_done: 'Recharges téléphoniques remises',
   hearing_done: 'Audiences suivies',
+  airport_done: 'Présence à l’aéroport avant un vol',
   lawyer_in_time: 'Avocat·e joint·e à temps',
   lawyer_late: 'Avocat·e joint·e en retard',
   lawyer_missed: 'Échéance avocat·e manquée',

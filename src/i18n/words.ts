@@ -28,6 +28,8 @@ export const COMMAND_NAMES = [
   'details',
   'coord',
   'wipe',
+  'flight',
+  'network',
 ] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
@@ -58,6 +60,8 @@ export const COMMAND_WORDS: Record<Lang, Record<CommandName, readonly [string, .
     details: ['details'],
     coord: ['coord', 'coordinators', 'coordinator'],
     wipe: ['wipe'],
+    flight: ['flight'],
+    network: ['network'],
   },
   fr: {
     help: ['aide', 'commandes', 'start'], // Telegram's Start button: no language of its own
@@ -84,6 +88,8 @@ export const COMMAND_WORDS: Record<Lang, Record<CommandName, readonly [string, .
     details: ['details', 'elements'],
     coord: ['coord', 'referents', 'referent', 'referente', 'referentes'],
     wipe: ['effacer'],
+    flight: ['vol'],
+    network: ['reseau'],
   },
 };
 

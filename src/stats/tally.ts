@@ -28,7 +28,8 @@ export function monthOf(at: number, zone: string): string {
 
 /**
  * A request marked done. A lawyer request counts as met in time or late (its deadline against
- * now) and adds its time to a lawyer; a hearing attendance counts as a hearing, not a visit.
+ * now) and adds its time to a lawyer; a case's hearing attendance or airport presence (tasks
+ * of kind visit) counts under that role, not as a visit.
  */
 export function countDone(store: Store, centre: CountedCentre, request: Request, now: number): void {
   const month = monthOf(now, centre.timezone);
@@ -38,8 +39,8 @@ export function countDone(store: Store, centre: CountedCentre, request: Request,
     store.counts.add(month, centre.id, LAWYER_HOURS, String(hours));
     return;
   }
-  const hearing = store.cases.caseOfRequest(request.groupId, request.number)?.role === 'hearing';
-  store.counts.add(month, centre.id, hearing ? 'hearing' : request.kind, 'done');
+  const role = store.cases.caseOfRequest(request.groupId, request.number)?.role;
+  store.counts.add(month, centre.id, role !== undefined && role !== 'lawyer' ? role : request.kind, 'done');
 }
 
 /** A visit refused at the door, with its reason reduced to a bucket (the text is not kept here). */

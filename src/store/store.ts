@@ -5,6 +5,7 @@ import { checkKey, openDatabase } from './database.js';
 import { AlertRepository } from './alerts.js';
 import { CaseRepository } from './cases.js';
 import { CountRepository } from './counts.js';
+import { FlightRepository } from './flights.js';
 import { GroupRepository } from './groups.js';
 import { InboxRepository } from './inbox.js';
 import { InviteRepository } from './invites.js';
@@ -47,6 +48,7 @@ export class Store {
   readonly cases: CaseRepository;
   /** Counts for advocacy: no ids, no free text (#16). */
   readonly counts: CountRepository;
+  readonly flights: FlightRepository;
   /** Member rows re-keyed to per-group hashes when this store was opened (0 once done). */
   readonly rekeyed: number;
 
@@ -69,6 +71,7 @@ export class Store {
     this.schedule = new ScheduleRepository(db);
     this.prompts = new PromptRepository(db, vault);
     this.cases = new CaseRepository(db, vault, keys);
+    this.flights = new FlightRepository(db, vault, keys);
     this.topics = new TopicRepository(db);
     this.pauses = new PauseRepository(db);
     this.counts = new CountRepository(db);

@@ -27,8 +27,8 @@ const range = (from: number, to: number) => Array.from({ length: to - from + 1 }
 /**
  * Group A (French) follows the test centre, group B (English) "CRA de la Fiche". What happens:
  * August — A: 5 visits done, 1 refused for papers, 5 packages, 7 lawyer requests (5 in time
- * after 2, 5, 10, 20 and 30 h, 1 late after 50 h, 1 never done), cases released / deported /
- * transferred to B; B: 1 visit done. September — A: a visit refused at 00:30 on the 1st (Paris;
+ * after 2, 5, 10, 20 and 30 h, 1 late after 50 h, 1 never done), a hearing attended, cases
+ * released / deported / transferred to B; B: 1 visit done. September — A: a visit refused at 00:30 on the 1st (Paris;
  * still August in UTC) with no reason; B: 1 visit done, 1 refused (name), the transferred case released.
  */
 async function history(): Promise<Harness> {
@@ -59,6 +59,10 @@ async function history(): Promise<Harness> {
     '/dossier R-2 placé 18/08 9h30',
     '/dossier R-3 placé 18/08 9h30',
     '/visite 31/08 20h',
+    '/audience R-1 21/08 10h TJ Test',
+  ]);
+  await at(h, '2026-08-21T12:00', 'sam', [
+    '/fait 20',
     '/dossier R-1 libéré',
     '/dossier R-2 expulsé',
     '/dossier R-3 transféré fiche',
@@ -105,7 +109,8 @@ describe('npx parloir stats', () => {
     const raw = h.store.counts.between('2026-08', '2026-09');
     const get = (month: string, centre: string, kind: string, bucket: string) =>
       raw.find((r) => r.month === month && r.centreId === centre && r.kind === kind && r.bucket === bucket)?.n ?? 0;
-    expect(get('2026-08', 'test-centre', 'visit', 'done')).toBe(5);
+    expect(get('2026-08', 'test-centre', 'visit', 'done')).toBe(5); // the hearing attendance (a task of kind visit) apart:
+    expect(get('2026-08', 'test-centre', 'hearing', 'done')).toBe(1);
     expect(get('2026-08', 'test-centre', 'visit', 'refused-none')).toBe(0);
     expect(get('2026-09', 'test-centre', 'visit', 'refused-none')).toBe(1);
     expect(get('2026-08', 'test-centre', 'lawyer', 'missed')).toBe(1);
@@ -129,7 +134,8 @@ describe('npx parloir stats', () => {
       visit_refused_papers: '<5',
       visit_refused_none: '0',
       package_done: '5',
-      hearing_done: '0',
+      hearing_done: '<5',
+      airport_done: '0',
       lawyer_in_time: '5',
       lawyer_late: '<5',
       lawyer_missed: '<5',
