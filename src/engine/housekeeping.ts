@@ -1,9 +1,10 @@
 // Deletion on schedule: closed requests after the retention period, members not seen for the
-// member retention period, dedupe keys (and their hash keys), expired invite codes and failed
+// member retention period, strangers' chats once their one answer's window is over, dedupe keys (and their hash keys), expired invite codes and failed
 // deliveries (delivered ones are deleted at once). What is deleted is overwritten (secure_delete), and the
 // WAL is checkpointed and truncated afterwards.
 
 import { countExpired } from '../stats/tally.js';
+import { DEFAULT_LIMITS } from '../core/limits.js';
 import type { Store } from '../store/store.js';
 
 const DAY = 86_400_000;
@@ -28,6 +29,7 @@ export interface Purged {
   readonly invites: number;
   readonly outbox: number;
   readonly members: number;
+  readonly quietChats: number;
 }
 
 /** Members not seen in a group for this many days are forgotten (PARLOIR_MEMBER_RETENTION_DAYS). */
@@ -41,6 +43,9 @@ export function purgeExpired(
   now: number,
   retentionDays: number,
   memberRetentionDays = DEFAULT_MEMBER_RETENTION_DAYS,
+  /** A stranger's chat is remembered only for the window of its one answer (PARLOIR_LIMITS stranger=). */
+  quietMs = DEFAULT_LIMITS.strangerMs,
+  /** A centre's time zone, for the month an expired lawyer request is counted in (#16). */
   zoneOf: ZoneOf = () => undefined,
 ): Purged {
   const purged = store.write(() => ({
@@ -55,6 +60,7 @@ export function purgeExpired(
     outbox: store.outbox.purgeFailedBefore(now - FAILED_OUTBOX_DAYS * DAY),
     // after requests: a member is kept while a request they are part of is kept
     members: store.members.purgeUnseenBefore(now - memberRetentionDays * DAY),
+    quietChats: store.limits.purgeQuietBefore(now - quietMs),
   }));
   // What was deleted must also leave the WAL.
   if (Object.values(purged).some((n) => n > 0)) store.checkpoint();

@@ -10,6 +10,7 @@ import { GroupRepository } from './groups.js';
 import { InboxRepository } from './inbox.js';
 import { InviteRepository } from './invites.js';
 import { Keyring } from './keyring.js';
+import { LimitRepository } from './limits.js';
 import { rekeyMembersOnce } from './member-rekey.js';
 import { MemberRepository } from './members.js';
 import { OutboxRepository } from './outbox.js';
@@ -48,6 +49,8 @@ export class Store {
   readonly cases: CaseRepository;
   /** Counts for advocacy: no ids, no free text (#16). */
   readonly counts: CountRepository;
+  /** Limits against floods: quiet strangers, held-back re-posts. */
+  readonly limits: LimitRepository;
   readonly flights: FlightRepository;
   /** Member rows re-keyed to per-group hashes when this store was opened (0 once done). */
   readonly rekeyed: number;
@@ -75,6 +78,7 @@ export class Store {
     this.topics = new TopicRepository(db);
     this.pauses = new PauseRepository(db);
     this.counts = new CountRepository(db);
+    this.limits = new LimitRepository(db, vault);
     // A store made before per-group member hashes is re-keyed once, as soon as its key is known.
     this.rekeyed = rekeyMembersOnce({ db, vault, keys, cases: this.cases });
   }

@@ -52,7 +52,7 @@ async function history(): Promise<Harness> {
   await h.settle();
   // #18 expires: 2 days past its deadline, housekeeping closes it as missed.
   h.clock.set(parisTime('2026-08-15T00:00'));
-  expect(purgeExpired(h.store, h.clock.now(), 30, 90, zoneOf).expired).toBe(1);
+  expect(purgeExpired(h.store, h.clock.now(), 30, 90, undefined, zoneOf).expired).toBe(1);
 
   await at(h, '2026-08-20T10:00', 'sam', [
     '/dossier R-1 placé 18/08 9h30',
@@ -165,7 +165,7 @@ describe('npx parloir stats', () => {
 
     // Purged requests and cases are still counted: the counts do not depend on them.
     h.clock.set(parisTime('2026-11-10T10:00'));
-    const purged = purgeExpired(h.store, h.clock.now(), 30, 90, zoneOf);
+    const purged = purgeExpired(h.store, h.clock.now(), 30, 90, undefined, zoneOf);
     expect(purged.requests).toBeGreaterThan(15);
     expect(h.store.db.prepare('SELECT COUNT(*) FROM requests WHERE closed_at < ?').pluck().get(parisTime('2026-10-01T00:00'))).toBe(0);
     expect(h.store.db.prepare('SELECT COUNT(*) FROM cases WHERE closed_at < ?').pluck().get(parisTime('2026-10-01T00:00'))).toBe(0);
