@@ -93,7 +93,8 @@ export async function startService(options: ServiceOptions): Promise<Service> {
   });
 
   const housekeep = () => {
-    const purged = purgeExpired(store, clock.now(), options.retentionDays, options.memberRetentionDays, options.limits?.strangerMs);
+    const zoneOf = (centreId: string) => options.centres.get(centreId)?.timezone;
+    const purged = purgeExpired(store, clock.now(), options.retentionDays, options.memberRetentionDays, options.limits?.strangerMs, zoneOf);
     const groups = retireUnlinkedGroups(store, options.centres, clock.now(), options.groupRetentionDays ?? DEFAULT_GROUP_RETENTION_DAYS, logger);
     logger.info('HOUSEKEEPING', { ...purged, groupsWarned: groups.warned, groupsShredded: groups.shredded });
   };
