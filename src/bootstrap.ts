@@ -16,6 +16,7 @@ import { packageRoot } from './paths.js';
 import { KeyFileError, type LoadedKey, loadMasterKey, readPassphraseFile } from './store/key-file.js';
 import { SchemaTooNewError } from './store/migrate.js';
 import { type SealedKey, unsealMasterKey, WrongPassphraseError } from './store/sealed-key.js';
+import { openSharedKey, ShareError, type SharedKey } from './store/shared-key.js';
 import { openStore, type Store } from './store/store.js';
 import { KeyMismatchError } from './store/vault.js';
 
@@ -87,6 +88,8 @@ export async function preflight(settings: Settings, probe: ProbeTransports, pati
 export interface OpenOptions {
   /** Asks the operator for the passphrase of a sealed key file (terminal or stdin). */
   readonly passphrase?: () => Promise<string>;
+  /** Asks for share `number` of the `needed` a shares key file takes (one per line on stdin). */
+  readonly share?: (number: number, needed: number) => Promise<string>;
 }
 
 /** Reads the key file (sealed or not) and reports problems as operator messages. */
@@ -139,6 +142,7 @@ export async function openAll(settings: Settings, options: OpenOptions = {}): Pr
   const centres = readCentres(settings);
   let masterKey: Uint8Array;
   if (key.kind === 'plain') masterKey = key.bytes;
+  else if (key.kind === 'shared') masterKey = await sharesFor(settings, key.shared, options.share);
   else {
     const path = settings.key.kind === 'env' ? 'PARLOIR_KEY' : settings.key.path;
     const passphrase = await passphraseFor(settings, options.passphrase);
@@ -150,6 +154,26 @@ export async function openAll(settings: Settings, options: OpenOptions = {}): Pr
     return { settings, store, centres, warnings };
   } catch (error) {
     throw openFailure(settings, error);
+  }
+}
+
+/** Reads `threshold` shares and recombines the key; every refusal becomes an operator message. */
+async function sharesFor(settings: Settings, key: SharedKey, ask: OpenOptions['share']): Promise<Uint8Array> {
+  const text = cliText(settings.lang);
+  if (!ask) throw new StartupError(text.keySharedNoShares({ needed: key.threshold }));
+  const texts: string[] = [];
+  try {
+    for (let i = 1; i <= key.threshold; i += 1) texts.push(await ask(i, key.threshold));
+  } catch (error) {
+    // Too few lines on stdin: say what a shares key file needs, not "no passphrase".
+    if (errorCode(error) === 'PASSPHRASE_EMPTY') throw new StartupError(text.keySharedNoShares({ needed: key.threshold }));
+    throw error;
+  }
+  try {
+    return await openSharedKey(key, texts);
+  } catch (error) {
+    if (error instanceof ShareError) throw new StartupError(text.shareRefused({ code: error.code }));
+    throw error;
   }
 }
 

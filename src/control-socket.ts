@@ -8,11 +8,20 @@ import { createConnection, createServer, type Server, type Socket } from 'node:n
 
 export type ControlRequest =
   | { readonly op: 'status' }
+  /** `passphrase` carries the passphrase, or one share's text for a shares key file. */
   | { readonly op: 'unlock'; readonly passphrase: string }
   | { readonly op: 'shred'; readonly groups: readonly number[] | 'all' };
 
 export type ControlReply =
-  | { readonly ok: true; readonly state: 'sealed' | 'running'; readonly shredded?: number }
+  | {
+      readonly ok: true;
+      readonly state: 'sealed' | 'running';
+      readonly shredded?: number;
+      /** While sealed: what `unlock` must give, and (shares) how many are held of how many needed. */
+      readonly needs?: 'passphrase' | 'share';
+      readonly given?: number;
+      readonly needed?: number;
+    }
   | { readonly ok: false; readonly code: string; readonly detail?: string };
 
 export type ControlHandler = (request: ControlRequest) => Promise<ControlReply>;

@@ -60,7 +60,8 @@ async function main(): Promise<number> {
   const { key, warnings } = readKey(settings);
   for (const warning of warnings) process.stderr.write(`${warning}\n`);
   const passphrase = key.kind === 'sealed' ? await passphraseFor(settings) : undefined;
-  const sealed = key.kind === 'sealed' && passphrase === undefined;
+  // A shares key file always starts sealed: shares are never read from a file.
+  const sealed = key.kind === 'shared' || (key.kind === 'sealed' && passphrase === undefined);
   // The live checks talk to Signal and Telegram: a sealed service runs them only once unsealed
   // (before that, only the checks that need no connection).
   const checked = async (live: boolean) => {
@@ -72,18 +73,19 @@ async function main(): Promise<number> {
   const start = (store: Store) => startTransports(settings, store, centres, logger);
 
   let control: { stop(): Promise<void> };
-  if (key.kind === 'sealed' && passphrase === undefined) {
+  if (key.kind === 'shared' || (key.kind === 'sealed' && passphrase === undefined)) {
     // The default for real deployments: wait, sealed, for `parloir unlock`.
     control = await startSealed({
       settings,
-      sealed: key.sealed,
+      ...(key.kind === 'shared' ? { shared: key.shared } : { sealed: key.sealed }),
       logger,
       start: async (store) => {
         await checked(true);
         return start(store);
       },
     });
-    process.stderr.write(`${text.sealed({ socket: settings.controlSocket })}\n`);
+    const sealedText = key.kind === 'shared' ? text.sealedShares({ socket: settings.controlSocket, needed: key.shared.threshold }) : text.sealed({ socket: settings.controlSocket });
+    process.stderr.write(`${sealedText}\n`);
   } else {
     const masterKey = key.kind === 'plain' ? key.bytes : await unsealKey(settings, key.sealed, passphrase!);
     let store: Store;

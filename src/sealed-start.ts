@@ -1,7 +1,8 @@
 // The sealed start: with a passphrase-sealed key file and no passphrase given, Parloir applies
 // migrations, opens no connection to Signal or Telegram (messages wait on their servers), sends
 // nothing, logs SEALED, and waits on the control socket for `parloir unlock`. The master key then
-// lives only in memory: a restart or a power cut seals the store again.
+// lives only in memory: a restart or a power cut seals the store again. With a k-of-n shares key
+// file, each unlock adds one share (kept in memory only, forgotten after 15 minutes) until k open it.
 
 import sodium from 'libsodium-wrappers-sumo';
 import { openFailure, StartupError } from './bootstrap.js';
@@ -12,6 +13,7 @@ import { errorCode } from './core/error-code.js';
 import type { Logger } from './logger.js';
 import { openDatabase, type OpenedDatabase } from './store/database.js';
 import { type SealedKey, unsealMasterKey, WrongPassphraseError } from './store/sealed-key.js';
+import { ShareCollector, ShareError, type SharedKey } from './store/shared-key.js';
 import { shredGroups } from './store/shred.js';
 import { type Store, unsealStore } from './store/store.js';
 
@@ -34,7 +36,11 @@ const defaultPause = () => new Promise<void>((resolve) => setTimeout(resolve, WR
 
 export interface SealedStartOptions {
   readonly settings: Settings;
-  readonly sealed: SealedKey;
+  /** A passphrase-sealed key file, or (`shared`) a k-of-n shares key file: one of the two. */
+  readonly sealed?: SealedKey;
+  readonly shared?: SharedKey;
+  /** The time now, for forgetting given shares after SHARE_WINDOW_MS; the system clock by default. */
+  readonly now?: () => number;
   readonly logger: Logger;
   /** Opens the transports and starts the service on the unsealed store. */
   readonly start: (store: Store) => Promise<Running>;
@@ -53,17 +59,36 @@ export async function startSealed(options: SealedStartOptions): Promise<Controll
   let markRunning: (r: Running) => void = () => {};
   const runningPromise = new Promise<Running>((resolve) => (markRunning = resolve));
 
-  const unlock = async (passphrase: string): Promise<ControlReply> => {
-    if (running) return { ok: true, state: 'running' };
-    let master: Uint8Array;
+  const collector = options.shared ? new ShareCollector(options.shared, options.now ?? Date.now) : undefined;
+  const sealedState = (): ControlReply =>
+    collector && options.shared
+      ? { ok: true, state: 'sealed', needs: 'share', given: collector.count(), needed: options.shared.threshold }
+      : { ok: true, state: 'sealed', needs: 'passphrase' };
+
+  /** The master key from a passphrase or a share, else the reply to give (refused, or more shares needed). */
+  const open = async (secret: string): Promise<Uint8Array | ControlReply> => {
     try {
-      master = await unsealMasterKey(options.sealed, passphrase);
+      if (collector) {
+        const offer = await collector.offer(secret);
+        if (offer.kind === 'open') return offer.master;
+        logger.info('SHARE_ACCEPTED', { given: offer.given, needed: offer.needed });
+        return sealedState();
+      }
+      if (!options.sealed) throw new Error('startSealed needs a sealed or a shared key');
+      return await unsealMasterKey(options.sealed, secret);
     } catch (error) {
-      if (!(error instanceof WrongPassphraseError)) throw error;
+      if (!(error instanceof WrongPassphraseError) && !(error instanceof ShareError)) throw error;
       logger.warn('UNLOCK_REFUSED', { reason: error.code });
       await (options.pause ?? defaultPause)();
       return { ok: false, code: error.code };
     }
+  };
+
+  const unlock = async (passphrase: string): Promise<ControlReply> => {
+    if (running) return { ok: true, state: 'running' };
+    const given = await open(passphrase);
+    if (!(given instanceof Uint8Array)) return given;
+    const master = given;
     let store: Store;
     try {
       store = await unsealStore(opened.db, master, opened.applied);
@@ -86,7 +111,7 @@ export async function startSealed(options: SealedStartOptions): Promise<Controll
 
   let server: ControlServer;
   try {
-    server = await serveControl(settings, { unlock, running: () => running });
+    server = await serveControl(settings, { unlock, running: () => running, sealedState });
   } catch (error) {
     opened.db.close();
     throw error;
@@ -121,7 +146,7 @@ async function listenOrExplain(settings: Settings, handle: ControlHandler): Prom
 
 function serveControl(
   settings: Settings,
-  deps: { unlock?: (passphrase: string) => Promise<ControlReply>; running: () => Running | undefined },
+  deps: { unlock?: (passphrase: string) => Promise<ControlReply>; running: () => Running | undefined; sealedState?: () => ControlReply },
 ): Promise<ControlServer> {
   // One request at a time: parallel guesses wait their turn, each paying the full cost.
   let queue: Promise<unknown> = Promise.resolve();
@@ -130,7 +155,8 @@ function serveControl(
       const running = deps.running();
       switch (request.op) {
         case 'status':
-          return { ok: true, state: running ? 'running' : 'sealed' };
+          if (running) return { ok: true, state: 'running' };
+          return deps.sealedState?.() ?? { ok: true, state: 'sealed' };
         case 'unlock':
           return deps.unlock ? deps.unlock(request.passphrase) : { ok: true, state: 'running' };
         case 'shred':

@@ -14,6 +14,7 @@ import { cliText } from '../i18n/index.js';
 import { KeyFileError, looseMode, writeKeyFile, writeSecretFile } from '../store/key-file.js';
 import { currentVersion } from '../store/migrate.js';
 import { MIN_PASSPHRASE_CHARS, passphraseLongEnough, sealMasterKey } from '../store/sealed-key.js';
+import { createSharedKey } from '../store/shared-key.js';
 import { generateMasterKeyBase64 } from '../store/vault.js';
 import { groups, shred } from './groups.js';
 import { PassphraseInputError, type PassphraseReader } from './passphrase.js';
@@ -38,7 +39,10 @@ export interface CliDeps {
 export async function runCli(args: readonly string[], env: Env, out: Out, err: Out, deps: CliDeps = {}): Promise<number> {
   const [command, ...rest] = args;
   const text = cliText(operatorLang(env));
-  const ask: OpenOptions = deps.passphrase ? { passphrase: () => deps.passphrase!.read(text.passphrasePrompt()) } : {};
+  const reader = deps.passphrase;
+  const ask: OpenOptions = reader
+    ? { passphrase: () => reader.read(text.passphrasePrompt()), share: (number, needed) => reader.read(text.sharePrompt({ number, needed })) }
+    : {};
   try {
     switch (command) {
       case 'keygen':
@@ -90,6 +94,7 @@ export async function runCli(args: readonly string[], env: Env, out: Out, err: O
 async function keygen(args: readonly string[], env: Env, out: Out, err: Out, input: CliDeps): Promise<number> {
   const text = cliText(operatorLang(env));
   const sealed = args.includes('--passphrase');
+  if (args.includes('--shares') || args.includes('--threshold')) return keygenShares(args, env, out, err);
   const path = args.find((a) => !a.startsWith('--')) ?? env['PARLOIR_KEY_FILE'];
   if (!path) {
     err(text.keygenNeedsPath());
@@ -127,6 +132,36 @@ async function keygen(args: readonly string[], env: Env, out: Out, err: Out, inp
     }
     throw error;
   }
+}
+
+/** keygen --shares N --threshold K [path]: a key file holding no key; the N shares are printed once. */
+async function keygenShares(args: readonly string[], env: Env, out: Out, err: Out): Promise<number> {
+  const text = cliText(operatorLang(env));
+  const valueOf = (flag: string) => {
+    const at = args.indexOf(flag);
+    return at >= 0 ? Number(args[at + 1]) : Number.NaN;
+  };
+  const shares = valueOf('--shares');
+  const threshold = valueOf('--threshold');
+  const path = args.find((a, i) => !a.startsWith('--') && !['--shares', '--threshold'].includes(args[i - 1] ?? '')) ?? env['PARLOIR_KEY_FILE'];
+  if (!Number.isInteger(shares) || !Number.isInteger(threshold) || threshold < 2 || shares < threshold || shares > 255) {
+    err(text.keygenSharesUsage());
+    return 1;
+  }
+  if (!path) {
+    err(text.keygenNeedsPath());
+    return 1;
+  }
+  if (existsSync(path)) {
+    err(text.keyFileExists({ path }));
+    return 1;
+  }
+  const created = await createSharedKey(shares, threshold);
+  created.master.fill(0); // nobody keeps it: only the shares can bring it back
+  writeSecretFile(path, created.file);
+  out(text.keygenSharesDone({ path, shares, threshold }));
+  created.shareTexts.forEach((share, i) => out(text.keygenShareLine({ number: i + 1, shares, share })));
+  return 0;
 }
 
 async function invite(centreId: string | undefined, settings: Settings, out: Out, err: Out, ask: OpenOptions): Promise<number> {

@@ -95,6 +95,7 @@ export const cliEn = {
     [
       'Usage: npx parloir <command>',
       '  keygen --passphrase [path]  write a new key file sealed by a passphrase (real groups)',
+      '  keygen --shares N --threshold K [path]  split a new key into N shares, K of which unlock it',
       '  keygen [path]        write a new unsealed key file (default: PARLOIR_KEY_FILE); never overwrites',
       '  unlock               give the passphrase to a running, sealed Parloir',
       '  groups               list linked groups (id, platform, centre, since)',
@@ -163,6 +164,29 @@ export const cliEn = {
   unlockNoService: (p: { socket: string }) =>
     `No sealed Parloir answers at ${p.socket}. Is it running (npm start), and is PARLOIR_CONTROL_SOCKET the same for both?`,
   unlockFailed: (p: { detail: string }) => `The passphrase opened the key, but Parloir could not start; it is still sealed.\n${p.detail}`,
+  keygenSharesUsage: () =>
+    'Usage: npx parloir keygen --shares N --threshold K [path]   (2 ≤ K ≤ N ≤ 255; e.g. --shares 3 --threshold 2: any 2 of 3 people can unlock)',
+  keygenSharesDone: (p: { path: string; shares: number; threshold: number }) =>
+    [
+      `Wrote ${p.path} (mode 600): it holds NO key, only how ${p.threshold} of ${p.shares} shares open it. Parloir now starts sealed; each npx parloir unlock adds one share.`,
+      `The ${p.shares} shares below are shown ONCE and stored nowhere. Give each to a DIFFERENT person (copied by hand or printed, never photographed, e-mailed or stored together, never on this server).`,
+      `Fewer than ${p.threshold} shares reveal nothing; with fewer than ${p.threshold} people left holding theirs, the database is lost for good.`,
+    ].join('\n'),
+  keygenShareLine: (p: { number: number; shares: number; share: string }) => `share ${p.number} of ${p.shares}: ${p.share}`,
+  sharePrompt: (p: { number: number; needed: number }) => `Share ${p.number} of ${p.needed}: `,
+  unlockSharePrompt: () => 'Your share: ',
+  keySharedNoShares: (p: { needed: number }) =>
+    `The key file is split into shares: give ${p.needed} shares, one per line (typed when asked, or on stdin). PARLOIR_PASSPHRASE_FILE does not apply to shares.`,
+  sealedShares: (p: { socket: string; needed: number }) =>
+    `SEALED: the key file is split into shares; ${p.needed} people must each run npx parloir unlock with their share. Nothing is received or sent until then.   (control socket ${p.socket})`,
+  unlockShareAccepted: (p: { given: number; needed: number }) =>
+    `share accepted (${p.given} of ${p.needed}) — still sealed. The next person runs npx parloir unlock within 15 minutes (given shares are then forgotten).`,
+  shareRefused: (p: { code: string }): string =>
+    p.code === 'SHARE_ALREADY_GIVEN'
+      ? 'already given: this share is already held — still sealed. Another person must give theirs.'
+      : p.code === 'SHARES_MISMATCH'
+        ? 'these shares do not open the key: every share given is forgotten — still sealed. Start again, each person checking their share.'
+        : 'not a share of this key (a typo, or a share of another key) — still sealed.',
   groupsHeader: () => 'id — platform, centre, linked on',
   groupsNone: () => 'No group is linked.',
   shredUsage: () => 'Usage: npx parloir shred --group <id>   (ids: npx parloir groups)   or   npx parloir shred --all',

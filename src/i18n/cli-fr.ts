@@ -91,6 +91,7 @@ export const cliFr: CliMessages = {
     [
       'Usage : npx parloir <commande>',
       '  keygen --passphrase [chemin]  écrit un fichier de clé scellé par une phrase de passe (vrais groupes)',
+      '  keygen --shares N --threshold K [chemin]  partage une nouvelle clé en N parts, dont K la déverrouillent',
       '  keygen [chemin]      écrit un fichier de clé non scellé (défaut : PARLOIR_KEY_FILE) ; n’écrase jamais',
       '  unlock               donne la phrase de passe à un Parloir scellé qui tourne',
       '  groups               liste les groupes liés (id, plateforme, centre, depuis)',
@@ -157,6 +158,29 @@ export const cliFr: CliMessages = {
   unlockNoService: (p) =>
     `Aucun Parloir scellé ne répond à ${p.socket}. Tourne-t-il (npm start), et PARLOIR_CONTROL_SOCKET est-il le même des deux côtés ?`,
   unlockFailed: (p) => `La phrase de passe a ouvert la clé, mais Parloir n’a pas pu démarrer ; il reste scellé.\n${p.detail}`,
+  keygenSharesUsage: () =>
+    'Usage : npx parloir keygen --shares N --threshold K [chemin]   (2 ≤ K ≤ N ≤ 255 ; ex. --shares 3 --threshold 2 : 2 personnes sur 3 peuvent déverrouiller)',
+  keygenSharesDone: (p) =>
+    [
+      `${p.path} écrit (mode 600) : il ne contient AUCUNE clé, seulement comment ${p.threshold} parts sur ${p.shares} l’ouvrent. Parloir démarre désormais scellé ; chaque npx parloir unlock ajoute une part.`,
+      `Les ${p.shares} parts ci-dessous sont affichées UNE fois et stockées nulle part. Donne chacune à une personne DIFFÉRENTE (recopiée à la main ou imprimée, jamais photographiée, envoyée par mail ni gardée avec une autre, jamais sur ce serveur).`,
+      `Moins de ${p.threshold} parts ne révèlent rien ; s’il reste moins de ${p.threshold} personnes avec leur part, la base est perdue pour toujours.`,
+    ].join('\n'),
+  keygenShareLine: (p) => `part ${p.number} sur ${p.shares} : ${p.share}`,
+  sharePrompt: (p) => `Part ${p.number} sur ${p.needed} : `,
+  unlockSharePrompt: () => 'Ta part : ',
+  keySharedNoShares: (p) =>
+    `Le fichier de clé est partagé en parts : donne ${p.needed} parts, une par ligne (tapées quand demandé, ou sur stdin). PARLOIR_PASSPHRASE_FILE ne s’applique pas aux parts.`,
+  sealedShares: (p) =>
+    `SCELLÉ : le fichier de clé est partagé en parts ; ${p.needed} personnes doivent chacune lancer npx parloir unlock avec leur part. Rien n’est reçu ni envoyé d’ici là.   (socket de contrôle ${p.socket})`,
+  unlockShareAccepted: (p) =>
+    `part acceptée (${p.given} sur ${p.needed}) — toujours scellé. La personne suivante lance npx parloir unlock dans les 15 minutes (ensuite les parts données sont oubliées).`,
+  shareRefused: (p) =>
+    p.code === 'SHARE_ALREADY_GIVEN'
+      ? 'déjà donnée : cette part est déjà reçue — toujours scellé. Une autre personne doit donner la sienne.'
+      : p.code === 'SHARES_MISMATCH'
+        ? 'ces parts n’ouvrent pas la clé : toutes les parts données sont oubliées — toujours scellé. Recommencez, chacun vérifiant sa part.'
+        : 'pas une part de cette clé (une faute de frappe, ou une part d’une autre clé) — toujours scellé.',
   groupsHeader: () => 'id — plateforme, centre, lié le',
   groupsNone: () => 'Aucun groupe n’est lié.',
   shredUsage: () => 'Usage : npx parloir shred --group <id>   (identifiants : npx parloir groups)   ou   npx parloir shred --all',

@@ -6,6 +6,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync
 import { dirname } from 'node:path';
 import type { KeySource } from '../config.js';
 import { parseSealedKey, type SealedKey } from './sealed-key.js';
+import { parseSharedKey, type SharedKey } from './shared-key.js';
 import { generateMasterKeyBase64 } from './vault.js';
 
 export class KeyFileError extends Error {
@@ -21,6 +22,8 @@ export type LoadedKey = (
   | { readonly kind: 'plain'; readonly bytes: Uint8Array }
   /** The key file needs its passphrase before anything can be read. */
   | { readonly kind: 'sealed'; readonly sealed: SealedKey }
+  /** The key file holds no key, only how k of n shares recombine it (shared-key.ts). */
+  | { readonly kind: 'shared'; readonly shared: SharedKey }
 ) & {
   /** True when the demo key was generated just now. */
   readonly created: boolean;
@@ -75,6 +78,8 @@ function readKeyFile(path: string): LoadedKey {
   const text = readFileSync(path, 'utf8').trim();
   const sealed = parseSealedKey(text);
   if (sealed) return { kind: 'sealed', sealed, created: false, looseMode: loose };
+  const shared = parseSharedKey(text);
+  if (shared) return { kind: 'shared', shared, created: false, looseMode: loose };
   return { kind: 'plain', bytes: decodeKey(text, path), created: false, looseMode: loose };
 }
 
