@@ -2,7 +2,8 @@
 // transaction. The only place that turns Reply data into outbound messages.
 
 import type { Group } from '../core/domain.js';
-import type { ChatAddress, MemberAddress, MessageRef, TransportName } from '../core/ids.js';
+import { type ChatAddress, type MemberAddress, type MessageRef, splitAddress, type TransportName } from '../core/ids.js';
+import { MESSAGE_LIMITS, splitMessage } from '../core/message-size.js';
 import type { ButtonAction, OutboundButton } from '../core/transport.js';
 import type { GroupContext } from '../commands/context.js';
 import type { Reply } from '../commands/reply.js';
@@ -46,7 +47,7 @@ export function deliverReplies(target: ReplyTarget, replies: readonly Reply[]): 
         const lang = reply.lang ?? target.lang;
         const rendered = render(lang, reply.msg);
         const said = reply.centre ? t(lang, 'aboutCentre', { centre: reply.centre, text: rendered }) : rendered;
-        splitForChat(said).forEach((text, i) =>
+        splitFor(chat, said).forEach((text, i) =>
           store.outbox.enqueue(
             {
               ...base,
@@ -69,13 +70,13 @@ export function deliverReplies(target: ReplyTarget, replies: readonly Reply[]): 
             : !group || chat === group.chat
               ? target.topic
               : store.topics.ofGroup(group.id);
-        splitForChat(render(target.lang, reply.msg)).forEach((text, i) =>
+        splitFor(group?.chat ?? chat, render(target.lang, reply.msg)).forEach((text, i) =>
           store.outbox.enqueue({ ...base, to: group?.chat ?? chat, ...inTopic(topic), text, ...(group && i === 0 ? mentionOf(reply.msg) : {}) }, now),
         );
         break;
       }
       case 'direct':
-        for (const text of splitForChat(render(target.lang, reply.msg))) {
+        for (const text of splitFor(reply.member, render(target.lang, reply.msg))) {
           store.outbox.enqueue(
             {
               ...base,
@@ -183,24 +184,10 @@ function buttonsFor(request: Request, lang: Lang): OutboundButton[] {
 }
 
 /**
- * Long answers (a /list of a busy group) become several messages, cut between lines, each
- * well under the smallest platform limit (Telegram: 4 096 characters). Each is its own outbox
- * row, so a failure never leaves half a message sent twice.
+ * Long answers (a /list of a busy group) become several messages within the limit of the
+ * transport they go out on, cut between lines. Each is its own outbox row, so a failure never
+ * leaves half a message sent twice.
  */
-export function splitForChat(text: string, max = 3_500): string[] {
-  if (text.length <= max) return [text];
-  const parts: string[] = [];
-  let current = '';
-  for (const line of text.split('\n')) {
-    for (let piece = line; piece.length > 0; piece = piece.slice(max)) {
-      const chunk = piece.slice(0, max);
-      if (current !== '' && current.length + 1 + chunk.length > max) {
-        parts.push(current);
-        current = '';
-      }
-      current = current === '' ? chunk : `${current}\n${chunk}`;
-    }
-  }
-  if (current !== '') parts.push(current);
-  return parts;
+function splitFor(to: ChatAddress | MemberAddress, text: string): string[] {
+  return splitMessage(text, MESSAGE_LIMITS[splitAddress(to).transport]);
 }

@@ -5,6 +5,7 @@ import { DateTime } from 'luxon';
 import type { ViewContext } from '../commands/context.js';
 import { centreCard, companions, reminderRole, requestLabel, requestView } from '../commands/views.js';
 import { isActive } from '../core/domain.js';
+import { MESSAGE_LIMITS, splitMessage } from '../core/message-size.js';
 import { t } from '../i18n/index.js';
 import type { Job, JobDraft } from '../store/schedule.js';
 import type { OutboxDraft } from '../store/outbox.js';
@@ -17,15 +18,20 @@ import { planDigest } from './plan.js';
 
 export type Firing =
   | { readonly send: readonly OutboxDraft[]; readonly next?: JobDraft; readonly late: boolean }
-  | { readonly drop: string };
+  /** `next`: a digest missed by downtime still plans the next one. */
+  | { readonly drop: string; readonly next?: JobDraft };
 
 const HOUR = 3_600_000;
 
 export function fireJob(store: Store, planning: Planning, job: Job, now: number, lateAfterMs: number): Firing {
-  if (now > job.usefulUntil) return { drop: 'SCHEDULE_TOO_LATE' };
   const group = store.groups.get(job.group);
   const centre = group ? planning.centres.get(group.centreId) : undefined;
   if (!group || !centre) return { drop: 'SCHEDULE_NO_GROUP' };
+  if (now > job.usefulUntil) {
+    // Too late for this day's digest (the service was down): tomorrow's is planned all the same.
+    const next = job.kind === 'digest' ? planDigest(group.digestAt, centre.timezone, now) : undefined;
+    return { drop: 'SCHEDULE_TOO_LATE', ...(next ? { next } : {}) };
+  }
   // The bot is not in the group's chat; resuming plans the jobs again.
   if (store.pauses.isPaused(group.id)) return { drop: 'SCHEDULE_GROUP_PAUSED' };
   const late = now - job.dueAt > lateAfterMs;
@@ -100,7 +106,10 @@ function digest(ctx: ViewContext, planning: Planning, now: number, late: boolean
   const view = (list: typeof requests) => list.map((r) => requestView(ctx, r));
   const requestsText = t(group.lang, 'digest', { today: view(today), tomorrow: view(tomorrow), open: view(open), deadlines: view(deadlines) });
   const text = cases ? `${requestsText}\n${cases}` : requestsText;
-  return { send: [{ group: group.id, to: group.chat, ...topicOf(store, group.id), text }], late, ...(next ? { next } : {}) };
+  // A busy group's digest is several messages, each within the transport's limit, cut between entries.
+  const topic = topicOf(store, group.id);
+  const send = splitMessage(text, MESSAGE_LIMITS[group.transport]).map((part) => ({ group: group.id, to: group.chat, ...topic, text: part }));
+  return { send, late, ...(next ? { next } : {}) };
 }
 
 /** The topic a post about the request (or, without one, about the group) belongs in. */

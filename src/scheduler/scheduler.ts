@@ -74,6 +74,7 @@ export class Scheduler {
           if (!store.schedule.markFired(job.id, 'drop' in firing ? 'dropped' : 'sent', now)) return 'skipped' as const;
           if ('drop' in firing) {
             logger.info(firing.drop, { job: job.id, kind: job.kind });
+            if (firing.next) store.schedule.add(job.group, firing.next);
             return 'dropped' as const;
           }
           for (const draft of firing.send) store.outbox.enqueue(draft, now);

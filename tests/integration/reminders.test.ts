@@ -161,6 +161,22 @@ describe('reminders', () => {
     expect(groupBot(h).filter((t) => t.startsWith('☀'))).toHaveLength(1);
   });
 
+  it('a digest missed by downtime is dropped, and the next day\'s is planned all the same (#13)', async () => {
+    h = await startHarness();
+    await h.link('sam');
+    await h.local.say('sam', '/visite 26/11 14h');
+    await h.settle();
+    h.service.scheduler.ensureDigests();
+    // Down from before 09:00 on the 24th until 14:00 (the digest is useful for 4 h).
+    await at(h, parisTime('2026-11-24T14:00'));
+    expect(groupBot(h).filter((t) => t.startsWith('☀'))).toHaveLength(0);
+    expect(h.logs.some((l) => l.includes('SCHEDULE_TOO_LATE'))).toBe(true);
+    const group = h.store.groups.findByChat(h.local.chat)!.id;
+    expect(h.store.schedule.pending(group, null).filter((j) => j.kind === 'digest').map((j) => j.dueAt)).toEqual([parisTime('2026-11-25T09:00')]);
+    await at(h, parisTime('2026-11-25T09:00'));
+    expect(groupBot(h).filter((t) => t.startsWith('☀'))).toEqual([expect.stringContaining('Visites demain :\n#1 Visite')]);
+  });
+
   it('after downtime sends a still-useful reminder once, marked late, and drops a useless one', async () => {
     h = await startHarness();
     const visit = await visitClaimed();
