@@ -2,22 +2,19 @@
 // transaction. The only place that turns Reply data into outbound messages.
 
 import type { Group } from '../core/domain.js';
-import { type ChatAddress, type MemberAddress, type MessageRef, splitAddress, type TransportName } from '../core/ids.js';
+import { type ChatAddress, type MemberAddress, type MessageRef, splitAddress } from '../core/ids.js';
 import { MESSAGE_LIMITS, splitMessage } from '../core/message-size.js';
-import type { ButtonAction, OutboundButton } from '../core/transport.js';
+import { EDITS_POSTS } from '../core/transport.js';
 import type { GroupContext } from '../commands/context.js';
 import type { Reply } from '../commands/reply.js';
-import { requestView } from '../commands/views.js';
+import { postCard } from '../commands/post-card.js';
 import { type MessageKey, type Msg, render, t } from '../i18n/index.js';
 import type { Lang } from '../i18n/lang.js';
-import type { Request } from '../core/domain.js';
 import type { Store } from '../store/store.js';
 import type { OutboxDraft } from '../store/outbox.js';
 import { replanCase } from '../cases/plan.js';
 import { type Planning, replanDigest, replanRequest } from '../scheduler/replan.js';
 
-/** Transports whose posts are edited in place to show a request's current state. */
-const EDITS_POSTS: Record<TransportName, boolean> = { telegram: true, signal: false, local: false };
 
 export interface ReplyTarget {
   readonly store: Store;
@@ -119,8 +116,7 @@ export function deliverReplies(target: ReplyTarget, replies: readonly Reply[]): 
         const ctx = target.groupContext;
         const request = ctx ? store.requests.get(ctx.group.id, reply.number) : undefined;
         if (!ctx || !request) break;
-        const text = t(target.lang, reply.kind === 'post' && reply.urgent ? 'urgentPost' : 'post', { request: requestView(ctx, request) });
-        const buttons = buttonsFor(request, target.lang);
+        const { text, buttons } = postCard(ctx, request, target.lang, reply.kind === 'post' && reply.urgent === true);
         const topic = store.topics.ofRequest(ctx.group.id, request.number);
         const enqueuePost = (replyTo: OutboxDraft['replyTo']) =>
           store.outbox.enqueue(
@@ -166,22 +162,6 @@ function mentionOf(message: Msg): { about: number; mention: 'about' | 'release-a
   return ABOUT_A_REQUEST.has(message.key) ? { about: n, mention: 'about' } : {};
 }
 
-function buttonsFor(request: Request, lang: Lang): OutboundButton[] {
-  const button = (action: ButtonAction, label: 'buttonDrive' | 'buttonSeat' | 'buttonTake' | 'buttonRelease'): OutboundButton => ({
-    action,
-    label: t(lang, label),
-  });
-  if (request.state === 'open') {
-    return request.kind === 'visit'
-      ? [button('claim', 'buttonDrive'), ...(request.seats > 0 ? [button('join', 'buttonSeat')] : [])]
-      : [button('claim', 'buttonTake')];
-  }
-  if (request.state === 'claimed') {
-    const seatFree = request.kind === 'visit' && request.passengers.length < request.seats;
-    return [...(seatFree ? [button('join', 'buttonSeat')] : []), button('release', 'buttonRelease')];
-  }
-  return [];
-}
 
 /**
  * Long answers (a /list of a busy group) become several messages within the limit of the

@@ -4,7 +4,9 @@
 import { DateTime } from 'luxon';
 import type { ViewContext } from '../commands/context.js';
 import { centreCard, companions, reminderRole, requestLabel, requestView } from '../commands/views.js';
-import { isActive } from '../core/domain.js';
+import { fingerprint } from '../commands/reposts.js';
+import { postCard } from '../commands/post-card.js';
+import { isActive, type Request } from '../core/domain.js';
 import { MESSAGE_LIMITS, splitMessage } from '../core/message-size.js';
 import { t } from '../i18n/index.js';
 import type { Job, JobDraft } from '../store/schedule.js';
@@ -110,6 +112,69 @@ function digest(ctx: ViewContext, planning: Planning, now: number, late: boolean
   const topic = topicOf(store, group.id);
   const send = splitMessage(text, MESSAGE_LIMITS[group.transport]).map((part) => ({ group: group.id, to: group.chat, ...topic, text: part }));
   return { send, late, ...(next ? { next } : {}) };
+}
+
+/** From this many re-announcements due at once in one group and topic, they go out as one message. */
+export const MERGE_UNCLAIMED_FROM = 3;
+
+/**
+ * Re-announcements ("still nobody for this") of one group due at once: fired one by one (each
+ * may still be dropped), then said in one message per topic, cut to the transport's limit.
+ * Returns each job's outcome and the messages.
+ */
+export function fireUnclaimedTogether(store: Store, planning: Planning, jobs: readonly Job[], now: number, lateAfterMs: number): { outcomes: Map<number, Firing>; send: OutboxDraft[] } {
+  const outcomes = new Map<number, Firing>();
+  const byTopic = new Map<string, { request: Request; send: readonly OutboxDraft[] }[]>();
+  for (const job of jobs) {
+    const firing = fireJob(store, planning, job, now, lateAfterMs);
+    outcomes.set(job.id, firing);
+    const request = 'send' in firing && job.number !== undefined ? store.requests.get(job.group, job.number) : undefined;
+    if (!request || !('send' in firing)) continue;
+    const topic = topicOf(store, job.group, request.number).topic ?? '';
+    byTopic.set(topic, [...(byTopic.get(topic) ?? []), { request, send: firing.send }]);
+  }
+  const group = jobs[0] ? store.groups.get(jobs[0].group) : undefined;
+  const centre = group ? planning.centres.get(group.centreId) : undefined;
+  if (!group || !centre) return { outcomes, send: [] };
+  const ctx = { store, lang: group.lang, group, centre, now };
+  const send: OutboxDraft[] = [];
+  for (const [topic, due] of byTopic) {
+    // Alone in its topic: its own message, quoting its post, as usual.
+    if (due.length === 1) {
+      send.push(...(due[0]?.send ?? []));
+      continue;
+    }
+    const requests = due.map((d) => d.request).sort((a, b) => a.dueAt - b.dueAt || a.number - b.number);
+    const text = t(group.lang, 'unclaimedMany', { requests: requests.map((r) => requestView(ctx, r)) });
+    for (const part of splitMessage(text, MESSAGE_LIMITS[group.transport])) send.push({ group: group.id, to: group.chat, ...(topic ? { topic } : {}), text: part });
+  }
+  return { outcomes, send };
+}
+
+/**
+ * A request whose changes were held back by the repost limit (commands/reposts.ts): its latest
+ * state, posted once, quoting its previous post — unless the group already saw exactly that.
+ */
+export function fireRepost(store: Store, planning: Planning, group: GroupId, number: number, now: number): OutboxDraft[] {
+  const found = store.groups.get(group);
+  const centre = found ? planning.centres.get(found.centreId) : undefined;
+  const request = store.requests.get(group, number);
+  const last = store.limits.repost(group, number);
+  if (!found || !centre || !request || !isActive(request.state) || store.pauses.isPaused(group)) {
+    store.limits.hold(group, number, undefined);
+    return [];
+  }
+  const seen = fingerprint(request);
+  if (last?.shown && Buffer.from(last.shown).equals(seen)) {
+    store.limits.hold(group, number, undefined);
+    return [];
+  }
+  store.limits.shown(group, number, now, seen);
+  const leads = centre.reminders ?? planning.settings.leads;
+  const urgent = request.state === 'open' && request.dueAt - now <= Math.max(0, ...leads);
+  const { text, buttons } = postCard({ store, lang: found.lang, group: found, centre, now }, request, found.lang, urgent);
+  const previous = store.posts.latestPost(group, found.chat, number);
+  return [{ group, to: found.chat, ...topicOf(store, group, number), text, buttons, postNumber: number, ...(previous ? { replyTo: { ref: previous } } : {}) }];
 }
 
 /** The topic a post about the request (or, without one, about the group) belongs in. */

@@ -77,4 +77,65 @@ describe('limits', () => {
     purgeExpired(h.store, h.clock.now(), 30);
     expect(h.store.db.prepare('SELECT COUNT(*) FROM quiet_chats').pluck().get()).toBe(0);
   });
+
+  it('claim / release ping-pong re-posts the card once per 10 minutes; every command is answered; the latest state follows once', async () => {
+    h = await startHarness();
+    await h.link('sam');
+    await h.local.say('sam', '/colis 05/12 pull');
+    await h.settle();
+    const cards = () => h.botTexts().filter((t) => /^#1 Colis/.test(t));
+    const claimed = () => h.botTexts().filter((t) => t.startsWith('✅ #1 : Carl s’en charge.'));
+    const released = () => h.botTexts().filter((t) => t.startsWith('↩ #1 '));
+    await h.local.say('carl', '/prendre 1');
+    await h.settle();
+    expect(cards()).toHaveLength(2); // the post, then the card re-posted as taken
+    const firstRelease = h.clock.now() + 60_000;
+    for (let i = 0; i < 3; i += 1) {
+      h.clock.advance(60_000);
+      await h.local.say('carl', '/lacher 1');
+      h.clock.advance(60_000);
+      await h.local.say('carl', '/prendre 1');
+    }
+    await h.settle();
+    // Carl got an answer to each command; the group got the first "released" and no card since.
+    expect(claimed()).toHaveLength(4);
+    expect(released()).toHaveLength(3);
+    expect(cards()).toHaveLength(2);
+    // Ten minutes after the first "released": the latest state (taken by Carl again), once.
+    h.clock.set(firstRelease + 10 * 60_000 - 1);
+    h.service.scheduler.tick();
+    await h.settle();
+    expect(cards()).toHaveLength(2);
+    h.clock.set(firstRelease + 10 * 60_000);
+    h.service.scheduler.tick();
+    await h.settle();
+    expect(cards()).toHaveLength(3);
+    expect(cards().at(-1)).toContain('Porteur·euse : Carl');
+    h.clock.advance(60 * 60_000);
+    h.service.scheduler.tick();
+    await h.settle();
+    expect(cards()).toHaveLength(3);
+    // After a quiet window the next change reaches the group at once.
+    const groupReleased = () => h.local.messages.filter((m) => m.from === 'bot' && m.to === h.local.chat && m.text.startsWith('↩ #1 ') && m.replyTo === undefined);
+    expect(groupReleased()).toHaveLength(1);
+    await h.local.say('carl', '/lacher 1');
+    await h.settle();
+    expect(groupReleased()).toHaveLength(2);
+  });
+
+  it('ping-pong that ends as the group last saw it posts nothing more at the end of the window', async () => {
+    h = await startHarness({ limits: { ...DEFAULT_LIMITS, repostMs: 5 * 60_000 } });
+    await h.link('sam');
+    await h.local.say('sam', '/colis 05/12 pull');
+    for (const text of ['/prendre 1', '/lacher 1', '/prendre 1', '/lacher 1']) await h.local.say('carl', text);
+    await h.settle();
+    const cards = () => h.botTexts().filter((t) => /^#1 Colis/.test(t));
+    expect(cards()).toHaveLength(2);
+    // "released" once to the group, the second only as Carl's answer
+    expect(h.local.messages.filter((m) => m.from === 'bot' && m.text.startsWith('↩ #1 ')).map((m) => m.replyTo !== undefined)).toEqual([false, true]);
+    h.clock.advance(5 * 60_000);
+    h.service.scheduler.tick();
+    await h.settle();
+    expect(cards()).toHaveLength(2);
+  });
 });
