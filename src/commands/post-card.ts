@@ -9,17 +9,19 @@ import type { ViewContext } from './context.js';
 import { requestView } from './views.js';
 
 export function postCard(ctx: ViewContext & { readonly now?: number }, request: Request, lang: Lang, urgent: boolean): { text: string; buttons: OutboundButton[] } {
-  return { text: t(lang, urgent ? 'urgentPost' : 'post', { request: requestView(ctx, request) }), buttons: buttonsFor(request, lang) };
+  const view = requestView(ctx, request);
+  return { text: t(lang, urgent ? 'urgentPost' : 'post', { request: view }), buttons: buttonsFor(request, lang, view.hearing === true || view.airport !== undefined) };
 }
 
-function buttonsFor(request: Request, lang: Lang): OutboundButton[] {
+/** `going`: a hearing's or a flight's airport task, where taking it is not driving. */
+function buttonsFor(request: Request, lang: Lang, going: boolean): OutboundButton[] {
   const button = (action: ButtonAction, label: 'buttonDrive' | 'buttonSeat' | 'buttonTake' | 'buttonRelease'): OutboundButton => ({
     action,
     label: t(lang, label),
   });
   if (request.state === 'open') {
     return request.kind === 'visit'
-      ? [button('claim', 'buttonDrive'), ...(request.seats > 0 ? [button('join', 'buttonSeat')] : [])]
+      ? [button('claim', going ? 'buttonTake' : 'buttonDrive'), ...(request.seats > 0 ? [button('join', 'buttonSeat')] : [])]
       : [button('claim', 'buttonTake')];
   }
   if (request.state === 'claimed') {

@@ -157,8 +157,9 @@ export const en = {
   },
   urgentPost: (p: { request: RequestView }) => `⚠ Needs someone again:\n${describe(p.request)}\nReply "I'll take it" to take it on.`,
 
-  claimed: (p: { n: number; kind: RequestKind; by: string }) =>
-    p.kind === 'visit' ? `✅ #${p.n}: ${p.by} drives.` : `✅ #${p.n}: ${p.by} takes it on.`,
+  /** `going`: a hearing's or a flight's airport task, where nobody drives. */
+  claimed: (p: { n: number; kind: RequestKind; by: string; going?: boolean }) =>
+    p.kind === 'visit' && !p.going ? `✅ #${p.n}: ${p.by} drives.` : `✅ #${p.n}: ${p.by} takes it on.`,
   claimYours: (p: { n: number }) => `#${p.n} is already yours.`,
   claimTaken: (p: { n: number; by: string }) => `Too late: ${p.by} already took #${p.n}.`,
   notActive: (p: { n: number; state: RequestState }) => `#${p.n} is ${STATE[p.state]}: nothing to do.`,
@@ -259,7 +260,10 @@ export const en = {
   }) =>
     [
       `${p.late ? '(late) ' : ''}⏰ Reminder — ${head(p.request)}`,
-      `You are the ${ON_AS[p.role]}.${p.others.length > 0 ? ` With you: ${joinList('en', p.others.map((o) => `${o.name} (${ON_AS[o.role]})`))}.` : ''} Asked by ${p.request.requester}.`,
+      // At the airport (or a hearing) nobody drives: everyone simply goes.
+      p.request.airport || p.request.hearing
+        ? `You are going.${p.others.length > 0 ? ` With you: ${joinList('en', p.others.map((o) => o.name))}.` : ''} Asked by ${p.request.requester}.`
+        : `You are the ${ON_AS[p.role]}.${p.others.length > 0 ? ` With you: ${joinList('en', p.others.map((o) => `${o.name} (${ON_AS[o.role]})`))}.` : ''} Asked by ${p.request.requester}.`,
       ...[meetingLine(p.request)].filter((x): x is string => x !== undefined),
       ...(p.request.items ? [`To bring: ${p.request.items}`] : []),
       ...practical(p.request),

@@ -159,7 +159,7 @@ export const fr: Messages = {
   },
   urgentPost: (p) => `⚠ Il faut de nouveau quelqu’un :\n${describe(p.request)}\nRéponds « je prends » pour t’en charger.`,
 
-  claimed: (p) => (p.kind === 'visit' ? `✅ #${p.n} : ${p.by} conduit.` : `✅ #${p.n} : ${p.by} s’en charge.`),
+  claimed: (p) => (p.kind === 'visit' && !p.going ? `✅ #${p.n} : ${p.by} conduit.` : `✅ #${p.n} : ${p.by} s’en charge.`),
   claimYours: (p) => `#${p.n} est déjà à toi.`,
   claimTaken: (p) => `Trop tard : ${p.by} a déjà pris #${p.n}.`,
   notActive: (p) => `#${p.n} est ${STATE[p.state]} : rien à faire.`,
@@ -253,7 +253,9 @@ export const fr: Messages = {
   reminder: (p) =>
     [
       `${p.late ? '(en retard) ' : ''}⏰ Rappel — ${head(p.request)}`,
-      `Tu y vas comme ${ON_AS[p.role]}.${p.others.length > 0 ? ` Avec toi : ${joinList('fr', p.others.map((o) => `${o.name} (${ON_AS[o.role]})`))}.` : ''} Demandé par ${p.request.requester}.`,
+      p.request.airport || p.request.hearing
+        ? `Tu y vas.${p.others.length > 0 ? ` Avec toi : ${joinList('fr', p.others.map((o) => o.name))}.` : ''} Demandé par ${p.request.requester}.`
+        : `Tu y vas comme ${ON_AS[p.role]}.${p.others.length > 0 ? ` Avec toi : ${joinList('fr', p.others.map((o) => `${o.name} (${ON_AS[o.role]})`))}.` : ''} Demandé par ${p.request.requester}.`,
       ...[meetingLine(p.request)].filter((x): x is string => x !== undefined),
       ...(p.request.items ? [`À apporter : ${p.request.items}`] : []),
       ...practical(p.request),
