@@ -1,7 +1,7 @@
 // Claim / release ping-pong must not flood the group (#13). Per request and window
-// (PARLOIR_LIMITS repost=): a claim re-posts the card at most once (platforms that edit posts
-// edit it every time instead), and "released" with its urgent re-post reaches the group at most
-// once. Inside the window the member still gets their answer, and on platforms that cannot
+// (PARLOIR_LIMITS repost=): a claim does not re-post the same card (same taker) twice (platforms
+// that edit posts edit it every time instead), and "released" with its urgent re-post reaches
+// the group at most once. Inside the window the member still gets their answer, and on platforms that cannot
 // edit posts the latest state is posted when the window ends (scheduler/fire.ts fireRepost),
 // unless it is what the group saw last. Joins and moves are not ping-pong: never held.
 
@@ -37,7 +37,11 @@ export function throttleReposts(ctx: GroupContext, limits: Limits, replies: read
       const request = current(reply.number);
       if (!request) continue;
       const last = store.limits.repost(group.id, reply.number);
-      if (!last || now - last.postedAt >= window) store.limits.shown(group.id, reply.number, now, fingerprint(request));
+      const seen = fingerprint(request);
+      // The same card (same taker, same seats) shown less than a window ago: that is ping-pong.
+      // Someone else taking it over is news, and is shown.
+      const again = last !== undefined && now - last.postedAt < window && last.shown !== undefined && Buffer.from(last.shown).equals(seen);
+      if (!again) store.limits.shown(group.id, reply.number, now, seen);
       else {
         heldCards.add(reply.number);
         store.limits.hold(group.id, reply.number, last.postedAt + window);
@@ -47,12 +51,7 @@ export function throttleReposts(ctx: GroupContext, limits: Limits, replies: read
   // "Released" (and its urgent re-post).
   for (const reply of replies) {
     if (reply.kind !== 'announce' || !isReleased(reply) || reply.number === undefined) continue;
-    const request = current(reply.number);
-    if (store.alerts.raise(group.id, `repost:released:${reply.number}`, now, window)) {
-      // The group now knows it is open again.
-      if (request && !editsPosts) store.limits.shown(group.id, reply.number, now, fingerprint(request));
-      continue;
-    }
+    if (store.alerts.raise(group.id, `repost:released:${reply.number}`, now, window)) continue;
     heldReleases.add(reply.number);
     if (!editsPosts) store.limits.hold(group.id, reply.number, now + window);
   }

@@ -89,28 +89,30 @@ describe('limits', () => {
     await h.local.say('carl', '/prendre 1');
     await h.settle();
     expect(cards()).toHaveLength(2); // the post, then the card re-posted as taken
-    const firstRelease = h.clock.now() + 60_000;
+    const cardAt = h.clock.now();
     for (let i = 0; i < 3; i += 1) {
       h.clock.advance(60_000);
       await h.local.say('carl', '/lacher 1');
       h.clock.advance(60_000);
       await h.local.say('carl', '/prendre 1');
     }
+    h.clock.advance(60_000);
+    await h.local.say('carl', '/lacher 1');
     await h.settle();
     // Carl got an answer to each command; the group got the first "released" and no card since.
     expect(claimed()).toHaveLength(4);
-    expect(released()).toHaveLength(3);
+    expect(released()).toHaveLength(4);
     expect(cards()).toHaveLength(2);
-    // Ten minutes after the first "released": the latest state (taken by Carl again), once.
-    h.clock.set(firstRelease + 10 * 60_000 - 1);
+    // Ten minutes after the card: the latest state (open again), once.
+    h.clock.set(cardAt + 10 * 60_000 - 1);
     h.service.scheduler.tick();
     await h.settle();
     expect(cards()).toHaveLength(2);
-    h.clock.set(firstRelease + 10 * 60_000);
+    h.clock.set(cardAt + 10 * 60_000);
     h.service.scheduler.tick();
     await h.settle();
     expect(cards()).toHaveLength(3);
-    expect(cards().at(-1)).toContain('Porteur·euse : Carl');
+    expect(cards().at(-1)).toContain('Porteur·euse : personne pour l’instant');
     h.clock.advance(60 * 60_000);
     h.service.scheduler.tick();
     await h.settle();
@@ -118,16 +120,17 @@ describe('limits', () => {
     // After a quiet window the next change reaches the group at once.
     const groupReleased = () => h.local.messages.filter((m) => m.from === 'bot' && m.to === h.local.chat && m.text.startsWith('↩ #1 ') && m.replyTo === undefined);
     expect(groupReleased()).toHaveLength(1);
+    await h.local.say('carl', '/prendre 1');
     await h.local.say('carl', '/lacher 1');
     await h.settle();
     expect(groupReleased()).toHaveLength(2);
   });
 
-  it('ping-pong that ends as the group last saw it posts nothing more at the end of the window', async () => {
+  it('ping-pong that ends on the card the group last saw posts nothing more; someone else taking over is shown at once', async () => {
     h = await startHarness({ limits: { ...DEFAULT_LIMITS, repostMs: 5 * 60_000 } });
     await h.link('sam');
     await h.local.say('sam', '/colis 05/12 pull');
-    for (const text of ['/prendre 1', '/lacher 1', '/prendre 1', '/lacher 1']) await h.local.say('carl', text);
+    for (const text of ['/prendre 1', '/lacher 1', '/prendre 1', '/lacher 1', '/prendre 1']) await h.local.say('carl', text);
     await h.settle();
     const cards = () => h.botTexts().filter((t) => /^#1 Colis/.test(t));
     expect(cards()).toHaveLength(2);
@@ -137,5 +140,11 @@ describe('limits', () => {
     h.service.scheduler.tick();
     await h.settle();
     expect(cards()).toHaveLength(2);
+    // A hand-over is news: Mia's card goes out at once, even inside a window.
+    await h.local.say('carl', '/lacher 1');
+    await h.local.say('mia', '/prendre 1');
+    await h.settle();
+    expect(cards()).toHaveLength(3);
+    expect(cards().at(-1)).toContain('Porteur·euse : Mia');
   });
 });
