@@ -70,6 +70,9 @@ export const RULES: Readonly<Record<Action, Rule>> = {
   // src/cases/details.ts (claimer of the case's lawyer request, once per request, or coordinator).
   details: { who: 'anyone', effect: 'direct' },
   wipe: { who: COORDINATOR, effect: 'write' },
+  // Says what to do and whom to call; stores nothing. In a direct chat it starts from the
+  // member's group's centre (or asks which, or takes the centre named).
+  missing: { who: 'anyone', effect: 'read', where: ['group', 'direct'] },
 };
 
 /** The actor as the rules see them in one group. */

@@ -38,7 +38,9 @@ export type Command =
   /** `op` undefined: the word after /coord was not understood. */
   | { readonly name: 'coord'; readonly op?: CoordOp }
   /** `word`: the confirmation word the bot gave, when repeated. */
-  | { readonly name: 'wipe'; readonly word?: string };
+  | { readonly name: 'wipe'; readonly word?: string }
+  /** `words`: what followed /missing, perhaps naming the centre to start from (never stored). */
+  | { readonly name: 'missing'; readonly words: string };
 
 export type ParseError =
   | { readonly code: 'not-a-command' }
@@ -154,6 +156,8 @@ export function parseCommand(text: string, ctx: ParseContext): ParseResult {
       const word = rest.replace(/\s+/g, '').toUpperCase().slice(0, 32);
       return withLang({ ok: true, command: word ? { name: 'wipe', word } : { name: 'wipe' } });
     }
+    case 'missing':
+      return withLang({ ok: true, command: { name: 'missing', words: rest } });
     case 'verify': {
       const digits = rest.replace(/\s+/g, '');
       return withLang({ ok: true, command: /^\d{60}$/.test(digits) ? { name: 'verify', safetyNumber: digits } : { name: 'verify' } });

@@ -85,6 +85,7 @@ export function centreCard(centre: Centre): CentreCardView {
     ...(card.visitor_id ? { visitorId: card.visitor_id.value } : {}),
     ...(card.allowed_items ? { allowed: card.allowed_items.value } : {}),
     ...(card.phone ? { phone: card.phone.value } : {}),
+    ...(card.association ? { association: card.association.value } : {}),
     ...(lastChecked ? { lastChecked } : {}),
     sources,
   };

@@ -8,6 +8,7 @@ import { requestLimit } from '../commands/limits.js';
 import type { ExecContext, GroupContext } from '../commands/context.js';
 import { info, list, mine, setDigest, setLang } from '../commands/group-info.js';
 import { link, relink } from '../commands/link.js';
+import { missingDirect, missingInGroup } from '../commands/missing.js';
 import { type Command, type ParseError, parseCommand, splitCommand } from '../commands/parse.js';
 import { answer, notice, type Reply } from '../commands/reply.js';
 import { isYes, type ReplySituation, replyIntent, understandReply } from '../commands/reply-intent.js';
@@ -86,6 +87,9 @@ export function routeMessage(deps: RouteDeps, event: MessageEvent, now: number):
     }
     if (action === 'link') return { replies: link(ctx, parsed.ok && parsed.command.name === 'link' ? parsed.command.code : undefined), lang, remember: true };
     if (action === 'mine') return { replies: mine(ctx), lang, remember: true };
+    if (parsed.ok && parsed.command.name === 'missing') {
+      return { replies: missingDirect(deps.store, deps.centres, event.sender, parsed.command.words), lang, remember: false };
+    }
     return { replies: [answer(msg(place === 'direct' ? 'help' : 'helpUnlinked'))], lang, remember: false };
   }
 
@@ -331,6 +335,8 @@ function run(ctx: GroupContext, command: Command, who: MemberMention | undefined
       return coord(ctx, command.op, who);
     case 'wipe':
       return wipe(ctx, command.word);
+    case 'missing':
+      return missingInGroup(ctx.centres, ctx.centre, command.words);
     case 'verify':
       // Reached only where the platform has no safety numbers (Parloir.handle takes it otherwise).
       return [answer(msg('verifyUnsupported'))];

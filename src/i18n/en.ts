@@ -3,6 +3,7 @@
 
 import type { RequestKind, RequestState } from '../core/domain.js';
 import { casesEn } from './cases-en.js';
+import { missingEn } from './missing-en.js';
 import { formatDate, formatInput, formatTime, formatWhen, joinList, type When } from './format.js';
 import type { AssumptionView, CardFactName, CentreCardView, MyRole, ReminderRole, RequestLabel, RequestView } from './views.js';
 
@@ -25,6 +26,7 @@ const FACT: Record<CardFactName, string> = {
   visitor_id: 'Have on you',
   allowed_items: 'Rules on items',
   phone: 'Phone',
+  association: 'Association in the centre',
   replacement: 'Replacement',
 };
 const ROLE: Record<MyRole, string> = { requester: 'you asked', claimer: 'you took it', passenger: 'you have a seat' };
@@ -112,6 +114,7 @@ export const en = {
       '/package friday jumper size M, phone without camera',
       '/lawyer 48h R-12 OQTF notified this morning',
       '/case R-12 placed 2026-11-28 09:30 — a detention case and its legal deadlines · /cases · /hearing R-12 date court · /details R-12 (direct chat)',
+      'Someone has gone missing: /missing (what to do, which centres to call; nothing is stored)',
       'See: /list · /mine · /info (/info sources for the links)',
       'Request N: /claim N · /join N · /release N · /done N · /cancel N · /move N friday 10:00 · /refused N reason',
       'Group: /digest 08:30 (or /digest off) · /lang fr · /coord (coordinators) · /link CODE · /verify 60 digits (Signal) · /wipe (destroy all of the group\'s data)',
@@ -194,6 +197,7 @@ export const en = {
     if (c.visitorId) lines.push(`Have on you: ${c.visitorId}`);
     if (c.allowed) lines.push(`${ITEMS_RULES}: ${c.allowed}`);
     if (c.phone) lines.push(`Phone: ${c.phone}`);
+    if (c.association) lines.push(`Association in the centre: ${c.association}`);
     if (lines.length === 1) return `${c.name}\nNo checked information yet for this centre.`;
     lines.push(`Sources: ${c.sourceNames.map((s) => `${s.name} (checked ${s.checked})`).join(' · ')} — links: /info sources`);
     return lines.join('\n');
@@ -322,6 +326,8 @@ export const en = {
     `${p.who}, I can't write to you directly yet: open ${p.link} and press Start, so reminders reach you.`,
   // Cases and the legal clock (src/i18n/cases-en.ts)
   ...casesEn,
+  // A friend gone missing (src/i18n/missing-en.ts)
+  ...missingEn,
   coordinatorOnly: () => 'Only a coordinator can do that. /coord lists them.',
   wipeAsk: (p: { word: string; minutes: number }) =>
     `This destroys everything Parloir keeps for this group: requests, members, reminders, and the key that opens them. Nothing can bring it back, and the group is unlinked. To confirm, send within ${p.minutes} minutes: /wipe ${p.word}`,

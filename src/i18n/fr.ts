@@ -5,6 +5,7 @@
 
 import type { RequestKind, RequestState } from '../core/domain.js';
 import { casesFr } from './cases-fr.js';
+import { missingFr } from './missing-fr.js';
 import type { Messages } from './en.js';
 import { formatDate, formatInput, formatTime, formatWhen, joinList, type When } from './format.js';
 import type { CardFactName, MyRole, ReminderRole, RequestLabel, RequestView } from './views.js';
@@ -28,6 +29,7 @@ const FACT: Record<CardFactName, string> = {
   visitor_id: 'À avoir sur soi',
   allowed_items: 'Règles pour les objets',
   phone: 'Téléphone',
+  association: 'Association dans le centre',
   replacement: 'Remplacement',
 };
 const ROLE: Record<MyRole, string> = { requester: 'ta demande', claimer: 'tu l’as prise', passenger: 'tu as une place' };
@@ -116,6 +118,7 @@ export const fr: Messages = {
       '/colis vendredi pull, tabac',
       '/avocat 48h R-12 OQTF notifiée ce matin',
       '/dossier R-12 placé 28/11 9h30 — un dossier de rétention et ses délais légaux · /dossiers · /audience R-12 date tribunal · /details R-12 (en privé)',
+      'Une personne a disparu : /disparu (que faire, quels centres appeler ; rien n’est enregistré)',
       'Voir : /liste · /mes · /info (/info sources pour les liens)',
       'Demande N : /prendre N · /rejoindre N · /lacher N · /fait N · /annuler N · /decaler N vendredi 10h · /refuse N raison',
       'Groupe : /resume 08:30 (ou /resume non) · /langue en · /coord (coordinateur·ices) · /lier CODE · /verifier 60 chiffres (Signal) · /effacer (détruire toutes les données du groupe)',
@@ -195,6 +198,7 @@ export const fr: Messages = {
     if (c.visitorId) lines.push(`À avoir sur soi : ${c.visitorId}`);
     if (c.allowed) lines.push(`${ITEMS_RULES} : ${c.allowed}`);
     if (c.phone) lines.push(`Téléphone : ${c.phone}`);
+    if (c.association) lines.push(`Association dans le centre : ${c.association}`);
     if (lines.length === 1) return `${c.name}\nPas encore d’information vérifiée pour ce centre.`;
     lines.push(`Sources : ${c.sourceNames.map((s) => `${s.name} (vérifié le ${s.checked})`).join(' · ')} — liens : /info sources`);
     return lines.join('\n');
@@ -315,6 +319,8 @@ export const fr: Messages = {
     `${p.who}, je ne peux pas encore t’écrire en privé : ouvre ${p.link} et appuie sur Démarrer, pour recevoir les rappels.`,
   // Dossiers et horloge légale (src/i18n/cases-fr.ts)
   ...casesFr,
+  // A friend gone missing (src/i18n/missing-fr.ts)
+  ...missingFr,
   coordinatorOnly: () => 'Seul·e un·e coordinateur·ice peut faire ça. /coord donne la liste.',
   wipeAsk: (p) =>
     `Ceci détruit tout ce que Parloir garde pour ce groupe : demandes, membres, rappels, et la clé qui les ouvre. Rien ne pourra le faire revenir, et le groupe est délié. Pour confirmer, envoie d’ici ${p.minutes} minutes : /effacer ${p.word}`,

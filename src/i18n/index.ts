@@ -37,7 +37,7 @@ export function commandMenu(lang: Lang): ReadonlyArray<{ command: string; descri
 }
 
 const MENU_ORDER: readonly CommandName[] = [
-  'visit', 'package', 'lawyer', 'case', 'cases', 'hearing', 'details', 'list', 'mine', 'claim', 'join', 'release', 'done', 'refused', 'cancel', 'move', 'info', 'digest', 'lang', 'coord', 'help', 'link',
+  'visit', 'package', 'lawyer', 'missing', 'case', 'cases', 'hearing', 'details', 'list', 'mine', 'claim', 'join', 'release', 'done', 'refused', 'cancel', 'move', 'info', 'digest', 'lang', 'coord', 'help', 'link',
 ];
 
 const COMMAND_DESCRIPTIONS: Record<Lang, Record<CommandName, string>> = {
@@ -66,6 +66,7 @@ const COMMAND_DESCRIPTIONS: Record<Lang, Record<CommandName, string>> = {
     details: 'Details for the lawyer (direct chat only): R-12',
     wipe: 'Destroy all of this group\'s data (coordinators, with a confirmation word)',
     coord: 'Coordinators: list, add (reply to a member), remove',
+    missing: 'A friend has gone missing: what to do, which centres to call',
   },
   fr: {
     help: 'Ce que je sais faire',
@@ -92,6 +93,7 @@ const COMMAND_DESCRIPTIONS: Record<Lang, Record<CommandName, string>> = {
     details: 'Éléments pour l’avocat·e (en privé) : R-12',
     wipe: 'Détruire toutes les données du groupe (coordinateur·ices, avec un mot de confirmation)',
     coord: 'Référent·es : liste, ajouter (en réponse à un membre), retirer',
+    missing: 'Une personne a disparu : que faire, quels centres appeler',
   },
 };
 

@@ -45,7 +45,7 @@ export interface RequestLabel {
 export type ReminderRole = 'driver' | 'passenger' | 'courier' | 'contact';
 
 /** Which fact of a card a source backs. */
-export type CardFactName = 'address' | 'visiting_hours' | 'visitor_id' | 'allowed_items' | 'phone' | 'replacement';
+export type CardFactName = 'address' | 'visiting_hours' | 'visitor_id' | 'allowed_items' | 'phone' | 'association' | 'replacement';
 
 export interface CentreCardView {
   /** Set when the centre is due to close or be replaced, with what is known. */
@@ -60,6 +60,8 @@ export interface CentreCardView {
   readonly visitorId?: string;
   readonly allowed?: string;
   readonly phone?: string;
+  /** The legal-aid association working in the centre. */
+  readonly association?: string;
   readonly lastChecked?: string;
   readonly sources: readonly string[];
 }

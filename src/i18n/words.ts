@@ -28,6 +28,7 @@ export const COMMAND_NAMES = [
   'details',
   'coord',
   'wipe',
+  'missing',
 ] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
@@ -58,6 +59,7 @@ export const COMMAND_WORDS: Record<Lang, Record<CommandName, readonly [string, .
     details: ['details'],
     coord: ['coord', 'coordinators', 'coordinator'],
     wipe: ['wipe'],
+    missing: ['missing'],
   },
   fr: {
     help: ['aide', 'commandes', 'start'], // Telegram's Start button: no language of its own
@@ -84,6 +86,7 @@ export const COMMAND_WORDS: Record<Lang, Record<CommandName, readonly [string, .
     details: ['details', 'elements'],
     coord: ['coord', 'referents', 'referent', 'referente', 'referentes'],
     wipe: ['effacer'],
+    missing: ['disparu', 'disparue', 'disparition'],
   },
 };
 

@@ -72,6 +72,8 @@ const PERFORM: Record<string, { action: Action; run: (c: Cell) => Promise<unknow
   '`/details`': { action: 'details', run: (c) => say(c, '/details R-1') },
   // Asking only: the bot answers with the confirmation word, nothing is destroyed.
   '`/wipe`': { action: 'wipe', run: (c) => say(c, '/effacer') },
+  // Reads only: a held member and a stranger in a direct chat get the procedure too.
+  '`/missing`': { action: 'missing', run: (c) => say(c, '/disparu') },
   'reply "je prends" to a post': { action: 'claim', run: (c) => say(c, 'je prends', { replyTo: c.post }) },
   'reply "je viens" to a post': { action: 'join', run: (c) => say(c, 'je viens', { replyTo: c.post }) },
   'reply "je lâche" to a post': { action: 'release', run: (c) => say(c, 'je lâche', { replyTo: c.post }) },

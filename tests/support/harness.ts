@@ -89,6 +89,8 @@ export async function startHarness(
     local?: LocalTransport;
     reminders?: number[];
     verifyIdentity?: IdentityVerifier;
+    /** Another set of centres (e.g. the real config/centres.yaml); default: the test centres. */
+    centres?: CentreDirectory;
   } = {},
 ): Promise<Harness> {
   const temp = options.dir ? undefined : tempDir();
@@ -101,7 +103,7 @@ export async function startHarness(
   const logger = memoryLogger();
   const service = await startService({
     store,
-    centres,
+    centres: options.centres ?? centres,
     transports: [local, ...(options.transports ?? [])],
     clock,
     logger,
