@@ -49,6 +49,12 @@ function renderAll(catalogue: Record<string, (p: never) => string>, seats: numbe
     fields: [{ field: 'registeredName', value: 'Zorbanek' }], field: 'registeredName', step: 1, total: 8, first: true, count: 7, outcome: 'transferred', note: 'Lesquin', hearings: [],
     word: 'xyz', max: 2000, names: ['Alex', 'Sam'], was: when, asks: true, command: 'prendre', centre: 'CRA de Test', link: 'https://t.me/ParloirBot?start=x', tag: 'ab12', sources: false,
     centres: ['CRA de Test', 'Centre fermé de Test'], text: 'Noté.', from: 'CRA de Coquelles',
+    // /missing (src/i18n/missing-*.ts)
+    view: {
+      centres: [{ name: 'CRA de Coquelles', abroad: false }, { name: 'CRA de Lille-Lesquin', km: 0, abroad: false }, { name: 'Centre fermé de Bruges', km: 100, abroad: true, phone: '+32 2 488 74 40' }],
+      fr: true, be: true, association: 'Association d’Essai', unmatched: true,
+    },
+    example: 'coquelles',
   };
   return Object.values(catalogue).map((render) => render(sample as never));
 }
