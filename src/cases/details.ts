@@ -43,7 +43,9 @@ export function detailsCommand(ctx: DirectCaseContext, ref: string, show: boolea
 }
 
 function start(ctx: DirectCaseContext, group: Group, record: CaseRecord): Reply[] {
-  const me = ctx.store.members.keyOf(ctx.sender);
+  // One dialogue at a time per person: one left open in another group (another key) ends.
+  for (const { key } of ctx.store.members.memberships(ctx.sender)) ctx.store.cases.endDialogue(key);
+  const me = ctx.store.members.keyOf(group.id, ctx.sender);
   ctx.store.cases.startDialogue(me, group.id, record.id, ctx.lang, ctx.now + DIALOGUE_MS);
   return [answer(msg('detailsAsk', { ref: record.ref, field: DETAIL_FIELDS[0], step: 1, total: DETAIL_FIELDS.length, first: true }))];
 }
@@ -51,9 +53,13 @@ function start(ctx: DirectCaseContext, group: Group, record: CaseRecord): Reply[
 /** A plain direct message while a dialogue is open: the answer to its current question. */
 export function continueDetails(ctx: DirectCaseContext, text: string): { replies: Reply[]; lang: Lang } | undefined {
   const { store } = ctx;
-  const me = store.members.keyOf(ctx.sender);
-  const dialogue = store.cases.dialogue(me, ctx.now);
-  if (!dialogue) return undefined;
+  // The sender's key differs per group: look for their dialogue under each.
+  const open = store.members
+    .memberships(ctx.sender)
+    .map(({ key }) => ({ me: key, dialogue: store.cases.dialogue(key, ctx.now) }))
+    .find((d) => d.dialogue !== undefined);
+  if (!open?.dialogue) return undefined;
+  const { me, dialogue } = open;
   const record = store.cases.get(dialogue.group, dialogue.caseId);
   const lang = dialogue.lang;
   if (!record || record.state !== 'open' || STOP_WORDS.has(normaliseWords(text))) {
@@ -78,7 +84,7 @@ export function continueDetails(ctx: DirectCaseContext, text: string): { replies
 
 function reveal(ctx: DirectCaseContext, group: Group, record: CaseRecord): Reply[] {
   const { store } = ctx;
-  const me = store.members.keyOf(ctx.sender);
+  const me = store.members.keyOf(group.id, ctx.sender);
   const member = store.members.get(group.id, me);
   // A member whose safety number changed gets nothing sensitive until a coordinator verifies it.
   if (!member || store.members.isHeld(group.id, me)) return [answer(msg('heldRefused'))];

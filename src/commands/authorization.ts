@@ -121,7 +121,7 @@ function relationsOf(subject: Subject): Set<Relation> {
 
 /** Reads the actor's standing in the context's group (without recording them as a member). */
 export function subjectOf(ctx: GroupContext, number?: number): Subject {
-  const key = ctx.store.members.keyOf(ctx.actor.address);
+  const key = ctx.store.members.keyOf(ctx.group.id, ctx.actor.address);
   const member = ctx.store.members.get(ctx.group.id, key);
   const request = number === undefined ? undefined : ctx.store.requests.get(ctx.group.id, number);
   return {

@@ -101,7 +101,7 @@ export function done(ctx: GroupContext, number: number): Reply[] {
 export function confirm(ctx: GroupContext, number: number): Reply[] {
   const found = find(ctx, number);
   if (Array.isArray(found)) return found;
-  const me = ctx.store.members.keyOf(ctx.actor.address);
+  const me = ctx.store.members.keyOf(ctx.group.id, ctx.actor.address);
   if (found.claimer === me) ctx.store.requests.confirm(ctx.group.id, number, me, ctx.now);
   else if (!found.passengers.includes(me)) return [answer(msg('noPrompt'))];
   return [answer(msg('confirmed', { r: requestLabel(ctx, found) }))];

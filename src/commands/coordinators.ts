@@ -27,7 +27,7 @@ export function addCoordinator(ctx: GroupContext, target: MemberMention | undefi
 /** Removes the target, or the sender when nobody is named. */
 export function removeCoordinator(ctx: GroupContext, target: MemberMention | undefined): Reply[] {
   const me = actingMember(ctx);
-  const key = target ? ctx.store.members.keyOf(target.address) : me.key;
+  const key = target ? ctx.store.members.keyOf(ctx.group.id, target.address) : me.key;
   const member = ctx.store.members.get(ctx.group.id, key);
   const who = memberName(ctx, key, member);
   if (member?.role !== 'coordinator') return [answer(msg('coordNotOne', { who }))];

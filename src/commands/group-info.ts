@@ -1,6 +1,6 @@
 // /help, /list, /mine, /info, /lang: read-only answers (and the group's language).
 
-import { isActive } from '../core/domain.js';
+import { isActive, type MemberKey } from '../core/domain.js';
 import type { GroupId } from '../core/ids.js';
 import { msg } from '../i18n/index.js';
 import type { Lang } from '../i18n/lang.js';
@@ -32,10 +32,12 @@ export function setLang(ctx: GroupContext, value: Lang | undefined): Reply[] {
  * to. Each group's data is opened with that group's key only.
  */
 export function mine(ctx: ExecContext, inGroup?: GroupContext): Reply[] {
-  const groupIds: GroupId[] = inGroup ? [inGroup.group.id] : ctx.store.members.groupsOfMember(ctx.actor.address);
-  const key = ctx.store.members.keyOf(ctx.actor.address);
+  // The member's key differs in each group: each group is read with its own.
+  const memberships: { group: GroupId; key: MemberKey }[] = inGroup
+    ? [{ group: inGroup.group.id, key: ctx.store.members.keyOf(inGroup.group.id, ctx.actor.address) }]
+    : ctx.store.members.memberships(ctx.actor.address);
   const items: { request: ReturnType<typeof requestView>; role: MyRole }[] = [];
-  for (const id of groupIds) {
+  for (const { group: id, key } of memberships) {
     const group = inGroup?.group ?? ctx.store.groups.get(id);
     const centre = group ? ctx.centres.get(group.centreId) : undefined;
     if (!group || !centre) continue;

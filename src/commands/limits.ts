@@ -12,7 +12,7 @@ export const DEFAULT_LIMITS = { requestsPerHour: 10 } as const;
 
 /** Undefined when the member may ask for one more request now; else the answer (or silence). */
 export function requestLimit(ctx: GroupContext, limits = DEFAULT_LIMITS): Reply[] | undefined {
-  const key = ctx.store.members.keyOf(ctx.actor.address);
+  const key = ctx.store.members.keyOf(ctx.group.id, ctx.actor.address);
   const asked = ctx.store.requests.countAskedSince(ctx.group.id, key, ctx.now - HOUR);
   if (asked < limits.requestsPerHour) return undefined;
   // One answer per member and hour; further attempts in that hour get nothing at all.

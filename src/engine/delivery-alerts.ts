@@ -38,7 +38,7 @@ export function deliveryAlerts(store: Store, clock: Clock, logger: Logger, plann
       store.write(() => pauseGroup(store, planning, group, now, logger));
       return;
     }
-    const memberKey = member && !ACCOUNT_WIDE.has(alert) ? store.members.keyOf(member) : undefined;
+    const memberKey = member && !ACCOUNT_WIDE.has(alert) ? store.members.keyOf(group.id, member) : undefined;
     store.write(() => {
       if (!store.alerts.raise(group.id, memberKey ? `${alert}:${memberKey}` : alert, now, QUIET_MS[alert])) return;
       logger.warn('DELIVERY_ALERT', { group: group.id, alert });

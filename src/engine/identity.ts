@@ -21,8 +21,9 @@ export function holdMember(store: Store, member: MemberAddress, now: number): Gr
   for (const id of groups) {
     const group = store.groups.get(id);
     if (!group) continue;
-    const held = store.members.get(id, store.members.keyOf(member));
-    const who = held?.name ?? t(group.lang, 'someone', { tag: store.members.keyOf(member).slice(0, 4) });
+    const key = store.members.keyOf(id, member);
+    const held = store.members.get(id, key);
+    const who = held?.name ?? t(group.lang, 'someone', { tag: key.slice(0, 4) });
     const others = store.members.coordinators(id).filter((c) => c.address !== member && !store.members.isHeld(id, c.key));
     for (const coordinator of others) {
       store.outbox.enqueue({ group: id, to: coordinator.address, text: t(group.lang, 'alertIdentity', { who }) }, now);
@@ -56,7 +57,7 @@ export async function checkSafetyNumber(
 ): Promise<VerifyOutcome> {
   const group = store.groups.findByChat(event.chat);
   if (!group) return { answer: msg('groupOnly') };
-  const key = store.members.keyOf(event.sender);
+  const key = store.members.keyOf(group.id, event.sender);
   const me = store.members.get(group.id, key);
   const decision = decide('verify', { key, coordinator: me?.role === 'coordinator', held: me !== undefined && store.members.isHeld(group.id, key) });
   if (!decision.ok) return { answer: decision.answer };

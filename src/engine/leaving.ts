@@ -18,10 +18,10 @@ import { groupContext, type RouteDeps } from './route.js';
 function departed(deps: RouteDeps, group: Group, event: MemberLeftEvent): Member[] {
   const { members } = deps.store;
   if (event.remaining) {
-    const still = new Set(event.remaining.map((a) => members.keyOf(a)));
+    const still = new Set(event.remaining.map((a) => members.keyOf(group.id, a)));
     return members.all(group.id).filter((m) => !still.has(m.key));
   }
-  return (event.members ?? []).map((a) => members.get(group.id, members.keyOf(a))).filter((m): m is Member => m !== undefined);
+  return (event.members ?? []).map((a) => members.get(group.id, members.keyOf(group.id, a))).filter((m): m is Member => m !== undefined);
 }
 
 /** Returns how many members were removed (0: nothing to do, the event is not remembered). */

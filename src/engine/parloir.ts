@@ -152,7 +152,7 @@ export class Parloir {
       const group = store.groups.findByChat(event.chat);
       // Lifted in this group only: each group's coordinators answer for their own members.
       if (outcome.verified && group) {
-        store.members.unhold(group.id, store.members.keyOf(outcome.verified));
+        store.members.unhold(group.id, store.members.keyOf(group.id, outcome.verified));
         // What waited for them (signal-cli refused their new key) goes out now, not at its next retry.
         store.outbox.wake(group.id, outcome.verified as unknown as ChatAddress, now);
       }

@@ -116,7 +116,7 @@ export function routeAction(deps: RouteDeps, event: ReactionEvent | ButtonEvent,
   if (event.kind === 'reaction' && event.removed) {
     // Taking a 👍 back releases only a claim the member holds; otherwise it means nothing.
     const request = deps.store.requests.get(group.id, number);
-    if (request?.claimer !== deps.store.members.keyOf(event.sender)) return ignored(lang);
+    if (request?.claimer !== deps.store.members.keyOf(group.id, event.sender)) return ignored(lang);
   }
   return { replies: runIntent(gctx, action, number), lang, remember: true, group: gctx };
 }
@@ -127,7 +127,7 @@ export function routeAction(deps: RouteDeps, event: ReactionEvent | ButtonEvent,
  */
 function routeReply(deps: RouteDeps, event: MessageEvent, gctx: GroupContext, number: number, asksRelease: boolean): Routed {
   const request = deps.store.requests.get(gctx.group.id, number);
-  const me = deps.store.members.keyOf(event.sender);
+  const me = deps.store.members.keyOf(gctx.group.id, event.sender);
   const situation: ReplySituation = {
     kind: request?.kind ?? 'visit',
     holder: request?.claimer === undefined ? 'none' : request.claimer === me ? 'me' : 'other',
@@ -171,7 +171,8 @@ const NUMBERED = new Set(['claim', 'join', 'release', 'done', 'cancel', 'refused
  */
 function routeDirect(deps: RouteDeps, event: MessageEvent, base: ExecContext, isCommand: boolean, now: number): Routed | undefined {
   const { store } = deps;
-  const me = store.members.keyOf(event.sender);
+  // The sender's groups, each with the sender's key there (keys differ per group).
+  const memberships = store.members.memberships(event.sender);
   const caseReply = routeCaseDirect(deps, event, base, isCommand, now);
   if (caseReply) return caseReply;
   if (!isCommand) {
@@ -180,7 +181,7 @@ function routeDirect(deps: RouteDeps, event: MessageEvent, base: ExecContext, is
     if (!intent) return undefined;
     const prompt =
       (event.replyTo !== undefined ? store.prompts.forMessage(event.sender, event.replyTo) : undefined) ??
-      store.prompts.latestFor(me, now - PROMPT_ANSWER_MS);
+      store.prompts.latestFor(memberships, now - PROMPT_ANSWER_MS);
     const group = prompt ? store.groups.get(prompt.group) : undefined;
     const gctx = group ? groupContext(base, group, deps.centres) : undefined;
     if (!prompt || !gctx) return { replies: [answer(msg('noPrompt'))], lang: base.lang, remember: false };
@@ -190,11 +191,11 @@ function routeDirect(deps: RouteDeps, event: MessageEvent, base: ExecContext, is
   const parsed = parseCommand(event.text, { now, zone: 'Europe/Paris' });
   if (!parsed.ok || !NUMBERED.has(parsed.command.name) || !('number' in parsed.command)) return undefined;
   const number = parsed.command.number;
-  const candidates = store.members
-    .groupsOfMember(event.sender)
-    .map((id) => store.groups.get(id))
-    .filter((g): g is Group => g !== undefined)
-    .filter((g) => store.requests.involvingMember(g.id, me).some((r) => r.number === number && isActive(r.state)));
+  const candidates = memberships.flatMap(({ group: id, key }) => {
+    const group = store.groups.get(id);
+    const involved = group !== undefined && store.requests.involvingMember(id, key).some((r) => r.number === number && isActive(r.state));
+    return involved ? [group] : [];
+  });
   const chosen = candidates.length > 1 ? namedIn(deps.centres, candidates, event.text) : candidates;
   if (chosen.length > 1) {
     // Never guess: ask which, by centre name.

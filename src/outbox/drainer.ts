@@ -149,7 +149,7 @@ export class OutboxDrainer {
         if (item.promptKind) {
           const member = item.to as MemberAddress;
           const prompt = { group: item.group, number: item.postNumber, kind: item.promptKind, createdAt: now };
-          store.prompts.record(store.members.keyOf(member), member, receipt.messageRef, prompt);
+          store.prompts.record(store.members.keyOf(item.group, member), member, receipt.messageRef, prompt);
         } else if (receipt.messageRef !== undefined) {
           store.posts.record(item.group, item.to as ChatAddress, receipt.messageRef, item.postNumber, now);
         }
@@ -179,7 +179,7 @@ export class OutboxDrainer {
    */
   private withholding(item: OutboxItem): OutboundMessage {
     const { store, logger } = this.options;
-    if (item.group === undefined || !store.members.isHeld(item.group, store.members.keyOf(item.to as MemberAddress))) {
+    if (item.group === undefined || !store.members.isHeld(item.group, store.members.keyOf(item.group, item.to as MemberAddress))) {
       return toOutbound(item);
     }
     logger.info('OUTBOX_WITHHELD', { id: item.id, transport: item.transport });

@@ -17,6 +17,7 @@ export const subKeyAd = (table: string, group: GroupId, id: number | string): st
 
 export class Keyring {
   private readonly cache = new Map<number, SealingKey>();
+  private readonly indexCache = new Map<number, SealingKey>();
   private shredded = false;
   private readonly select;
 
@@ -37,6 +38,15 @@ export class Keyring {
     return key;
   }
 
+  /** The group's blind-index key for member addresses (derived from its key, so shredded with it). */
+  indexKeyFor(group: GroupId): SealingKey {
+    const cached = this.indexCache.get(group);
+    if (cached) return cached;
+    const key = this.vault.groupIndexKey(this.keyFor(group));
+    this.indexCache.set(group, key);
+    return key;
+  }
+
   /** A fresh key for one record of `group`, and its wrapped form to store with the record. */
   newSubKey(group: GroupId, ad: string): { key: SealingKey; wrapped: Uint8Array } {
     return this.vault.newSubKey(this.keyFor(group), ad);
@@ -50,11 +60,12 @@ export class Keyring {
     this.cache.set(group, key);
   }
 
-  /** Forget a shredded group's key, zeroing its bytes in memory. */
+  /** Forget a shredded group's keys, zeroing its bytes in memory. */
   forget(group: GroupId): void {
-    const cached = this.cache.get(group);
-    if (cached) cached.bytes.fill(0);
-    this.cache.delete(group);
+    for (const cache of [this.cache, this.indexCache]) {
+      cache.get(group)?.bytes.fill(0);
+      cache.delete(group);
+    }
     this.shredded = true;
   }
 

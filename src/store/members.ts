@@ -13,7 +13,9 @@ interface MemberRow {
   role: Role;
 }
 
-const ad = (column: string, group: GroupId, key: MemberKey) => `members.${column}:${group}:${key}`;
+/** Associated data of a member's sealed fields: names the table, column, group and member key. */
+export const memberAd = (column: string, group: GroupId, key: MemberKey): string => `members.${column}:${group}:${key}`;
+const ad = memberAd;
 /** How stale `seen_at` may get before an action refreshes it (saves a write per command). */
 const SEEN_EVERY_MS = 3_600_000;
 /** Longest display name kept: a profile name, not a biography. */
@@ -28,7 +30,8 @@ export class MemberRepository {
   private readonly insert;
   private readonly updateName;
   private readonly updateRole;
-  private readonly groupsOf;
+  private readonly groupIds;
+  private readonly exists;
   private readonly greet;
   private readonly holdStmt;
   private readonly unholdStmt;
@@ -63,7 +66,7 @@ export class MemberRepository {
     );
     this.updateName = db.prepare('UPDATE members SET name_enc = ? WHERE group_id = ? AND member_bidx = ?');
     this.updateRole = db.prepare('UPDATE members SET role = ? WHERE group_id = ? AND member_bidx = ?');
-    this.holdStmt = db.prepare('UPDATE members SET held_at = ? WHERE member_bidx = ? AND held_at IS NULL RETURNING group_id').pluck();
+    this.holdStmt = db.prepare('UPDATE members SET held_at = ? WHERE group_id = ? AND member_bidx = ? AND held_at IS NULL');
     this.unholdStmt = db.prepare('UPDATE members SET held_at = NULL WHERE group_id = ? AND member_bidx = ? AND held_at IS NOT NULL');
     this.heldAnywhere = db.prepare('SELECT group_id, member_bidx, held_at FROM members WHERE held_at IS NOT NULL ORDER BY group_id, held_at');
     this.heldStmt = db.prepare('SELECT 1 FROM members WHERE group_id = ? AND member_bidx = ? AND held_at IS NOT NULL').pluck();
@@ -73,11 +76,24 @@ export class MemberRepository {
     this.greet = db.prepare('UPDATE members SET greeted_at = ? WHERE group_id = ? AND member_bidx = ? AND greeted_at IS NULL');
     this.remove = db.prepare('DELETE FROM members WHERE group_id = ? AND member_bidx = ?');
     this.allOf = db.prepare('SELECT member_bidx, address_enc, name_enc, role FROM members WHERE group_id = ? ORDER BY joined_at');
-    this.groupsOf = db.prepare('SELECT group_id FROM members WHERE member_bidx = ? ORDER BY group_id').pluck();
+    this.groupIds = db.prepare("SELECT id FROM groups WHERE length(key_wrapped) > 0 ORDER BY id").pluck();
+    this.exists = db.prepare('SELECT 1 FROM members WHERE group_id = ? AND member_bidx = ?').pluck();
   }
 
-  keyOf(address: MemberAddress): MemberKey {
-    return toMemberKey(this.vault.blindIndex('member', address));
+  /** The member's blind index in this group: the same address gives a different key in each group. */
+  keyOf(group: GroupId, address: MemberAddress): MemberKey {
+    return toMemberKey(this.vault.keyedHash(this.keys.indexKeyFor(group), `member\u0000${address}`));
+  }
+
+  /**
+   * Every group this address is a member of, with its key there. Keys differ per group, so this
+   * hashes the address once per group (for direct-chat commands such as /mine, and holds).
+   */
+  memberships(address: MemberAddress): { group: GroupId; key: MemberKey }[] {
+    return (this.groupIds.all() as GroupId[]).flatMap((group) => {
+      const key = this.keyOf(group, address);
+      return this.exists.get(group, fromMemberKey(key)) !== undefined ? [{ group, key }] : [];
+    });
   }
 
   get(group: GroupId, key: MemberKey): Member | undefined {
@@ -98,7 +114,7 @@ export class MemberRepository {
 
   /** Records a member the first time they act in the group; refreshes a changed display name. */
   touch(group: GroupId, address: MemberAddress, name: string | undefined, now: number, role: Role = 'member'): Member {
-    const key = this.keyOf(address);
+    const key = this.keyOf(group, address);
     const existing = this.get(group, key);
     const clean = cleanName(name, MAX_NAME);
     const groupKey = this.keys.keyFor(group);
@@ -123,7 +139,9 @@ export class MemberRepository {
 
   /** Holds the member in every group (their safety number changed); returns the groups newly held. */
   hold(address: MemberAddress, now: number): GroupId[] {
-    return this.holdStmt.all(now, this.vault.blindIndex('member', address)) as GroupId[];
+    return this.memberships(address)
+      .filter(({ group, key }) => this.holdStmt.run(now, group, fromMemberKey(key)).changes === 1)
+      .map(({ group }) => group);
   }
 
   /** Lifts the hold in one group (a coordinator of that group verified the new safety number). */
@@ -164,7 +182,7 @@ export class MemberRepository {
 
   /** The groups this member belongs to (for direct-message commands such as /mine). */
   groupsOfMember(address: MemberAddress): GroupId[] {
-    return this.groupsOf.all(this.vault.blindIndex('member', address)) as GroupId[];
+    return this.memberships(address).map(({ group }) => group);
   }
 
   /** Deletes members not seen in the group since `before` (see the statement for who stays). */

@@ -38,7 +38,7 @@ export class PromptRepository {
     );
     this.byMessage = db.prepare('SELECT group_id, number, kind, created_at FROM prompts WHERE message_bidx = ?');
     this.latest = db.prepare(
-      'SELECT group_id, number, kind, created_at FROM prompts WHERE member_bidx = ? AND created_at >= ? ORDER BY created_at DESC, id DESC LIMIT 1',
+      'SELECT id, group_id, number, kind, created_at FROM prompts WHERE group_id = ? AND member_bidx = ? AND created_at >= ? ORDER BY created_at DESC, id DESC LIMIT 1',
     );
     this.purge = db.prepare('DELETE FROM prompts WHERE created_at < ?');
     this.forget = db.prepare('DELETE FROM prompts WHERE group_id = ? AND member_bidx = ?');
@@ -54,10 +54,17 @@ export class PromptRepository {
     return row ? toPrompt(row) : undefined;
   }
 
-  /** The member's most recent prompt since `since`. */
-  latestFor(member: MemberKey, since: number): Prompt | undefined {
-    const row = this.latest.get(fromMemberKey(member), since) as Row | undefined;
-    return row ? toPrompt(row) : undefined;
+  /**
+   * The member's most recent prompt since `since`, over the groups given with the member's key
+   * in each (a member's key differs per group).
+   */
+  latestFor(memberships: readonly { group: GroupId; key: MemberKey }[], since: number): Prompt | undefined {
+    let latest: (Row & { id: number }) | undefined;
+    for (const { group, key } of memberships) {
+      const row = this.latest.get(group, fromMemberKey(key), since) as (Row & { id: number }) | undefined;
+      if (row && (!latest || row.created_at > latest.created_at || (row.created_at === latest.created_at && row.id > latest.id))) latest = row;
+    }
+    return latest ? toPrompt(latest) : undefined;
   }
 
   /** The member left the group: a bare OK or RELEASE no longer finds its requests. */

@@ -8,6 +8,7 @@ import { GroupRepository } from './groups.js';
 import { InboxRepository } from './inbox.js';
 import { InviteRepository } from './invites.js';
 import { Keyring } from './keyring.js';
+import { rekeyMembersOnce } from './member-rekey.js';
 import { MemberRepository } from './members.js';
 import { OutboxRepository } from './outbox.js';
 import { PostRepository } from './posts.js';
@@ -43,6 +44,8 @@ export class Store {
   /** Group keys and per-record sub-keys (for repositories that seal records of their own). */
   readonly keys: Keyring;
   readonly cases: CaseRepository;
+  /** Member rows re-keyed to per-group hashes when this store was opened (0 once done). */
+  readonly rekeyed: number;
 
   constructor(
     readonly db: Db,
@@ -65,6 +68,8 @@ export class Store {
     this.cases = new CaseRepository(db, vault, keys);
     this.topics = new TopicRepository(db);
     this.pauses = new PauseRepository(db);
+    // A store made before per-group member hashes is re-keyed once, as soon as its key is known.
+    this.rekeyed = rekeyMembersOnce({ db, vault, keys, cases: this.cases });
   }
 
   /** Runs `fn` in one write transaction (BEGIN IMMEDIATE: writers queue instead of failing late). */

@@ -6,7 +6,9 @@
 // Keys: the master key (32 bytes, from the key file) derives an index key, a wrapping key and a
 // system key with crypto_kdf. Each group gets a random key wrapped by the wrapping key and
 // stored with the group: deleting that wrapped key makes the group's data unreadable
-// (crypto-shredding), without touching any other group. Below a group, a record that must be
+// (crypto-shredding), without touching any other group. Member addresses are blind-indexed
+// under a key derived from their group's key, so one person cannot be linked across groups
+// from the database alone. Below a group, a record that must be
 // deletable on its own (a request, a case) gets a sub-key wrapped by the group key: destroying
 // that wrapped sub-key makes every copy of the record's sealed values unreadable, wherever
 // the copies lie (WAL frames, free pages, backups taken after the purge).
@@ -18,6 +20,9 @@ const FORMAT_V1 = 0x01;
 const NONCE_BYTES = 24;
 const KDF_CONTEXT = 'parloir1';
 const SUBKEY = { index: 1, wrap: 2, system: 3, check: 4 } as const;
+/** Keys derived from a group's key (a different context: never equal to a master-key subkey). */
+const GROUP_KDF_CONTEXT = 'parloirg';
+const GROUP_SUBKEY = { memberIndex: 1 } as const;
 const KEY_CHECK_PLAINTEXT = 'parloir key check v1';
 
 export type IndexKind = 'chat' | 'member' | 'message' | 'inbox' | 'invite' | 'wipe';
@@ -98,7 +103,15 @@ export class Vault {
     return sodium.crypto_generichash(16, `${kind}\u0000${value}`, this.indexKey);
   }
 
-  /** Keyed BLAKE2b under a key of the caller's (a rotating dedupe key). */
+  /**
+   * The group's blind-index key for member addresses, derived from the group key: the same
+   * person hashes differently in each group, and shredding the group key kills the index too.
+   */
+  groupIndexKey(groupKey: SealingKey): SealingKey {
+    return { bytes: sodium.crypto_kdf_derive_from_key(32, GROUP_SUBKEY.memberIndex, GROUP_KDF_CONTEXT, groupKey.bytes) };
+  }
+
+  /** Keyed BLAKE2b under a key of the caller's (a rotating dedupe key, a group's index key). */
   keyedHash(key: SealingKey, value: string): Uint8Array {
     return sodium.crypto_generichash(16, value, key.bytes);
   }

@@ -62,7 +62,7 @@ export function loadRequests(store: Store, groups: number, requests: number, now
         const group = linked[g]!;
         const kind = kinds[i % 3]!;
         const number = store.groups.takeRequestNumber(group.id);
-        const requester = store.members.keyOf(memberOf(g, i % 10));
+        const requester = store.members.keyOf(group.id, memberOf(g, i % 10));
         const dueAt = now + ((i % 30) + 1) * 86_400_000;
         store.requests.create(
           group.id,

@@ -14,7 +14,7 @@ export async function schedulerAtScale(options: { pending: number; due: number }
   const clock = new ManualClock(Date.parse('2026-11-23T09:00:00Z'));
   const now = clock.now();
   const [group] = loadRequests(store, 1, 10, now, 1);
-  const member = store.members.keyOf(memberOf(0, 1));
+  const member = store.members.keyOf(group!.id, memberOf(0, 1));
   const number = store.requests.active(group!.id)[0]!.number;
   store.write(() => store.requests.claim(group!.id, number, member, now));
   const far = now + 400 * 86_400_000;

@@ -20,7 +20,7 @@ const PASSPHRASE = 'invented bench passphrase';
 /** Requests created and read back per second (each with its own sub-key), in batches of 100. */
 function requestThroughput(store: Store, count: number): number {
   const group = store.write(() => store.groups.link(chatAddress('local', `bench-sealed-${randomBytes(4).toString('hex')}`), 'bench', 'fr', Date.now()));
-  const requester = store.members.keyOf(memberAddress('local', 'bench-member'));
+  const requester = store.members.keyOf(group.id, memberAddress('local', 'bench-member'));
   const start = process.hrtime.bigint();
   for (let done = 0; done < count; done += 100) {
     store.write(() => {

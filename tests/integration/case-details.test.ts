@@ -70,7 +70,7 @@ describe('/details', () => {
     const group = h.store.groups.findByChat(h.local.chat)!;
     const record = h.store.cases.findOpen(group.id, 'R-12')!;
     const reveals = h.store.cases.reveals(group.id, record.id);
-    expect(reveals.map((r) => [r.member === h.store.members.keyOf('local:alex' as never) ? 'alex' : 'sam', r.requestNumber])).toEqual([
+    expect(reveals.map((r) => [r.member === h.store.members.keyOf(group.id, 'local:alex' as never) ? 'alex' : 'sam', r.requestNumber])).toEqual([
       ['alex', 1],
       ['sam', undefined],
     ]);

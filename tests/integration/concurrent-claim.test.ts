@@ -36,14 +36,14 @@ describe('concurrent claims', () => {
     const path = join(temp.dir, 'p.db');
     const store = await openStore({ path, masterKey: new Uint8Array(randomBytes(32)) });
     const group = store.write(() => store.groups.link(chatAddress('local', 'g'), 'c', 'fr', 1));
-    const requester = store.members.keyOf(memberAddress('local', 'req'));
+    const requester = store.members.keyOf(group.id, memberAddress('local', 'req'));
     const requests = 200;
     store.write(() => {
       for (let n = 1; n <= requests; n++) {
         store.requests.create(group.id, store.groups.takeRequestNumber(group.id), { kind: 'visit', dueAt: 1e13, seats: 0 }, requester, 1);
       }
     });
-    const members = ['a', 'b', 'c', 'd'].map((m) => store.members.keyOf(memberAddress('local', m)));
+    const members = ['a', 'b', 'c', 'd'].map((m) => store.members.keyOf(group.id, memberAddress('local', m)));
     const barrier = new SharedArrayBuffer(4);
     const wins = await Promise.all(
       members.map(

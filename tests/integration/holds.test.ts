@@ -4,7 +4,7 @@
 
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/commands.js';
-import type { MemberAddress } from '../../src/core/ids.js';
+import type { GroupId, MemberAddress } from '../../src/core/ids.js';
 import { type Harness, startHarness } from '../support/harness.js';
 
 const GOOD = '1'.repeat(30) + '2'.repeat(30);
@@ -43,7 +43,8 @@ describe('safety-number holds', () => {
     await h.local.say('alex', '/lacher 1');
     await h.settle();
     expect(h.botTexts().slice(-2)).toEqual([expect.stringContaining('Ton numéro de sécurité a changé'), expect.stringContaining('Ton numéro de sécurité a changé')]);
-    expect(h.store.requests.get(h.store.groups.list()[0]!.id, 1)?.claimer).toBe(h.store.members.keyOf('local:alex' as MemberAddress));
+    const first = h.store.groups.list()[0]!.id;
+    expect(h.store.requests.get(first, 1)?.claimer).toBe(h.store.members.keyOf(first, 'local:alex' as MemberAddress));
     await h.local.say('alex', '/liste');
     await h.settle();
     expect(h.botTexts().at(-1)).toContain('#1 Visite');
@@ -67,9 +68,9 @@ describe('safety-number holds', () => {
     await h.settle();
     expect(h.botTexts().at(-1)).toBe('✅ Le nouveau numéro de sécurité de Alex est vérifié : cette personne reçoit de nouveau ses messages.');
     const [first, second] = h.store.groups.list();
-    const alex = h.store.members.keyOf('local:alex' as MemberAddress);
-    expect(h.store.members.isHeld(first!.id, alex)).toBe(false);
-    expect(h.store.members.isHeld(second!.id, alex)).toBe(true);
+    const alex = (id: GroupId) => h.store.members.keyOf(id, 'local:alex' as MemberAddress);
+    expect(h.store.members.isHeld(first!.id, alex(first!.id))).toBe(false);
+    expect(h.store.members.isHeld(second!.id, alex(second!.id))).toBe(true);
     await h.local.say('alex', '/mes', { direct: true });
     await h.settle();
     expect(bot('local:alex').at(-1)).toContain('#1 Visite');
@@ -81,7 +82,7 @@ describe('safety-number holds', () => {
     await h.local.say('noor', `/verifier ${GOOD}`, { group: SECOND });
     await h.settle();
     expect(inSecond().at(-1)).toContain('est vérifié');
-    expect(h.store.members.isHeld(second!.id, alex)).toBe(false);
+    expect(h.store.members.isHeld(second!.id, alex(second!.id))).toBe(false);
   });
 
   it('the operator lists holds without names and lifts one with npx parloir verify', async () => {
@@ -103,6 +104,6 @@ describe('safety-number holds', () => {
     h.clock.set(Date.now() + 1_000);
     await h.settle();
     expect(inSecond().at(-1)).toContain('Alex est vérifié');
-    expect(h.store.members.isHeld(second!.id, h.store.members.keyOf('local:alex' as MemberAddress))).toBe(false);
+    expect(h.store.members.isHeld(second!.id, h.store.members.keyOf(second!.id, 'local:alex' as MemberAddress))).toBe(false);
   });
 });

@@ -11,7 +11,7 @@ describe('members leaving', () => {
 
   const toMember = (name: string) => h.local.messages.filter((m) => m.from === 'bot' && m.to === `local:${name}`).map((m) => m.text);
   const groupId = () => h.store.groups.list()[0]!.id;
-  const key = (name: string) => h.store.members.keyOf(`local:${name}` as MemberAddress);
+  const key = (name: string) => h.store.members.keyOf(groupId(), `local:${name}` as MemberAddress);
 
   it('releases their claim and seat, stops their reminders and direct messages, deletes their row', async () => {
     h = await startHarness({ now: parisTime('2026-11-23T10:00') });

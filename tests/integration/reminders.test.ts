@@ -201,7 +201,7 @@ describe('the scheduler at volume', () => {
     await h.link('sam');
     const group = h.store.groups.findByChat(h.local.chat)!;
     const start = h.clock.now();
-    const alex = h.store.members.keyOf('local:alex' as never);
+    const alex = h.store.members.keyOf(group.id, 'local:alex' as never);
     h.store.write(() => {
       h.store.members.touch(group.id, 'local:alex' as never, 'Alex', start);
       h.store.requests.create(group.id, 1, { kind: 'lawyer', dueAt: start + 30 * 24 * HOUR, seats: 0 }, alex, start);

@@ -27,7 +27,7 @@ describe('complete retention', () => {
     await h.local.say('mia', '/lacher 1');
     await h.settle();
     const group = h.store.groups.findByChat(h.local.chat)!;
-    const known = (who: string) => h.store.members.get(group.id, h.store.members.keyOf(`local:${who}` as never)) !== undefined;
+    const known = (who: string) => h.store.members.get(group.id, h.store.members.keyOf(group.id, `local:${who}` as never)) !== undefined;
     expect(['sam', 'noor', 'rita', 'mia'].map(known)).toEqual([true, true, true, true]);
 
     h.clock.advance(11 * DAY);

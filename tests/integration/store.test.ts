@@ -3,7 +3,7 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { chatAddress, memberAddress } from '../../src/core/ids.js';
+import { chatAddress, type GroupId, memberAddress } from '../../src/core/ids.js';
 import { migrationsDir } from '../../src/paths.js';
 import { readMigrations, SchemaTooNewError } from '../../src/store/migrate.js';
 import { openStore } from '../../src/store/store.js';
@@ -73,7 +73,7 @@ describe('store', () => {
     const path = join(dir(), 'p.db');
     const store = await openStore({ path, masterKey: key() });
     const group = store.write(() => store.groups.link(chatAddress('local', 'g'), 'c', 'fr', 1));
-    const sam = store.members.keyOf(memberAddress('local', 'sam'));
+    const sam = store.members.keyOf(group.id, memberAddress('local', 'sam'));
     store.write(() => {
       store.members.touch(group.id, memberAddress('local', 'sam'), 'Sam', 1);
       store.requests.create(group.id, 1, { kind: 'visit', dueAt: 10, seats: 0, note: 'one' }, sam, 1);
@@ -89,10 +89,10 @@ describe('store', () => {
     const store = await openStore({ path: join(dir(), 'p.db'), masterKey: key() });
     const a = store.write(() => store.groups.link(chatAddress('local', 'a'), 'c', 'fr', 1));
     const b = store.write(() => store.groups.link(chatAddress('local', 'b'), 'c', 'en', 1));
-    const sam = store.members.keyOf(memberAddress('local', 'sam'));
+    const sam = (id: GroupId) => store.members.keyOf(id, memberAddress('local', 'sam'));
     store.write(() => {
-      store.requests.create(a.id, 1, { kind: 'lawyer', dueAt: 10, seats: 0, note: 'a' }, sam, 1);
-      store.requests.create(b.id, 1, { kind: 'lawyer', dueAt: 10, seats: 0, note: 'b' }, sam, 1);
+      store.requests.create(a.id, 1, { kind: 'lawyer', dueAt: 10, seats: 0, note: 'a' }, sam(a.id), 1);
+      store.requests.create(b.id, 1, { kind: 'lawyer', dueAt: 10, seats: 0, note: 'b' }, sam(b.id), 1);
     });
     store.write(() => store.groups.shred(a.id));
     expect(store.groups.findByChat(chatAddress('local', 'a'))).toBeUndefined();
@@ -105,7 +105,7 @@ describe('store', () => {
     const store = await openStore({ path: join(dir(), 'p.db'), masterKey: key() });
     const a = store.write(() => store.groups.link(chatAddress('local', 'a'), 'c', 'fr', 1));
     const b = store.write(() => store.groups.link(chatAddress('local', 'b'), 'c', 'fr', 1));
-    const sam = store.members.keyOf(memberAddress('local', 'sam'));
+    const sam = store.members.keyOf(a.id, memberAddress('local', 'sam'));
     store.write(() => store.requests.create(a.id, 1, { kind: 'visit', dueAt: 10, seats: 0 }, sam, 1));
     expect(store.requests.get(b.id, 1)).toBeUndefined();
     expect(store.requests.active(b.id)).toEqual([]);

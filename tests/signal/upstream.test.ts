@@ -95,8 +95,8 @@ describe.each<FakeMode>(['normal', 'json-rpc'])('signal against upstream behavio
     expect(textsTo(fake, GROUP_RECIPIENT).some((t) => t.startsWith('✅ #1'))).toBe(true);
     expect(textsTo(fake, CHARLES.uuid)).toEqual([]);
     // He is held at once (not at the identity monitor's next check) and the coordinator is told.
-    const key = h.store.members.keyOf(`signal:${CHARLES.uuid}` as never);
     const group = h.store.groups.findByChat(`signal:${GROUP_RECIPIENT}` as never)!;
+    const key = h.store.members.keyOf(group.id, `signal:${CHARLES.uuid}` as never);
     expect(h.store.members.isHeld(group.id, key)).toBe(true);
     await h.settle();
     expect(textsTo(fake, ALICE.uuid).filter((t) => t.startsWith('Le numéro de sécurité de'))).toHaveLength(1);

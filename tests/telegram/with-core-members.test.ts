@@ -37,6 +37,6 @@ describe('telegram with the core: members and roles', () => {
     await w.handled(leaving.updateId);
     await w.botSaid(chat.id, /^↩ #1 .*est de nouveau ouverte : Noor Example ne peut plus/);
     const group = w.h.store.groups.list()[0]!;
-    expect(w.h.store.members.get(group.id, w.h.store.members.keyOf(`telegram:${people.noor.id}` as MemberAddress))).toBeUndefined();
+    expect(w.h.store.members.get(group.id, w.h.store.members.keyOf(group.id, `telegram:${people.noor.id}` as MemberAddress))).toBeUndefined();
   });
 });
