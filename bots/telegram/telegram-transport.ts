@@ -4,6 +4,7 @@
 import { Bot, BotError } from 'grammy';
 import type { Update } from 'grammy/types';
 import type { TelegramSettings } from '../../src/config.js';
+import { type Clock, systemClock } from '../../src/core/clock.js';
 import { errorCode } from '../../src/core/error-code.js';
 import { chatAddress } from '../../src/core/ids.js';
 import type { EventHandler, OutboundMessage, SendReceipt, Transport } from '../../src/core/transport.js';
@@ -13,6 +14,7 @@ import { type CommandMenu, registerCommandMenu } from './command-menu.js';
 import { migratedTo, toDeliveryError } from './delivery-errors.js';
 import { mapUpdate } from './map-update.js';
 import { OtherBots } from './other-bots.js';
+import { ChatPacer, DEFAULT_PACE, type PacePolicy } from './pacing.js';
 import { RateLimitWatch } from './rate-limit-watch.js';
 import { DeliveryError } from '../../src/core/delivery-error.js';
 import { deliver, recipientOf } from './outbound.js';
@@ -29,6 +31,10 @@ export interface TelegramDeps {
   readonly timing?: Partial<TelegramTiming>;
   /** Webhook mode: interface to listen on (all interfaces by default). */
   readonly webhookHost?: string;
+  /** Time for pacing sends and counting 429s; tests hand over their manual clock. */
+  readonly clock?: Clock;
+  /** Sends per chat and overall; defaults to Telegram's published limits. */
+  readonly pace?: PacePolicy;
 }
 
 export interface TelegramTransport extends Transport {
@@ -54,7 +60,10 @@ export function createTelegramTransport(settings: TelegramSettings, deps: Telegr
   // grammY retries getMe on network errors until it succeeds; stop() must be able to end that.
   const starting = new AbortController();
   const otherBots = new OtherBots(bot.api, () => bot.botInfo.id, logger);
-  const rateLimits = new RateLimitWatch();
+  const clock = deps.clock ?? systemClock;
+  const now = () => clock.now();
+  const rateLimits = new RateLimitWatch(undefined, now);
+  const pacer = new ChatPacer(deps.pace ?? DEFAULT_PACE, now);
 
   // One middleware: map, hand to the core, and only then answer a button press. A throw
   // propagates (as BotError) to the poller or the webhook server, which retry.
@@ -195,8 +204,17 @@ export function createTelegramTransport(settings: TelegramSettings, deps: Telegr
 
     async send(message: OutboundMessage): Promise<SendReceipt> {
       const recipient = recipientOf(message);
+      const wait = pacer.waitFor(recipient.chatId, recipient.direct);
+      if (wait > 0) {
+        // Over the pace for this chat: the outbox keeps it (in order) and asks again later.
+        logger.debug('TELEGRAM_PACED', { waitMs: wait, direct: recipient.direct });
+        throw new DeliveryError({ code: 'TELEGRAM_PACED', retry: 'later', retryAfterMs: wait, paced: true });
+      }
       try {
-        return await deliver(bot.api, recipient, message);
+        const receipt = await deliver(bot.api, recipient, message);
+        // Counted from the answer, which is no earlier than Telegram counted it.
+        pacer.record(recipient.chatId, now());
+        return receipt;
       } catch (error) {
         const to = migratedTo(error);
         if (to !== undefined) await followMigration(recipient.chatId, to);

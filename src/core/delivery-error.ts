@@ -21,6 +21,11 @@ export class DeliveryError extends Error {
    * sends this message, and every other one waiting for the old address, there instead.
    */
   readonly movedTo?: ChatAddress;
+  /**
+   * Not tried: the transport held it back to stay within the platform's pace (Telegram's
+   * messages per chat). The outbox waits `retryAfterMs` without counting an attempt.
+   */
+  readonly paced?: boolean;
 
   constructor(options: {
     code: string;
@@ -30,6 +35,7 @@ export class DeliveryError extends Error {
     member?: MemberAddress;
     hint?: string;
     movedTo?: ChatAddress;
+    paced?: boolean;
     message?: string;
   }) {
     super(options.message ?? options.code);
@@ -41,5 +47,6 @@ export class DeliveryError extends Error {
     if (options.member !== undefined) this.member = options.member;
     if (options.hint !== undefined) this.hint = options.hint;
     if (options.movedTo !== undefined) this.movedTo = options.movedTo;
+    if (options.paced) this.paced = true;
   }
 }

@@ -43,6 +43,8 @@ export class OutboxDrainer {
   private running: Promise<void> | undefined;
   private again = false;
   private stopped = true;
+  /** When the first lane head that was not due becomes due (seen by the last pass). */
+  private nextHeadAt: number | undefined;
 
   constructor(private readonly options: DrainerOptions) {}
 
@@ -100,7 +102,8 @@ export class OutboxDrainer {
     await this.running;
     this.running = undefined;
     if (this.stopped) return;
-    const next = this.options.store.outbox.nextDueAt();
+    // Lane heads only: a due row behind a waiting head (a paced chat) must not wake the loop.
+    const next = this.nextHeadAt;
     const poll = this.options.pollMs ?? 1_000;
     const wait = next === undefined ? poll : Math.max(0, Math.min(poll, next - this.options.clock.now()));
     this.timer = setTimeout(() => void this.loop(), wait);
@@ -112,13 +115,17 @@ export class OutboxDrainer {
     const now = clock.now();
     const blocked = new Set<string>();
     const ready: { id: number; transport: Transport }[] = [];
+    let nextAt: number | undefined;
     for (const head of store.outbox.pendingHeads(now, 500)) {
       const lane = `${head.transport}:${head.recipient}`;
       if (blocked.has(lane)) continue;
       blocked.add(lane); // later rows of this lane wait for this one
       const transport = transports.get(head.transport);
-      if (head.due && transport) ready.push({ id: head.id, transport });
+      if (!transport) continue;
+      if (head.due) ready.push({ id: head.id, transport });
+      else nextAt = Math.min(nextAt ?? head.at, head.at);
     }
+    this.nextHeadAt = nextAt;
     const limit = this.options.concurrency ?? 8;
     for (let i = 0; i < ready.length; i += limit) {
       await Promise.all(ready.slice(i, i + limit).map(({ id, transport }) => this.sendOne(id, transport)));
@@ -195,6 +202,12 @@ export class OutboxDrainer {
     if (delivery.movedTo && item.group !== undefined) {
       const moved = store.write(() => store.outbox.readdress(item.group!, item.to as ChatAddress, delivery.movedTo!, now));
       logger.info('OUTBOX_READDRESSED', { id: item.id, transport: item.transport, moved });
+      return;
+    }
+    if (delivery.paced && delivery.retry === 'later') {
+      // Held back, not tried: a normal wait, in order, without growing the backoff.
+      store.outbox.defer(item.id, now + (delivery.retryAfterMs ?? 1_000), delivery.code);
+      logger.debug('OUTBOX_PACED', { id: item.id, transport: item.transport, waitMs: delivery.retryAfterMs ?? 1_000 });
       return;
     }
     if (delivery.retry === 'never') {

@@ -67,6 +67,8 @@ export interface PendingHead {
   readonly transport: TransportName;
   readonly recipient: string;
   readonly due: boolean;
+  /** When it is (or was) due. */
+  readonly at: number;
 }
 
 export class OutboxRepository {
@@ -76,6 +78,7 @@ export class OutboxRepository {
   private readonly selectOne;
   private readonly remove;
   private readonly retry;
+  private readonly later;
   private readonly fail;
   private readonly countPending;
   private readonly purge;
@@ -95,13 +98,14 @@ export class OutboxRepository {
     this.insert = db.prepare(`INSERT INTO outbox (id, transport, group_id, to_bidx, to_enc, body_enc, post_number, prompt_kind,
       state, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)`);
     this.heads = db.prepare(
-      "SELECT id, transport, hex(to_bidx) AS recipient, next_attempt_at <= ? AS due FROM outbox WHERE state = 'pending' ORDER BY id LIMIT ?",
+      "SELECT id, transport, hex(to_bidx) AS recipient, next_attempt_at <= ? AS due, next_attempt_at AS at FROM outbox WHERE state = 'pending' ORDER BY id LIMIT ?",
     );
     this.selectOne = db.prepare(
       `SELECT id, transport, group_id, to_bidx, to_enc, body_enc, post_number, prompt_kind, attempts, next_attempt_at FROM outbox WHERE id = ? AND state = 'pending'`,
     );
     this.remove = db.prepare('DELETE FROM outbox WHERE id = ?');
     this.retry = db.prepare('UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?');
+    this.later = db.prepare('UPDATE outbox SET next_attempt_at = ?, last_error = ? WHERE id = ?');
     this.fail = db.prepare(
       "UPDATE outbox SET state = 'failed', attempts = attempts + 1, last_error = ?, done_at = ?, to_enc = x'', body_enc = x'' WHERE id = ?",
     );
@@ -142,8 +146,8 @@ export class OutboxRepository {
 
   /** The oldest pending rows, in order, with whether each is due (for per-recipient ordering). */
   pendingHeads(now: number, limit: number): PendingHead[] {
-    return (this.heads.all(now, limit) as { id: number; transport: TransportName; recipient: string; due: number }[]).map(
-      (r) => ({ id: r.id, transport: r.transport, recipient: r.recipient, due: r.due === 1 }),
+    return (this.heads.all(now, limit) as { id: number; transport: TransportName; recipient: string; due: number; at: number }[]).map(
+      (r) => ({ id: r.id, transport: r.transport, recipient: r.recipient, due: r.due === 1, at: r.at }),
     );
   }
 
@@ -179,6 +183,11 @@ export class OutboxRepository {
 
   reschedule(id: number, at: number, code: string): void {
     this.retry.run(at, code, id);
+  }
+
+  /** Waits without counting an attempt: the message was held back, not tried (pacing). */
+  defer(id: number, at: number, code: string): void {
+    this.later.run(at, code, id);
   }
 
   failed(id: number, code: string, now: number): void {

@@ -120,4 +120,30 @@ describe('outbox', () => {
     expect(toSam[0]!.text).toContain('captcha');
     expect(h.botTexts().filter((t) => t.startsWith('Aucune demande'))).toHaveLength(3);
   });
+
+  it('a send held back for pacing waits its time, in order, without counting an attempt or alerting anyone', async () => {
+    const local = new FlakyLocal('g');
+    h = await startHarness({ local });
+    await h.link('sam');
+    const sent = h.botTexts().length;
+    local.failWith = new DeliveryError({ code: 'TEST_PACED', retry: 'later', retryAfterMs: 5_000, paced: true });
+    await local.say('alex', '/liste');
+    await local.say('alex', '/info');
+    await h.settle();
+    const [head] = h.store.outbox.pendingHeads(h.clock.now(), 10);
+    expect(head?.at).toBe(h.clock.now() + 5_000);
+    expect(h.store.outbox.load(head!.id)?.attempts).toBe(0);
+    local.failWith = undefined;
+    h.clock.advance(4_999);
+    await h.settle();
+    expect(h.botTexts()).toHaveLength(sent);
+    h.clock.advance(1);
+    await h.settle();
+    const texts = h.botTexts().slice(sent);
+    expect(texts[0]).toMatch(/^Aucune demande/);
+    expect(texts).toHaveLength(2);
+    expect(h.store.outbox.pendingCount()).toBe(0);
+    expect(local.messages.filter((m) => m.from === 'bot' && m.to === 'local:sam')).toEqual([]);
+    expect(h.logs.filter((l) => l.includes('OUTBOX_RETRY'))).toEqual([]);
+  });
 });

@@ -91,13 +91,15 @@ export async function startHarness(
     verifyIdentity?: IdentityVerifier;
     /** Another set of centres (e.g. the real config/centres.yaml); default: the test centres. */
     centres?: CentreDirectory;
+    /** A clock shared with transports or fakes that pace by time (created here when absent). */
+    clock?: ManualClock;
   } = {},
 ): Promise<Harness> {
   const temp = options.dir ? undefined : tempDir();
   const dir = options.dir ?? temp!.dir;
   const key = options.key ?? new Uint8Array(randomBytes(32));
   const dbPath = join(dir, 'parloir.db');
-  const clock = new ManualClock(options.now ?? parisTime('2026-11-23T10:00'));
+  const clock = options.clock ?? new ManualClock(options.now ?? parisTime('2026-11-23T10:00'));
   const store = await openStore({ path: dbPath, masterKey: key });
   const local = options.local ?? new LocalTransport('test-group');
   const logger = memoryLogger();

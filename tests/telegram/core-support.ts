@@ -5,11 +5,13 @@
 import type { Chat, Message, User } from 'grammy/types';
 import { expect } from 'vitest';
 import { updateDedupeKey } from '../../bots/telegram/map-update.js';
+import { DEFAULT_PACE, type PacePolicy } from '../../bots/telegram/pacing.js';
 import type { TelegramTransport } from '../../bots/telegram/telegram-transport.js';
 import type { Params } from '../fakes/telegram/bot-api-model.js';
 import { FakeTelegram } from '../fakes/telegram/fake-telegram.js';
 import { people } from '../fakes/telegram/objects.js';
-import { dueLanes as dueLanesOf, type Harness, startHarness } from '../support/harness.js';
+import { ManualClock } from '../../src/core/clock.js';
+import { dueLanes as dueLanesOf, type Harness, parisTime, startHarness } from '../support/harness.js';
 import { eventually, makeTransport, waitFor } from './support.js';
 
 /** One successful sendMessage or editMessageText, flattened, in the order the fake took them. */
@@ -106,26 +108,40 @@ export interface World {
   close(): Promise<void>;
 }
 
+/** The longest wait pacing puts between two direct messages to one member (bots/telegram/pacing.ts). */
+const PACED_DIRECT_MS = DEFAULT_PACE.direct.windowMs;
+
 /** Outbox lanes of this transport whose head is due now. */
 export const dueLanes = (h: Harness): number => dueLanesOf(h, 'telegram');
 
 export async function startWorld(
-  options: { fake?: FakeTelegram; dir?: string; key?: Uint8Array; now?: number; reminders?: number[] } = {},
+  options: { fake?: FakeTelegram; dir?: string; key?: Uint8Array; now?: number; reminders?: number[]; pace?: PacePolicy } = {},
 ): Promise<World> {
   const fake = options.fake ?? (await FakeTelegram.start());
-  const { transport, logger } = makeTransport(fake);
+  // One manual clock for the core, the transport's pacing and the fake's flood limits.
+  const clock = new ManualClock(options.now ?? parisTime('2026-11-23T10:00'));
+  fake.flood.now = () => clock.now();
+  const { transport, logger } = makeTransport(fake, { clock, ...(options.pace ? { pace: options.pace } : {}) });
   const h = await startHarness({
+    clock,
     transports: [transport],
     ...(options.dir !== undefined ? { dir: options.dir } : {}),
     ...(options.key !== undefined ? { key: options.key } : {}),
-    ...(options.now !== undefined ? { now: options.now } : {}),
     ...(options.reminders !== undefined ? { reminders: options.reminders } : {}),
   });
-  const botSaid = (chatId: number, pattern: RegExp): Promise<Out> =>
-    eventually(async () => {
+  const botSaid = (chatId: number, pattern: RegExp): Promise<Out> => {
+    let waited = 0;
+    return eventually(async () => {
       await h.settle();
-      return outputs(fake).find((o) => o.method === 'sendMessage' && o.chatId === chatId && pattern.test(o.text));
+      const found = outputs(fake).find((o) => o.method === 'sendMessage' && o.chatId === chatId && pattern.test(o.text));
+      // A second direct message to one member waits a second (pacing): let a few such seconds pass.
+      if (!found && waited < 5 && dueLanes(h) === 0 && h.store.outbox.pendingCount() > 0) {
+        waited += 1;
+        h.clock.advance(PACED_DIRECT_MS);
+      }
+      return found;
     }, `a sendMessage to ${chatId < 0 ? 'the group' : 'a member'} matching ${pattern}`, 20_000);
+  };
   const world: World = {
     fake,
     transport,

@@ -1,6 +1,6 @@
 // Issue 12, point 8 (first half) — rate limits. A single short per-chat 429 is normal on
 // Telegram: the reply still goes out once and coordinators are not bothered. Real core and
-// grammY over the fake Bot API. (Pacing sends per chat is not built yet.)
+// grammY over the fake Bot API. Pacing, which avoids most 429s: real-world-pacing.test.ts.
 
 import { afterEach, describe, expect, it } from 'vitest';
 import { fr } from '../../src/i18n/fr.js';

@@ -1,8 +1,10 @@
 // Shared helpers for the Telegram tests: a recording EventHandler, a transport wired to the
 // fake with short delays, and a condition poller (no sleep-based assertions).
 
+import type { PacePolicy } from '../../bots/telegram/pacing.js';
 import { createTelegramTransport, type TelegramDeps, type TelegramTransport } from '../../bots/telegram/telegram-transport.js';
 import type { TelegramSettings } from '../../src/config.js';
+import type { Clock } from '../../src/core/clock.js';
 import type { EventHandler, EventOutcome, InboundEvent } from '../../src/core/transport.js';
 import { memoryLogger } from '../../src/logger.js';
 import type { FakeTelegram } from '../fakes/telegram/fake-telegram.js';
@@ -59,7 +61,7 @@ export const testMenu: TelegramDeps['commandMenu'] = (lang) =>
 
 export function makeTransport(
   fake: FakeTelegram,
-  options: { webhook?: TelegramSettings['webhook']; logger?: ReturnType<typeof memoryLogger> } = {},
+  options: { webhook?: TelegramSettings['webhook']; logger?: ReturnType<typeof memoryLogger>; clock?: Clock; pace?: PacePolicy } = {},
 ): { transport: TelegramTransport; logger: ReturnType<typeof memoryLogger> } {
   const logger = options.logger ?? memoryLogger();
   const transport = createTelegramTransport(
@@ -68,6 +70,8 @@ export function makeTransport(
       logger,
       commandMenu: testMenu,
       webhookHost: '127.0.0.1',
+      ...(options.clock ? { clock: options.clock } : {}),
+      ...(options.pace ? { pace: options.pace } : {}),
       timing: { pollTimeoutSeconds: 5, eventRetryBaseMs: 20, eventRetryMaxMs: 200, pollRetryBaseMs: 20, pollRetryMaxMs: 200, stopConfirmMs: 200 },
     },
   );

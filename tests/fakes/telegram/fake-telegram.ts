@@ -9,11 +9,14 @@ import type { AddressInfo } from 'node:net';
 import type { CallbackQuery, Chat, Message, Update, User } from 'grammy/types';
 import { type ApiFailure, failures, type Injected } from './api-failures.js';
 import { type Answer, BotApiModel, type Params, topicOf, withoutReply } from './bot-api-model.js';
+import { FloodLimits } from './flood-limits.js';
 import { chats, groupAnonymousBot, people, privateChatOf } from './objects.js';
 
 export interface RecordedCall {
   readonly method: string;
   readonly params: Params;
+  /** When it arrived, by the fake's clock (the flood limits' clock: a test's manual clock if set). */
+  readonly at: number;
   /** 'ok', the error_code answered, 'network' when the connection was destroyed, 'pending' while held. */
   outcome: 'pending' | 'ok' | number | 'network';
 }
@@ -36,6 +39,8 @@ const DEFAULT_EXCLUDED_UPDATES: ReadonlySet<string> = new Set(['chat_member', 'm
 export class FakeTelegram {
   readonly calls: RecordedCall[] = [];
   readonly model: BotApiModel;
+  /** Telegram's per-chat and overall message limits (429 beyond them); on by default. */
+  readonly flood = new FloodLimits();
   /** Updates not yet confirmed by an offset, oldest first. */
   private queue: Update[] = [];
   private nextUpdateId = 500_000;
@@ -279,7 +284,7 @@ export class FakeTelegram {
       return reply(res, { ok: false, failure: failures.badRequest("can't parse JSON") });
     }
     // Recorded on arrival, so a held long poll is visible while it waits.
-    const call: RecordedCall = { method, params, outcome: 'pending' };
+    const call: RecordedCall = { method, params, at: this.flood.now(), outcome: 'pending' };
     this.calls.push(call);
     const record = (outcome: RecordedCall['outcome']) => {
       call.outcome = outcome;
@@ -332,9 +337,9 @@ export class FakeTelegram {
       case 'getWebhookInfo':
         return { ok: true, result: { url: model.webhook?.url ?? '', has_custom_certificate: false, pending_update_count: this.queue.length } };
       case 'sendMessage':
-        return model.sendMessage(params);
+        return this.limited(params, () => model.sendMessage(params));
       case 'editMessageText':
-        return model.editMessageText(params);
+        return this.limited(params, () => model.editMessageText(params));
       case 'answerCallbackQuery':
         return model.answerCallbackQuery(params);
       case 'setMyCommands':
@@ -346,6 +351,16 @@ export class FakeTelegram {
       default:
         return { ok: false, failure: failures.notFound() };
     }
+  }
+
+  /** A message counts against the chat's flood limits (flood-limits.ts) only once accepted. */
+  private limited(params: Params, send: () => Answer): Answer {
+    const chatId = Number(params.chat_id);
+    const wait = Number.isSafeInteger(chatId) ? this.flood.retryAfter(chatId) : 0;
+    if (wait > 0) return { ok: false, failure: failures.tooManyRequests(wait) };
+    const answer = send();
+    if (answer.ok && Number.isSafeInteger(chatId)) this.flood.accepted(chatId);
+    return answer;
   }
 
   /**
