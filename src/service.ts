@@ -12,6 +12,7 @@ import type { IdentityVerifier } from './engine/identity.js';
 import type { Lang } from './i18n/lang.js';
 import type { Logger } from './logger.js';
 import { OutboxDrainer } from './outbox/drainer.js';
+import { defaultFlightFacts } from './cases/flight-facts.js';
 import { defaultRuleBook, type RuleBook } from './cases/rules.js';
 import type { Store } from './store/store.js';
 import { DEFAULT_PLAN, type PlanSettings } from './scheduler/plan.js';
@@ -54,6 +55,8 @@ export async function startService(options: ServiceOptions): Promise<Service> {
   const plan: PlanSettings = { ...DEFAULT_PLAN, ...options.plan, leads: options.reminders };
   // Read (and checked) before anything starts: a broken rule file stops the start.
   const rules = options.rules ?? defaultRuleBook();
+  // So is the flight alert's facts file (config/flight-alert.yaml).
+  defaultFlightFacts();
   const drainer = new OutboxDrainer({
     store,
     transports,

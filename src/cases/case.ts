@@ -22,6 +22,9 @@ export const DETAIL_FIELDS = [
 export type DetailField = (typeof DETAIL_FIELDS)[number];
 export type CaseDetails = Partial<Record<DetailField, string>>;
 
+/** What a task attached to a case is for: the lawyer, a hearing, the airport before a flight. */
+export type CaseTaskRole = 'lawyer' | 'hearing' | 'airport';
+
 export interface CaseRecord {
   readonly groupId: GroupId;
   readonly id: number;

@@ -110,10 +110,10 @@ function close(ctx: CaseContext, command: Extract<CaseCommand, { kind: 'close' }
   ];
 }
 
-/** The case's lawyer and hearing tasks still to do have no object any more: cancelled. */
+/** The case's lawyer, hearing and airport tasks still to do have no object any more: cancelled. */
 function closeTasks(ctx: CaseContext, record: CaseRecord): Reply[] {
   const { store, group } = ctx;
-  return (['lawyer', 'hearing'] as const).flatMap((role) =>
+  return (['lawyer', 'hearing', 'airport'] as const).flatMap((role) =>
     store.cases.requestsOf(group.id, record.id, role).flatMap((n) => {
       const state = store.requests.get(group.id, n)?.state;
       if (state !== 'open' && state !== 'claimed') return [];

@@ -73,6 +73,10 @@ export const RULES: Readonly<Record<Action, Rule>> = {
   // Says what to do and whom to call; stores nothing. In a direct chat it starts from the
   // member's group's centre (or asks which, or takes the centre named).
   missing: { who: 'anyone', effect: 'read', where: ['group', 'direct'] },
+  // A deportation flight (#16): anyone who learns of it alerts the group (and the network).
+  flight: { who: 'anyone', effect: 'write' },
+  // Whether this group's coordinators get the other groups' flight alerts: a group setting.
+  network: { who: COORDINATOR, effect: 'write' },
 };
 
 /** The actor as the rules see them in one group. */

@@ -5,6 +5,7 @@ import type { RequestDraft, RequestKind } from '../core/domain.js';
 import { LANGS, type Lang } from '../i18n/lang.js';
 import { COMMAND_WORDS, COORD_WORDS, type CommandName, type CoordOp, findWord, normaliseWords } from '../i18n/words.js';
 import { type CaseCommand, type CaseParseError, parseCaseCommand } from '../cases/parse.js';
+import { type FlightCommand, type FlightParseError, parseFlightCommand } from '../cases/flight-parse.js';
 import { nearestCommand } from './near-command.js';
 import { type Assumption, parseWhen, tokenize, type WhenError } from './when.js';
 
@@ -17,6 +18,8 @@ const SEATS_WORDS = new Set(['seats', 'seat', 'places', 'place']);
 const PLACE_WORDS = new Set(['from', 'depuis', 'rdv', 'meet', 'meeting', 'depart']);
 const REF_WORDS = new Set(['ref', 'ref:', 'reference']);
 const NOTE_WORDS = new Set(['note', 'note:', 'remarque']);
+const NETWORK_ON = new Set(['on', 'yes', 'oui', 'active', 'activer']);
+const NETWORK_OFF = new Set(['off', 'no', 'non', 'desactive', 'desactiver', 'stop']);
 
 export type Command =
   | { readonly name: 'help' | 'list' | 'mine' }
@@ -40,7 +43,11 @@ export type Command =
   /** `word`: the confirmation word the bot gave, when repeated. */
   | { readonly name: 'wipe'; readonly word?: string }
   /** `words`: what followed /missing, perhaps naming the centre to start from (never stored). */
-  | { readonly name: 'missing'; readonly words: string };
+  | { readonly name: 'missing'; readonly words: string }
+  /** /flight R-12 2026-12-03 07:15 CDG AF1234 (#16). */
+  | { readonly name: 'flight'; readonly flight: FlightCommand }
+  /** /network on|off; `on` undefined: say which it is. */
+  | { readonly name: 'network'; readonly on?: boolean };
 
 export type ParseError =
   | { readonly code: 'not-a-command' }
@@ -51,7 +58,8 @@ export type ParseError =
   /** `day`: with time-missing, the day understood (start of day, ms). */
   | { readonly code: WhenError; readonly kind: RequestKind; readonly day?: number }
   | { readonly code: 'seats-invalid' | 'items-missing' }
-  | { readonly code: 'case'; readonly error: CaseParseError };
+  | { readonly code: 'case'; readonly error: CaseParseError }
+  | { readonly code: 'flight'; readonly error: FlightParseError };
 
 export type ParseResult =
   | { readonly ok: true; readonly command: Command; readonly lang?: Lang }
@@ -158,6 +166,15 @@ export function parseCommand(text: string, ctx: ParseContext): ParseResult {
     }
     case 'missing':
       return withLang({ ok: true, command: { name: 'missing', words: rest } });
+    case 'flight': {
+      const parsed = parseFlightCommand(rest, { ...ctx, ...(lang ? { lang } : {}) });
+      return withLang(parsed.ok ? { ok: true, command: { name: 'flight', flight: parsed.command } } : { ok: false, error: { code: 'flight', error: parsed.error } });
+    }
+    case 'network': {
+      const value = normaliseWords(rest);
+      const on = NETWORK_ON.has(value) ? true : NETWORK_OFF.has(value) ? false : undefined;
+      return withLang({ ok: true, command: on === undefined ? { name: 'network' } : { name: 'network', on } });
+    }
     case 'verify': {
       const digits = rest.replace(/\s+/g, '');
       return withLang({ ok: true, command: /^\d{60}$/.test(digits) ? { name: 'verify', safetyNumber: digits } : { name: 'verify' } });

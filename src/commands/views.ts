@@ -5,6 +5,7 @@ import { type Centre, type SourcedFact, withinWindows } from '../core/centres.js
 import type { MemberKey, Request } from '../core/domain.js';
 import type { CardFactName, CentreCardView, RequestLabel, RequestView, ReminderRole } from '../i18n/views.js';
 import type { ViewContext } from './context.js';
+import { airportFlight } from '../cases/flight-tasks.js';
 import { isHearingTask } from '../cases/hearing-tasks.js';
 import { splitMeeting } from './meeting.js';
 import { memberName } from './names.js';
@@ -14,8 +15,10 @@ export function requestView(ctx: ViewContext & { readonly now?: number }, reques
   const name = (key: MemberKey) => memberName(ctx, key);
   const card = centre.card;
   const hearing = request.kind === 'visit' && isHearingTask(ctx, request.number);
-  // A hearing's attendance task happens at the court: the centre's visiting rules do not apply.
-  const visit = request.kind === 'visit' && !hearing;
+  const flight = request.kind === 'visit' && !hearing ? airportFlight(ctx, request.number) : undefined;
+  // A hearing's attendance task happens at the court, a flight's at the airport: the centre's
+  // visiting rules do not apply.
+  const visit = request.kind === 'visit' && !hearing && !flight;
   const allowed = request.kind === 'package' ? card.allowed_items?.value : undefined;
   const meeting = visit && request.place ? splitMeeting(request.place, request.dueAt, centre.timezone) : undefined;
   const hours = card.visiting_hours;
@@ -38,10 +41,11 @@ export function requestView(ctx: ViewContext & { readonly now?: number }, reques
     ...(request.note ? { note: request.note } : {}),
     centre: centre.name,
     ...(allowed ? { allowed } : {}),
-    ...(request.kind !== 'lawyer' && !hearing && card.address ? { address: card.address.value } : {}),
+    ...(request.kind !== 'lawyer' && !hearing && !flight && card.address ? { address: card.address.value } : {}),
     ...(visit && card.visitor_id ? { visitorId: card.visitor_id.value } : {}),
     ...(outside && hours ? { outsideHours: hours.value } : {}),
     ...(hearing ? { hearing: true } : {}),
+    ...(flight ? { airport: flight } : {}),
     ...(hoursLeft !== undefined ? { hoursLeft } : {}),
   };
 }

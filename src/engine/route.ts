@@ -16,6 +16,8 @@ import { createRequest, stated } from '../commands/requests.js';
 import { wipe } from '../commands/wipe.js';
 import { continueDetails, detailsCommand } from '../cases/details.js';
 import { attachToCase, caseErrorMessage, executeCase } from '../cases/execute.js';
+import { flightCommand, flightErrorMessage } from '../cases/flight.js';
+import { network } from '../commands/network.js';
 import type { RuleBook } from '../cases/rules.js';
 import type { CaseCommand } from '../cases/parse.js';
 import { assertNever } from '../core/assert-never.js';
@@ -338,6 +340,10 @@ function run(ctx: GroupContext, command: Command, who: MemberMention | undefined
       return wipe(ctx, command.word);
     case 'missing':
       return missingInGroup(ctx.centres, ctx.centre, command.words);
+    case 'flight':
+      return flightCommand({ ...ctx, ...(rules ? { rules } : {}) }, command.flight);
+    case 'network':
+      return network(ctx, command.on);
     case 'verify':
       // Reached only where the platform has no safety numbers (Parloir.handle takes it otherwise).
       return [answer(msg('verifyUnsupported'))];
@@ -389,6 +395,8 @@ export function errorMessage(error: ParseError, zone = 'Europe/Paris'): Msg {
       return msg('itemsMissing');
     case 'case':
       return caseErrorMessage(error.error);
+    case 'flight':
+      return flightErrorMessage(error.error);
     default:
       return assertNever(error, 'parse error');
   }

@@ -4,6 +4,7 @@
 import type { RequestKind, RequestState } from '../core/domain.js';
 import { casesEn } from './cases-en.js';
 import { missingEn } from './missing-en.js';
+import { flightsEn } from './flights-en.js';
 import { formatDate, formatInput, formatTime, formatWhen, joinList, type When } from './format.js';
 import type { AssumptionView, CardFactName, CentreCardView, MyRole, ReminderRole, RequestLabel, RequestView } from './views.js';
 
@@ -52,6 +53,7 @@ function label(r: RequestLabel): string {
 function head(r: RequestView): string {
   const when = formatWhen('en', r.when);
   if (r.hearing) return `#${r.n} Hearing — ${when}${r.place ? ` — ${r.place}` : ''}`;
+  if (r.airport) return `#${r.n} Airport — ${when} — ${r.airport.airport}${r.airport.number ? `, flight ${r.airport.number}` : ''}, departs ${formatWhen('en', r.airport.departs)}`;
   return r.kind === 'visit'
     ? `#${r.n} ${KIND.visit} — ${when} — ${r.centre}`
     : r.kind === 'package'
@@ -78,14 +80,15 @@ function practical(r: RequestView): string[] {
 
 function describe(r: RequestView): string {
   const lines = [head(r)];
-  const meeting = r.hearing ? undefined : meetingLine(r);
+  const meeting = r.hearing || r.airport ? undefined : meetingLine(r);
   if (meeting) lines.push(meeting);
+  if (r.airport) lines.push('At the check-in: talk calmly to passengers; speak to the crew, not to the escort.');
   if (r.kind === 'visit') lines.push(`Seats: ${seatsText(r.seats, r.passengers.length)}`);
   if (r.items) lines.push(`To bring: ${r.items}`);
   lines.push(...practical(r));
   if (r.detainee) lines.push(`Ref: ${r.detainee}`);
   if (r.note) lines.push(`Note: ${r.note}`);
-  const who = r.hearing ? 'Going' : r.kind === 'visit' ? 'Driver' : r.kind === 'package' ? 'Courier' : 'Contact';
+  const who = r.hearing || r.airport ? 'Going' : r.kind === 'visit' ? 'Driver' : r.kind === 'package' ? 'Courier' : 'Contact';
   lines.push(r.claimer ? `${who}: ${r.claimer}` : `${who}: nobody yet`);
   if (r.passengers.length > 0) lines.push(`Passengers: ${joinList('en', r.passengers)}`);
   if (r.state !== 'open' && r.state !== 'claimed') lines.push(`(${STATE[r.state]})`);
@@ -96,7 +99,7 @@ function line(r: RequestView): string {
   const when = formatWhen('en', r.when);
   const who = r.claimer ? `taken by ${r.claimer}` : 'OPEN';
   const seats = r.kind === 'visit' && r.seats > 0 ? `, ${seatsText(r.seats, r.passengers.length)}` : '';
-  return `#${r.n} ${r.hearing ? 'Hearing' : KIND[r.kind]} ${when}${left(r)} — ${who}${seats}`;
+  return `#${r.n} ${r.hearing ? 'Hearing' : r.airport ? 'Airport' : KIND[r.kind]} ${when}${left(r)} — ${who}${seats}`;
 }
 
 /** " (39 h left)" after a lawyer deadline still to meet. */
@@ -115,6 +118,7 @@ export const en = {
       '/lawyer 48h R-12 OQTF notified this morning',
       '/case R-12 placed 2026-11-28 09:30 — a detention case and its legal deadlines · /cases · /hearing R-12 date court · /details R-12 (direct chat)',
       'Someone has gone missing: /missing (what to do, which centres to call; nothing is stored)',
+      '/flight R-12 2026-12-03 07:15 CDG AF1234 — a deportation flight: the group and the network are alerted · /network on (coordinators: other groups\' flight alerts)',
       'See: /list · /mine · /info (/info sources for the links)',
       'Request N: /claim N · /join N · /release N · /done N · /cancel N · /move N friday 10:00 · /refused N reason',
       'Group: /digest 08:30 (or /digest off) · /lang fr · /coord (coordinators) · /link CODE · /verify 60 digits (Signal) · /wipe (destroy all of the group\'s data)',
@@ -143,7 +147,7 @@ export const en = {
     const r = p.request;
     const seatFree = r.kind === 'visit' && r.passengers.length < r.seats;
     const hint =
-      r.hearing && (r.state === 'open' || seatFree)
+      (r.hearing || r.airport) && (r.state === 'open' || seatFree)
         ? 'Reply "join" to come (or "I\'ll take it" to organise the group).'
         : r.state === 'open'
         ? r.kind === 'visit'
@@ -263,7 +267,7 @@ export const en = {
       ...[meetingLine(p.request)].filter((x): x is string => x !== undefined),
       ...(p.request.items ? [`To bring: ${p.request.items}`] : []),
       ...practical(p.request),
-      ...(p.request.kind === 'visit' && p.card.visiting && !p.request.outsideHours ? [`Visiting hours: ${p.card.visiting}`] : []),
+      ...(p.request.kind === 'visit' && !p.request.hearing && !p.request.airport && p.card.visiting && !p.request.outsideHours ? [`Visiting hours: ${p.card.visiting}`] : []),
       'Still on? Reply OK, or RELEASE if you can no longer do it.',
     ].join('\n'),
   directHello: (p: { n: number }) =>
@@ -328,6 +332,8 @@ export const en = {
   ...casesEn,
   // A friend gone missing (src/i18n/missing-en.ts)
   ...missingEn,
+  // Deportation flights and the network (src/i18n/flights-en.ts)
+  ...flightsEn,
   coordinatorOnly: () => 'Only a coordinator can do that. /coord lists them.',
   wipeAsk: (p: { word: string; minutes: number }) =>
     `This destroys everything Parloir keeps for this group: requests, members, reminders, and the key that opens them. Nothing can bring it back, and the group is unlinked. To confirm, send within ${p.minutes} minutes: /wipe ${p.word}`,

@@ -6,6 +6,7 @@
 import type { RequestKind, RequestState } from '../core/domain.js';
 import { casesFr } from './cases-fr.js';
 import { missingFr } from './missing-fr.js';
+import { flightsFr } from './flights-fr.js';
 import type { Messages } from './en.js';
 import { formatDate, formatInput, formatTime, formatWhen, joinList, type When } from './format.js';
 import type { CardFactName, MyRole, ReminderRole, RequestLabel, RequestView } from './views.js';
@@ -56,6 +57,7 @@ function label(r: RequestLabel): string {
 function head(r: RequestView): string {
   const when = formatWhen('fr', r.when);
   if (r.hearing) return `#${r.n} Audience — ${when}${r.place ? ` — ${r.place}` : ''}`;
+  if (r.airport) return `#${r.n} Aéroport — ${when} — ${r.airport.airport}${r.airport.number ? `, vol ${r.airport.number}` : ''}, départ ${formatWhen('fr', r.airport.departs)}`;
   return r.kind === 'visit'
     ? `#${r.n} ${KIND.visit} — ${when} — ${r.centre}`
     : r.kind === 'package'
@@ -82,14 +84,15 @@ function practical(r: RequestView): string[] {
 
 function describe(r: RequestView): string {
   const lines = [head(r)];
-  const meeting = r.hearing ? undefined : meetingLine(r);
+  const meeting = r.hearing || r.airport ? undefined : meetingLine(r);
   if (meeting) lines.push(meeting);
+  if (r.airport) lines.push('À l’enregistrement : parler calmement aux passager·es ; s’adresser à l’équipage, pas à l’escorte.');
   if (r.kind === 'visit') lines.push(`Places : ${seatsText(r.seats, r.passengers.length)}`);
   if (r.items) lines.push(`À apporter : ${r.items}`);
   lines.push(...practical(r));
   if (r.detainee) lines.push(`Réf : ${r.detainee}`);
   if (r.note) lines.push(`Note : ${r.note}`);
-  const who = r.hearing ? 'Y va' : r.kind === 'visit' ? 'Conducteur·ice' : r.kind === 'package' ? 'Porteur·euse' : 'Contact';
+  const who = r.hearing || r.airport ? 'Y va' : r.kind === 'visit' ? 'Conducteur·ice' : r.kind === 'package' ? 'Porteur·euse' : 'Contact';
   lines.push(r.claimer ? `${who} : ${r.claimer}` : `${who} : personne pour l’instant`);
   if (r.passengers.length > 0) lines.push(`${r.passengers.length === 1 ? 'Passager·e' : 'Passager·es'} : ${joinList('fr', r.passengers)}`);
   if (r.state !== 'open' && r.state !== 'claimed') lines.push(`(${STATE[r.state]})`);
@@ -100,7 +103,7 @@ function line(r: RequestView): string {
   const when = formatWhen('fr', r.when);
   const who = r.claimer ? `prise par ${r.claimer}` : 'OUVERTE';
   const seats = r.kind === 'visit' && r.seats > 0 ? `, ${seatsText(r.seats, r.passengers.length)}` : '';
-  return `#${r.n} ${r.hearing ? 'Audience' : KIND[r.kind]} ${when}${left(r)} — ${who}${seats}`;
+  return `#${r.n} ${r.hearing ? 'Audience' : r.airport ? 'Aéroport' : KIND[r.kind]} ${when}${left(r)} — ${who}${seats}`;
 }
 
 /** « (reste 39 h) » après une échéance d’avocat encore à tenir. */
@@ -119,6 +122,7 @@ export const fr: Messages = {
       '/avocat 48h R-12 OQTF notifiée ce matin',
       '/dossier R-12 placé 28/11 9h30 — un dossier de rétention et ses délais légaux · /dossiers · /audience R-12 date tribunal · /details R-12 (en privé)',
       'Une personne a disparu : /disparu (que faire, quels centres appeler ; rien n’est enregistré)',
+      '/vol R-12 03/12 7h15 CDG AF1234 — un vol d’expulsion : alerte au groupe et au réseau · /reseau oui (référent·es : alertes de vol des autres groupes)',
       'Voir : /liste · /mes · /info (/info sources pour les liens)',
       'Demande N : /prendre N · /rejoindre N · /lacher N · /fait N · /annuler N · /decaler N vendredi 10h · /refuse N raison',
       'Groupe : /resume 08:30 (ou /resume non) · /langue en · /coord (coordinateur·ices) · /lier CODE · /verifier 60 chiffres (Signal) · /effacer (détruire toutes les données du groupe)',
@@ -145,7 +149,7 @@ export const fr: Messages = {
     const r = p.request;
     const seatFree = r.kind === 'visit' && r.passengers.length < r.seats;
     const hint =
-      r.hearing && (r.state === 'open' || seatFree)
+      (r.hearing || r.airport) && (r.state === 'open' || seatFree)
         ? 'Réponds « je viens » pour venir (ou « je prends » pour organiser le groupe).'
         : r.state === 'open'
         ? r.kind === 'visit'
@@ -257,7 +261,7 @@ export const fr: Messages = {
       ...[meetingLine(p.request)].filter((x): x is string => x !== undefined),
       ...(p.request.items ? [`À apporter : ${p.request.items}`] : []),
       ...practical(p.request),
-      ...(p.request.kind === 'visit' && p.card.visiting && !p.request.outsideHours ? [`Heures de visite : ${p.card.visiting}`] : []),
+      ...(p.request.kind === 'visit' && !p.request.hearing && !p.request.airport && p.card.visiting && !p.request.outsideHours ? [`Heures de visite : ${p.card.visiting}`] : []),
       'Toujours bon ? Réponds OK, ou LÂCHER si tu ne peux plus.',
     ].join('\n'),
   directHello: (p) =>
@@ -321,6 +325,8 @@ export const fr: Messages = {
   ...casesFr,
   // A friend gone missing (src/i18n/missing-fr.ts)
   ...missingFr,
+  // Vols d’expulsion et réseau (src/i18n/flights-fr.ts)
+  ...flightsFr,
   coordinatorOnly: () => 'Seul·e un·e coordinateur·ice peut faire ça. /coord donne la liste.',
   wipeAsk: (p) =>
     `Ceci détruit tout ce que Parloir garde pour ce groupe : demandes, membres, rappels, et la clé qui les ouvre. Rien ne pourra le faire revenir, et le groupe est délié. Pour confirmer, envoie d’ici ${p.minutes} minutes : /effacer ${p.word}`,

@@ -30,6 +30,8 @@ export interface RequestView {
   readonly outsideHours?: string;
   /** A hearing's attendance task (a visit attached to a case): shown as a hearing at `place`. */
   readonly hearing?: boolean;
+  /** The airport task of a deportation flight (a visit attached to a case): shown with its flight. */
+  readonly airport?: FlightView;
   /** Lawyer requests still to meet: whole hours left before the deadline (0: under an hour). */
   readonly hoursLeft?: number;
 }
@@ -73,3 +75,17 @@ export type AssumptionView =
   | { readonly code: 'coming-weekday' | 'day-month'; readonly at: When; readonly alt: When }
   | { readonly code: 'next-week' | 'next-month' | 'afternoon'; readonly at: When }
   | { readonly code: 'notified-from'; readonly at: When; readonly from: When };
+
+/** A deportation flight (#16): departure in the centre's zone, IATA airport code, flight number. */
+export interface FlightView {
+  readonly departs: When;
+  readonly airport: string;
+  readonly number?: string;
+}
+
+/** What a changed flight was before (only the parts that changed). */
+export interface FlightChangeView {
+  readonly departs?: When;
+  readonly airport?: string;
+  readonly number?: string;
+}

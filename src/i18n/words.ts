@@ -29,6 +29,8 @@ export const COMMAND_NAMES = [
   'coord',
   'wipe',
   'missing',
+  'flight',
+  'network',
 ] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
@@ -60,6 +62,8 @@ export const COMMAND_WORDS: Record<Lang, Record<CommandName, readonly [string, .
     coord: ['coord', 'coordinators', 'coordinator'],
     wipe: ['wipe'],
     missing: ['missing'],
+    flight: ['flight'],
+    network: ['network'],
   },
   fr: {
     help: ['aide', 'commandes', 'start'], // Telegram's Start button: no language of its own
@@ -87,6 +91,8 @@ export const COMMAND_WORDS: Record<Lang, Record<CommandName, readonly [string, .
     coord: ['coord', 'referents', 'referent', 'referente', 'referentes'],
     wipe: ['effacer'],
     missing: ['disparu', 'disparue', 'disparition'],
+    flight: ['vol'],
+    network: ['reseau'],
   },
 };
 

@@ -29,19 +29,25 @@ export const DEFAULT_PLAN: Omit<PlanSettings, 'leads'> = {
   followupAfterMs: 2 * HOUR,
 };
 
-export function planRequest(request: Request, settings: PlanSettings, now: number): JobDraft[] {
+/**
+ * `remindSeats`: whoever took a seat is reminded even while nobody has taken the request itself
+ * (a flight's airport task: people go on their own, #16).
+ */
+export function planRequest(request: Request, settings: PlanSettings, now: number, options: { remindSeats?: boolean } = {}): JobDraft[] {
   if (!isActive(request.state)) return [];
   const jobs: JobDraft[] = [];
   const due = request.dueAt;
   const future = (at: number) => at > now;
 
-  if (request.state === 'claimed' && request.claimer) {
-    const people = [request.claimer, ...request.passengers];
-    for (const lead of settings.leads) {
-      const at = due - lead;
-      if (!future(at)) continue;
-      for (const member of people) jobs.push({ kind: 'remind', member, dueAt: at, usefulUntil: due, leadMs: lead });
-    }
+  const claimed = request.state === 'claimed' && request.claimer !== undefined;
+  const people = claimed ? [request.claimer!, ...request.passengers] : options.remindSeats ? request.passengers : [];
+  for (const lead of settings.leads) {
+    const at = due - lead;
+    if (!future(at)) continue;
+    for (const member of people) jobs.push({ kind: 'remind', member, dueAt: at, usefulUntil: due, leadMs: lead });
+  }
+
+  if (claimed) {
     const last = Math.min(...settings.leads);
     const lastAt = due - last;
     if (settings.leads.length > 0 && future(lastAt)) {
@@ -50,7 +56,8 @@ export function planRequest(request: Request, settings: PlanSettings, now: numbe
     }
   }
 
-  if (request.state === 'open') {
+  // Nobody needed to take a seat-reminded task once people are going.
+  if (request.state === 'open' && !(options.remindSeats && request.passengers.length > 0)) {
     if (request.kind === 'lawyer') {
       const window = due - request.createdAt;
       for (const fraction of settings.lawyerFractions) {

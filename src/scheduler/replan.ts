@@ -23,7 +23,9 @@ export function replanRequest(store: Store, planning: Planning, group: GroupId, 
   const found = store.groups.get(group);
   if (!request || !found) return;
   const settings = leadsFor(planning.centres.get(found.centreId), planning.settings);
-  store.schedule.replaceForRequest(group, number, planRequest(request, settings, now));
+  // A flight's airport task: people go on their own, so a seat is reminded without a driver.
+  const remindSeats = store.cases.caseOfRequest(group, number)?.role === 'airport';
+  store.schedule.replaceForRequest(group, number, planRequest(request, settings, now, { remindSeats }));
 }
 
 export function replanDigest(store: Store, planning: Planning, group: GroupId, now: number): void {

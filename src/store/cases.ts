@@ -2,7 +2,7 @@
 // statement is scoped by group. References are sealed (a group has few cases, so a lookup opens
 // them rather than keeping a second index); details are sealed under the case's own key.
 
-import type { CaseChanges, CaseDetails, CaseOutcome, CaseRecord, Hearing } from '../cases/case.js';
+import type { CaseChanges, CaseDetails, CaseOutcome, CaseRecord, CaseTaskRole, Hearing } from '../cases/case.js';
 import type { CaseEvent } from '../cases/rules.js';
 import type { MemberKey } from '../core/domain.js';
 import { type GroupId, groupId } from '../core/ids.js';
@@ -212,18 +212,18 @@ export class CaseRepository {
 
   // ---- requests attached to a case ------------------------------------------------------
 
-  attach(group: GroupId, caseId: number, number: number, role: 'lawyer' | 'hearing'): void {
+  attach(group: GroupId, caseId: number, number: number, role: CaseTaskRole): void {
     this.db.prepare('INSERT OR REPLACE INTO case_requests (group_id, number, case_id, role) VALUES (?, ?, ?, ?)').run(group, number, caseId, role);
   }
 
-  caseOfRequest(group: GroupId, number: number): { caseId: number; role: 'lawyer' | 'hearing' } | undefined {
+  caseOfRequest(group: GroupId, number: number): { caseId: number; role: CaseTaskRole } | undefined {
     const row = this.db.prepare('SELECT case_id, role FROM case_requests WHERE group_id = ? AND number = ?').get(group, number) as
-      | { case_id: number; role: 'lawyer' | 'hearing' }
+      | { case_id: number; role: CaseTaskRole }
       | undefined;
     return row ? { caseId: row.case_id, role: row.role } : undefined;
   }
 
-  requestsOf(group: GroupId, caseId: number, role: 'lawyer' | 'hearing'): number[] {
+  requestsOf(group: GroupId, caseId: number, role: CaseTaskRole): number[] {
     return this.db
       .prepare('SELECT number FROM case_requests WHERE group_id = ? AND case_id = ? AND role = ? ORDER BY number')
       .pluck()
@@ -231,7 +231,7 @@ export class CaseRepository {
   }
 
   /** Numbers of the group's requests attached to cases in this role. */
-  requestNumbers(group: GroupId, role: 'lawyer' | 'hearing'): number[] {
+  requestNumbers(group: GroupId, role: CaseTaskRole): number[] {
     return this.db.prepare('SELECT number FROM case_requests WHERE group_id = ? AND role = ?').pluck().all(group, role) as number[];
   }
 

@@ -33,6 +33,9 @@ export class GroupRepository {
   private readonly setWipe;
   private readonly getWipe;
   private readonly summary;
+  private readonly setNetworkStmt;
+  private readonly networkOf;
+  private readonly networked;
 
   constructor(
     db: Db,
@@ -55,6 +58,9 @@ export class GroupRepository {
     this.setWipe = db.prepare('UPDATE groups SET wipe_bidx = ?, wipe_until = ? WHERE id = ?');
     this.getWipe = db.prepare('SELECT wipe_bidx, wipe_until FROM groups WHERE id = ?');
     this.destroyKey = db.prepare("UPDATE groups SET key_wrapped = x'', chat_enc = x'' WHERE id = ?");
+    this.setNetworkStmt = db.prepare('UPDATE groups SET network = ? WHERE id = ?');
+    this.networkOf = db.prepare('SELECT network FROM groups WHERE id = ?').pluck();
+    this.networked = db.prepare('SELECT id FROM groups WHERE network = 1 ORDER BY id').pluck();
     this.summary = db.prepare('SELECT id, transport, centre_id AS centreId, linked_at AS linkedAt FROM groups ORDER BY id');
   }
 
@@ -92,6 +98,20 @@ export class GroupRepository {
 
   setDigest(group: GroupId, at: string | undefined): void {
     this.updateDigest.run(at ?? null, group);
+  }
+
+  /** /network on|off: whether this group's coordinators receive the other groups' flight alerts. */
+  setNetwork(group: GroupId, on: boolean): void {
+    this.setNetworkStmt.run(on ? 1 : 0, group);
+  }
+
+  inNetwork(group: GroupId): boolean {
+    return this.networkOf.get(group) === 1;
+  }
+
+  /** The groups that opted in to the network's alerts. */
+  networkGroups(): GroupId[] {
+    return (this.networked.all() as number[]).map((id) => groupId(id));
   }
 
   /** The next request number of this group (#1, #2, …), never reused. */

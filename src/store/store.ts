@@ -4,6 +4,7 @@ import type { Db } from './database.js';
 import { checkKey, openDatabase } from './database.js';
 import { AlertRepository } from './alerts.js';
 import { CaseRepository } from './cases.js';
+import { FlightRepository } from './flights.js';
 import { GroupRepository } from './groups.js';
 import { InboxRepository } from './inbox.js';
 import { InviteRepository } from './invites.js';
@@ -44,6 +45,7 @@ export class Store {
   /** Group keys and per-record sub-keys (for repositories that seal records of their own). */
   readonly keys: Keyring;
   readonly cases: CaseRepository;
+  readonly flights: FlightRepository;
   /** Member rows re-keyed to per-group hashes when this store was opened (0 once done). */
   readonly rekeyed: number;
 
@@ -66,6 +68,7 @@ export class Store {
     this.schedule = new ScheduleRepository(db);
     this.prompts = new PromptRepository(db, vault);
     this.cases = new CaseRepository(db, vault, keys);
+    this.flights = new FlightRepository(db, vault, keys);
     this.topics = new TopicRepository(db);
     this.pauses = new PauseRepository(db);
     // A store made before per-group member hashes is re-keyed once, as soon as its key is known.

@@ -74,6 +74,9 @@ const PERFORM: Record<string, { action: Action; run: (c: Cell) => Promise<unknow
   '`/wipe`': { action: 'wipe', run: (c) => say(c, '/effacer') },
   // Reads only: a held member and a stranger in a direct chat get the procedure too.
   '`/missing`': { action: 'missing', run: (c) => say(c, '/disparu') },
+  // Rita's case R-90: the first alert posts, later ones answer that it was already alerted.
+  '`/flight`': { action: 'flight', run: (c) => say(c, '/vol R-90 20/12 7h15 CDG AF1234') },
+  '`/network on`': { action: 'network', run: (c) => say(c, '/reseau oui') },
   'reply "je prends" to a post': { action: 'claim', run: (c) => say(c, 'je prends', { replyTo: c.post }) },
   'reply "je viens" to a post': { action: 'join', run: (c) => say(c, 'je viens', { replyTo: c.post }) },
   'reply "je lâche" to a post': { action: 'release', run: (c) => say(c, 'je lâche', { replyTo: c.post }) },

@@ -55,6 +55,9 @@ function renderAll(catalogue: Record<string, (p: never) => string>, seats: numbe
       fr: true, be: true, association: 'Association d’Essai', unmatched: true,
     },
     example: 'coquelles',
+    // flights and the network (src/i18n/flights-*.ts)
+    flight: { departs: when, airport: 'CDG', number: 'AF1234' }, meet: when, alerted: when, network: { coordinators: 2, groups: 1 }, fineEur: 1500,
+    checked: '2026-11-30', error: 'when-past', on: true,
   };
   return Object.values(catalogue).map((render) => render(sample as never));
 }
