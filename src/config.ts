@@ -3,6 +3,7 @@
 
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { parseDurationList } from './core/duration.js';
+import { type Limits, LIMITS_EXAMPLE, parseLimits } from './core/limits.js';
 import type { LogLevel } from './logger.js';
 import type { Lang } from './i18n/lang.js';
 import { isLang } from './i18n/lang.js';
@@ -51,6 +52,8 @@ export interface Settings {
   readonly retentionDays: number;
   /** Members not seen in a group for this many days are deleted from it. */
   readonly memberRetentionDays: number;
+  /** Limits against floods (PARLOIR_LIMITS). */
+  readonly limits: Limits;
   readonly signal?: SignalSettings;
   readonly telegram?: TelegramSettings;
   /**
@@ -70,10 +73,13 @@ export interface SettingsProblem {
     | 'invalid-choice'
     | 'invalid-duration-list'
     | 'invalid-number'
+    | 'invalid-limits'
     | 'both-key-sources'
     | 'key-required';
   /** Allowed values or an example, never the secret itself. */
   readonly expected?: string;
+  /** The parts of the value that were refused, where showing them helps (never a secret). */
+  readonly refused?: readonly string[];
 }
 
 export type SettingsResult =
@@ -125,6 +131,9 @@ export function parseSettings(env: Env, cwd: string = process.cwd()): SettingsRe
     problems.push({ variable: 'PARLOIR_MEMBER_RETENTION_DAYS', code: 'invalid-number', expected: '1–3650' });
   }
 
+  const limits = parseLimits(value('PARLOIR_LIMITS'));
+  if (!limits.ok) problems.push({ variable: 'PARLOIR_LIMITS', code: 'invalid-limits', expected: LIMITS_EXAMPLE, refused: limits.wrong });
+
   const signal = parseSignal(value, problems);
   const telegram = parseTelegram(value, problems);
   const keyBase64 = value('PARLOIR_KEY');
@@ -146,7 +155,7 @@ export function parseSettings(env: Env, cwd: string = process.cwd()): SettingsRe
   }
 
   const passphraseFile = value('PARLOIR_PASSPHRASE_FILE');
-  if (problems.length > 0 || !key || !reminders || !isLang(lang)) return { ok: false, problems };
+  if (problems.length > 0 || !key || !reminders || !isLang(lang) || !limits.ok) return { ok: false, problems };
   const dbPath = path(value('PARLOIR_DB') ?? DEFAULTS.dbPath);
   const controlSocket = value('PARLOIR_CONTROL_SOCKET');
   return {
@@ -162,6 +171,7 @@ export function parseSettings(env: Env, cwd: string = process.cwd()): SettingsRe
       reminders: Object.freeze(reminders),
       retentionDays,
       memberRetentionDays,
+      limits: limits.limits,
       ...(signal ? { signal } : {}),
       ...(telegram ? { telegram } : {}),
       demo,

@@ -126,6 +126,7 @@ async function startTransports(settings: Settings, store: Store, centres: Centre
     retentionDays: settings.retentionDays,
     memberRetentionDays: settings.memberRetentionDays,
     reminders: settings.reminders,
+    limits: settings.limits,
     ...(signal ? { verifyIdentity: async (member, safetyNumber) => (await signal.identities.verify(member, safetyNumber)).ok } : {}),
   });
   // Safety numbers: a changed key holds the member until a coordinator verifies it.
@@ -164,6 +165,7 @@ async function runLocalDemo(settings: Settings, logger: Logger): Promise<number>
     lang: settings.lang,
     retentionDays: settings.retentionDays,
     reminders: settings.reminders,
+    limits: settings.limits,
   });
   await runDemo({
     transport: local,

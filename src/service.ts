@@ -3,6 +3,7 @@
 
 import type { CentreDirectory } from './core/centres.js';
 import type { Clock } from './core/clock.js';
+import { DEFAULT_LIMITS, type Limits } from './core/limits.js';
 import type { TransportName } from './core/ids.js';
 import type { Transport } from './core/transport.js';
 import { deliveryAlerts } from './engine/delivery-alerts.js';
@@ -30,6 +31,8 @@ export interface ServiceOptions {
   readonly memberRetentionDays?: number;
   /** Reminder lead times (ms), largest first; centres may override them. */
   readonly reminders: readonly number[];
+  /** Limits against floods (PARLOIR_LIMITS); the defaults when absent. */
+  readonly limits?: Limits;
   /** Alert and follow-up timings; defaults suit real use, tests shorten them. */
   readonly plan?: Partial<Omit<PlanSettings, 'leads'>>;
   /** Checks a safety number with the platform (Signal). */
@@ -72,6 +75,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     clock,
     logger,
     defaultLang: options.lang,
+    limits: options.limits ?? DEFAULT_LIMITS,
     plan,
     rules,
     onEnqueued: () => drainer.kick(),
@@ -86,7 +90,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
   });
 
   const housekeep = () => {
-    const purged = purgeExpired(store, clock.now(), options.retentionDays, options.memberRetentionDays);
+    const purged = purgeExpired(store, clock.now(), options.retentionDays, options.memberRetentionDays, options.limits?.strangerMs);
     logger.info('HOUSEKEEPING', { ...purged });
   };
   housekeep();

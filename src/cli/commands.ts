@@ -8,6 +8,7 @@ import { DateTime } from 'luxon';
 import { type OpenOptions, openAll, operatorLang, type ProbeTransports, readCentres, readSettings, StartupError } from '../bootstrap.js';
 import type { Settings } from '../config.js';
 import { errorCode } from '../core/error-code.js';
+import { describeLimits } from '../core/limits.js';
 import type { EnvFileResult } from '../env-file.js';
 import { cliText } from '../i18n/index.js';
 import { KeyFileError, looseMode, writeKeyFile, writeSecretFile } from '../store/key-file.js';
@@ -192,6 +193,7 @@ async function doctor(env: Env, out: Out, deps: CliDeps, ask: OpenOptions): Prom
     if (names) ok(text.doctorTransports({ names }));
     else if (settings.demo) ok(text.doctorNoTransport());
     else bad(text.doctorNoTransportWithKey());
+    ok(text.doctorLimits({ limits: describeLimits(settings.limits) }));
     try {
       ok(text.doctorCentres({ count: readCentres(settings).list().length }));
     } catch (error) {

@@ -1,8 +1,9 @@
 // Deletion on schedule: closed requests after the retention period, members not seen for the
-// member retention period, dedupe keys (and their hash keys), expired invite codes and failed
+// member retention period, strangers' chats once their one answer's window is over, dedupe keys (and their hash keys), expired invite codes and failed
 // deliveries (delivered ones are deleted at once). What is deleted is overwritten (secure_delete), and the
 // WAL is checkpointed and truncated afterwards.
 
+import { DEFAULT_LIMITS } from '../core/limits.js';
 import type { Store } from '../store/store.js';
 
 const DAY = 86_400_000;
@@ -27,12 +28,20 @@ export interface Purged {
   readonly invites: number;
   readonly outbox: number;
   readonly members: number;
+  readonly quietChats: number;
 }
 
 /** Members not seen in a group for this many days are forgotten (PARLOIR_MEMBER_RETENTION_DAYS). */
 export const DEFAULT_MEMBER_RETENTION_DAYS = 90;
 
-export function purgeExpired(store: Store, now: number, retentionDays: number, memberRetentionDays = DEFAULT_MEMBER_RETENTION_DAYS): Purged {
+export function purgeExpired(
+  store: Store,
+  now: number,
+  retentionDays: number,
+  memberRetentionDays = DEFAULT_MEMBER_RETENTION_DAYS,
+  /** A stranger's chat is remembered only for the window of its one answer (PARLOIR_LIMITS stranger=). */
+  quietMs = DEFAULT_LIMITS.strangerMs,
+): Purged {
   const purged = store.write(() => ({
     expired: expireStale(store, now),
     jobs: store.schedule.purgeFiredBefore(now - FIRED_JOB_DAYS * DAY),
@@ -45,6 +54,7 @@ export function purgeExpired(store: Store, now: number, retentionDays: number, m
     outbox: store.outbox.purgeFailedBefore(now - FAILED_OUTBOX_DAYS * DAY),
     // after requests: a member is kept while a request they are part of is kept
     members: store.members.purgeUnseenBefore(now - memberRetentionDays * DAY),
+    quietChats: store.limits.purgeQuietBefore(now - quietMs),
   }));
   // What was deleted must also leave the WAL.
   if (Object.values(purged).some((n) => n > 0)) store.checkpoint();

@@ -4,6 +4,7 @@
 
 import type { CentreDirectory } from '../core/centres.js';
 import type { Clock } from '../core/clock.js';
+import { DEFAULT_LIMITS, type Limits } from '../core/limits.js';
 import type { ChatAddress } from '../core/ids.js';
 import type { EventOutcome, InboundEvent, MessageEvent } from '../core/transport.js';
 import { lookupCommand, parseCommand, splitCommand } from '../commands/parse.js';
@@ -28,6 +29,8 @@ export interface ParloirOptions {
   readonly clock: Clock;
   readonly logger: Logger;
   readonly defaultLang: Lang;
+  /** Limits against floods (PARLOIR_LIMITS); the defaults when absent. */
+  readonly limits?: Limits;
   /** Reminder lead times and alert timings, to plan jobs when requests change. */
   readonly plan: PlanSettings;
   /** The legal clock's rules (config/jurisdictions). */
@@ -69,7 +72,7 @@ export class Parloir {
 
   private apply(event: InboundEvent, now: number): EventOutcome {
     const { store } = this.options;
-    const deps = { store, centres: this.options.centres, defaultLang: this.options.defaultLang, planning: this.planning };
+    const deps = { store, centres: this.options.centres, defaultLang: this.options.defaultLang, planning: this.planning, limits: this.options.limits ?? DEFAULT_LIMITS };
     let routed: Routed;
     switch (event.kind) {
       case 'message':

@@ -18,10 +18,10 @@ import { continueDetails, detailsCommand } from '../cases/details.js';
 import { attachToCase, caseErrorMessage, executeCase } from '../cases/execute.js';
 import { flightCommand, flightErrorMessage } from '../cases/flight.js';
 import { network } from '../commands/network.js';
-import type { RuleBook } from '../cases/rules.js';
 import type { CaseCommand } from '../cases/parse.js';
 import { assertNever } from '../core/assert-never.js';
 import type { CentreDirectory } from '../core/centres.js';
+import type { Limits } from '../core/limits.js';
 import { type Group, isActive } from '../core/domain.js';
 import type { ButtonAction, ButtonEvent, MemberMention, MessageEvent, ReactionEvent } from '../core/transport.js';
 import { type Msg, msg } from '../i18n/index.js';
@@ -43,6 +43,7 @@ export interface RouteDeps {
   readonly centres: CentreDirectory;
   readonly defaultLang: Lang;
   readonly planning: Planning;
+  readonly limits: Limits;
 }
 
 /** What an anonymous sender (Telegram anonymous admin) may still ask: nothing that acts as a person. */
@@ -51,6 +52,18 @@ const ANONYMOUS_READS: ReadonlySet<string> = new Set(['help', 'list', 'info']);
 const THUMBS_UP = /^👍(?:[\u{1F3FB}-\u{1F3FF}])?$/u;
 
 export function routeMessage(deps: RouteDeps, event: MessageEvent, now: number): Routed {
+  // Decided before routing: a /wipe leaves its group unlinked, yet its last answer must go out.
+  const outsider =
+    event.chatKind === 'group' ? deps.store.groups.findByChat(event.chat) === undefined : deps.store.members.groupsOfMember(event.sender).length === 0;
+  const routed = routeMessageIn(deps, event, now);
+  if (!outsider || routed.replies.length === 0) return routed;
+  // A code that linked the group is always answered: the chat is no longer outside.
+  if (event.chatKind === 'group' && deps.store.groups.findByChat(event.chat)) return routed;
+  // An unlinked chat or a stranger's direct chat: one answer per window, then silence.
+  return deps.store.limits.mayAnswerStranger(event.chat, now, deps.limits.strangerMs) ? routed : { ...routed, replies: [] };
+}
+
+function routeMessageIn(deps: RouteDeps, event: MessageEvent, now: number): Routed {
   const group = event.chatKind === 'group' ? deps.store.groups.findByChat(event.chat) : undefined;
   const base = baseContext(deps, event, now, group?.lang ?? deps.defaultLang);
   const gctx = group ? groupContext(base, group, deps.centres) : undefined;
@@ -96,7 +109,7 @@ export function routeMessage(deps: RouteDeps, event: MessageEvent, now: number):
   }
 
   const lctx: GroupContext = { ...gctx, lang };
-  const replies = parsed.ok ? execute(lctx, parsed.command, target(event), deps.planning.rules) : [answer(errorMessage(parsed.error, gctx.centre.timezone))];
+  const replies = parsed.ok ? execute(lctx, parsed.command, target(event), deps) : [answer(errorMessage(parsed.error, gctx.centre.timezone))];
   // After /wipe the group and its key are gone: the last answer goes out sealed outside it.
   if (parsed.ok && parsed.command.name === 'wipe' && !deps.store.groups.get(lctx.group.id)) return { replies, lang, remember: true };
   return { replies, lang, remember: true, group: lctx };
@@ -211,7 +224,7 @@ function routeDirect(deps: RouteDeps, event: MessageEvent, base: ExecContext, is
   // Parse again in the centre's zone (for /move), and answer in the command's language.
   const again = parseCommand(event.text, { now, zone: gctx.centre.timezone });
   const ctx = { ...gctx, lang: again.lang ?? gctx.lang };
-  const replies = again.ok ? execute(ctx, again.command, undefined, deps.planning.rules) : [answer(errorMessage(again.error, gctx.centre.timezone))];
+  const replies = again.ok ? execute(ctx, again.command, undefined, deps) : [answer(errorMessage(again.error, gctx.centre.timezone))];
   // In a direct chat every answer says which group (centre) it is about.
   const named = replies.map((r) => (r.kind === 'answer' ? { ...r, centre: gctx.centre.name } : r));
   return { replies: named, lang: ctx.lang, remember: true, group: ctx };
@@ -285,11 +298,12 @@ function perform(ctx: GroupContext, action: Action, number: number | undefined, 
   return [ctx.viaButton ? notice(refused) : answer(refused)];
 }
 
-function execute(ctx: GroupContext, command: Command, who: MemberMention | undefined, rules?: RuleBook): Reply[] {
-  return perform(ctx, actionOf(command), 'number' in command ? command.number : undefined, () => run(ctx, command, who, rules));
+function execute(ctx: GroupContext, command: Command, who: MemberMention | undefined, deps: RouteDeps): Reply[] {
+  return perform(ctx, actionOf(command), 'number' in command ? command.number : undefined, () => run(ctx, command, who, deps));
 }
 
-function run(ctx: GroupContext, command: Command, who: MemberMention | undefined, rules?: RuleBook): Reply[] {
+function run(ctx: GroupContext, command: Command, who: MemberMention | undefined, deps: RouteDeps): Reply[] {
+  const rules = deps.planning.rules;
   switch (command.name) {
     case 'help':
       return [answer(msg('help'))];
@@ -298,7 +312,7 @@ function run(ctx: GroupContext, command: Command, who: MemberMention | undefined
     case 'visit':
     case 'package':
     case 'lawyer': {
-      const limited = requestLimit(ctx);
+      const limited = requestLimit(ctx, deps.limits);
       if (limited) return limited;
       const replies = createRequest(ctx, command.draft, command.assumption);
       const posted = replies.find((r) => r.kind === 'post');

@@ -10,6 +10,7 @@ const PROBLEM: Record<SettingsProblem['code'], string> = {
   'invalid-choice': 'has a value that is not allowed',
   'invalid-duration-list': 'is not a list of durations',
   'invalid-number': 'is not a valid number',
+  'invalid-limits': 'is not a list of limits',
   'both-key-sources': 'and PARLOIR_KEY_FILE are both set: keep one',
   'key-required': 'is required when a transport (Signal or Telegram) is configured',
 };
@@ -49,7 +50,7 @@ export const cliEn = {
   settingsInvalid: (p: { problems: readonly SettingsProblem[] }) =>
     [
       'Parloir cannot start: some settings are invalid. Nothing was changed.',
-      ...p.problems.map((x) => `  - ${x.variable} ${PROBLEM[x.code]}${x.expected ? ` (expected: ${x.expected})` : ''}`),
+      ...p.problems.map((x) => `  - ${x.variable} ${PROBLEM[x.code]}${x.refused ? ` (refused: ${x.refused.join(', ')})` : ''}${x.expected ? ` (expected: ${x.expected})` : ''}`),
       'See config/example.env and README.md.',
     ].join('\n'),
   keyMismatch: () =>
@@ -133,6 +134,7 @@ export const cliEn = {
   doctorDatabase: (p: { path: string; version: number }) => `database ${p.path} (schema ${p.version})`,
   doctorCentres: (p: { count: number }) => `centres (${p.count})`,
   doctorTransports: (p: { names: string }) => `transports: ${p.names}`,
+  doctorLimits: (p: { limits: string }) => `limits (PARLOIR_LIMITS): ${p.limits}`,
   doctorNoTransport: () => 'no transport configured: npm start runs the local demo',
   doctorNoTransportWithKey: () => 'no transport configured, but a key is: npm start refuses. Set SIGNAL_API_URL + SIGNAL_NUMBER or TELEGRAM_BOT_TOKEN.',
 

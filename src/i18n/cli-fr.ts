@@ -9,6 +9,7 @@ const PROBLEM: Record<SettingsProblem['code'], string> = {
   'invalid-choice': 'a une valeur non autorisée',
   'invalid-duration-list': 'n’est pas une liste de durées',
   'invalid-number': 'n’est pas un nombre valide',
+  'invalid-limits': 'n’est pas une liste de limites',
   'both-key-sources': 'et PARLOIR_KEY_FILE sont tous deux définis : n’en garder qu’un',
   'key-required': 'est obligatoire quand un transport (Signal ou Telegram) est configuré',
 };
@@ -47,7 +48,7 @@ export const cliFr: CliMessages = {
   settingsInvalid: (p) =>
     [
       'Parloir ne peut pas démarrer : des réglages sont invalides. Rien n’a été modifié.',
-      ...p.problems.map((x) => `  - ${x.variable} ${PROBLEM[x.code]}${x.expected ? ` (attendu : ${x.expected})` : ''}`),
+      ...p.problems.map((x) => `  - ${x.variable} ${PROBLEM[x.code]}${x.refused ? ` (refusé : ${x.refused.join(', ')})` : ''}${x.expected ? ` (attendu : ${x.expected})` : ''}`),
       'Voir config/example.env et README.md.',
     ].join('\n'),
   keyMismatch: () =>
@@ -127,6 +128,7 @@ export const cliFr: CliMessages = {
   doctorDatabase: (p) => `base ${p.path} (schéma ${p.version})`,
   doctorCentres: (p) => `centres (${p.count})`,
   doctorTransports: (p) => `transports : ${p.names}`,
+  doctorLimits: (p) => `limites (PARLOIR_LIMITS) : ${p.limits}`,
   doctorNoTransport: () => 'aucun transport configuré : npm start lance la démo locale',
   doctorNoTransportWithKey: () => 'aucun transport configuré, mais une clé l’est : npm start refuse. Définis SIGNAL_API_URL + SIGNAL_NUMBER ou TELEGRAM_BOT_TOKEN.',
 

@@ -4,8 +4,8 @@
 import type { RequestKind, RequestState } from '../core/domain.js';
 import { casesEn } from './cases-en.js';
 import { missingEn } from './missing-en.js';
+import { formatDate, formatInput, formatSpan, formatTime, formatWhen, joinList, type When } from './format.js';
 import { flightsEn } from './flights-en.js';
-import { formatDate, formatInput, formatTime, formatWhen, joinList, type When } from './format.js';
 import type { AssumptionView, CardFactName, CentreCardView, MyRole, ReminderRole, RequestLabel, RequestView } from './views.js';
 
 const KIND: Record<RequestKind, string> = { visit: 'Visit', package: 'Package', lawyer: 'Lawyer' };
@@ -358,7 +358,8 @@ export const en = {
   whichGroup: (p: { n: number; command: string; centres: readonly string[] }) =>
     `You have a #${p.n} in several groups (${joinList('en', p.centres)}). Send the command in that group, or add the centre's name, e.g. /${p.command} ${p.n} ${p.centres[0] ?? ''}`,
   aboutCentre: (p: { centre: string; text: string }) => `${p.centre} · ${p.text}`,
-  limitRequests: (p: { max: number }) => `You have asked for ${p.max} requests in the last hour: I am not posting more for now. Try again in a while.`,
+  limitRequests: (p: { max: number; windowMs: number }) =>
+    `You have asked for ${p.max} requests ${p.windowMs === 3_600_000 ? 'in the last hour' : `within ${formatSpan(p.windowMs)}`}: I am not posting more for now. Try again in a while.`,
   relinked: (p: { who: string; centre: string }) => `Code accepted: ${p.who} is now a coordinator of this group (${p.centre}).`,
 } as const;
 

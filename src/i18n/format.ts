@@ -52,3 +52,11 @@ export function joinList(lang: Lang, items: readonly string[]): string {
 export function formatInput(lang: Lang, when: When): string {
   return cachedFormat(lang, when, lang === 'fr' ? "dd/MM/yyyy HH'h'mm" : 'yyyy-MM-dd HH:mm');
 }
+
+/** A limit's window in words: "1 h", "30 min", "1 h 30 min" (the same in both languages). */
+export function formatSpan(ms: number): string {
+  const minutes = Math.max(1, Math.round(ms / 60_000));
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  return [h > 0 ? `${h} h` : '', m > 0 ? `${m} min` : ''].filter(Boolean).join(' ');
+}

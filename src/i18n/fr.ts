@@ -8,7 +8,7 @@ import { casesFr } from './cases-fr.js';
 import { missingFr } from './missing-fr.js';
 import { flightsFr } from './flights-fr.js';
 import type { Messages } from './en.js';
-import { formatDate, formatInput, formatTime, formatWhen, joinList, type When } from './format.js';
+import { formatDate, formatInput, formatSpan, formatTime, formatWhen, joinList, type When } from './format.js';
 import type { CardFactName, MyRole, ReminderRole, RequestLabel, RequestView } from './views.js';
 
 const KIND: Record<RequestKind, string> = { visit: 'Visite', package: 'Colis', lawyer: 'Avocat' };
@@ -351,6 +351,7 @@ export const fr: Messages = {
   whichGroup: (p) =>
     `Tu as un #${p.n} dans plusieurs groupes (${joinList('fr', p.centres)}). Envoie la commande dans ce groupe, ou ajoute le nom du centre, par ex. /${p.command} ${p.n} ${p.centres[0] ?? ''}`,
   aboutCentre: (p) => `${p.centre} · ${p.text}`,
-  limitRequests: (p) => `Tu as déjà fait ${p.max} demandes dans l’heure : je n’en publie pas plus pour l’instant. Réessaie un peu plus tard.`,
+  limitRequests: (p) =>
+    `Tu as déjà fait ${p.max} demandes ${p.windowMs === 3_600_000 ? 'dans l’heure' : `en ${formatSpan(p.windowMs)}`} : je n’en publie pas plus pour l’instant. Réessaie un peu plus tard.`,
   relinked: (p) => `Code accepté : ${p.who} est maintenant coordinateur·ice de ce groupe (${p.centre}).`,
 };

@@ -9,6 +9,7 @@ import { GroupRepository } from './groups.js';
 import { InboxRepository } from './inbox.js';
 import { InviteRepository } from './invites.js';
 import { Keyring } from './keyring.js';
+import { LimitRepository } from './limits.js';
 import { rekeyMembersOnce } from './member-rekey.js';
 import { MemberRepository } from './members.js';
 import { OutboxRepository } from './outbox.js';
@@ -45,6 +46,8 @@ export class Store {
   /** Group keys and per-record sub-keys (for repositories that seal records of their own). */
   readonly keys: Keyring;
   readonly cases: CaseRepository;
+  /** Limits against floods: quiet strangers, held-back re-posts. */
+  readonly limits: LimitRepository;
   readonly flights: FlightRepository;
   /** Member rows re-keyed to per-group hashes when this store was opened (0 once done). */
   readonly rekeyed: number;
@@ -71,6 +74,7 @@ export class Store {
     this.flights = new FlightRepository(db, vault, keys);
     this.topics = new TopicRepository(db);
     this.pauses = new PauseRepository(db);
+    this.limits = new LimitRepository(db, vault);
     // A store made before per-group member hashes is re-keyed once, as soon as its key is known.
     this.rekeyed = rekeyMembersOnce({ db, vault, keys, cases: this.cases });
   }

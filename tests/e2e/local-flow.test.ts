@@ -145,12 +145,17 @@ describe('end to end over the local transport', () => {
     await h.local.say('sam', '/visite demain 14h');
     await h.settle();
     expect(lastBot(h)).toContain('pas encore lié');
+    // One answer a day outside any linked group (#13 limits): the next day, the next one.
+    h.clock.advance(24 * 3_600_000);
     await h.local.say('sam', '/aide');
     await h.settle();
     expect(lastBot(h)).toContain('/lier CODE');
+    h.clock.advance(24 * 3_600_000);
     await h.local.say('sam', '/lier PRLR-AAAAA-BBBBB');
+    await h.local.say('sam', '/lier PRLR-AAAAA-CCCCC');
     await h.settle();
     expect(lastBot(h)).toContain('Je ne connais pas ce code');
+    expect(h.botTexts().filter((t) => t.includes('Je ne connais pas ce code'))).toHaveLength(1);
     const count = (table: string) => (h.store.db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
     expect(count('groups')).toBe(0);
     expect(count('members')).toBe(0);

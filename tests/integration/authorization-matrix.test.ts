@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RULES, type Action } from '../../src/commands/authorization.js';
 import type { MemberAddress } from '../../src/core/ids.js';
+import { DEFAULT_LIMITS } from '../../src/core/limits.js';
 import { msg, render, type Msg } from '../../src/i18n/index.js';
 import { type Harness, parisTime, startHarness } from '../support/harness.js';
 
@@ -142,7 +143,9 @@ describe('the authorization matrix of SECURITY.md', () => {
       let zoe = 0;
 
       beforeAll(async () => {
-        h = await startHarness({ verifyIdentity: async () => false, now: parisTime('2026-11-23T10:00') });
+        // Cells are an hour apart; a stranger's chat is answered once per window (limits.test.ts):
+        // a one-minute window here, so every cell of theirs is answered.
+        h = await startHarness({ verifyIdentity: async () => false, now: parisTime('2026-11-23T10:00'), limits: { ...DEFAULT_LIMITS, strangerMs: 60_000 } });
         await h.link('cora');
         // Hugo acts once, then his safety number changes; Zoe says something to be pointed at.
         await h.local.say('hugo', '/colis 05/12 pull');

@@ -36,6 +36,7 @@ describe('parloir CLI', () => {
       PARLOIR_LANG: 'en',
       SIGNAL_API_URL: 'http://127.0.0.1:9',
       SIGNAL_NUMBER: '+33600000099',
+      PARLOIR_LIMITS: 'requests=5/30m',
     };
     expect((await parloir(['keygen'], env)).code).toBe(0);
     expect(statSync(keyFile).mode & 0o777).toBe(0o600);
@@ -55,6 +56,8 @@ describe('parloir CLI', () => {
     // Settings, key, database and centres are fine; the live check finds nothing on port 9.
     const doctor = await parloir(['doctor'], env);
     expect(doctor.stdout).toContain('ok   encryption key');
+    // the limits in force, the ones left out at their defaults
+    expect(doctor.stdout).toContain('ok   limits (PARLOIR_LIMITS): requests=5/30m, repost=10m, stranger=1d');
     expect(doctor.stdout).toContain('FAIL signal-cli-rest-api does not answer at http://127.0.0.1:9');
     expect(doctor.stdout).toContain('1 problem(s) found.');
     expect(doctor.code).toBe(1);
@@ -68,10 +71,11 @@ describe('parloir CLI', () => {
     const temp = tempDir();
     cleanup = temp.cleanup;
     const db = join(temp.dir, 'never.db');
-    const result = await parloir(['migrate'], { PARLOIR_DB: db, PARLOIR_LANG: 'en', PARLOIR_KEY: 'short', PARLOIR_LOG_LEVEL: 'loud' });
+    const result = await parloir(['migrate'], { PARLOIR_DB: db, PARLOIR_LANG: 'en', PARLOIR_KEY: 'short', PARLOIR_LOG_LEVEL: 'loud', PARLOIR_LIMITS: 'requests=ten/1h, flood=3' });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('PARLOIR_KEY is not the base64 of 32 bytes');
     expect(result.stderr).toContain('PARLOIR_LOG_LEVEL has a value that is not allowed');
+    expect(result.stderr).toContain('PARLOIR_LIMITS is not a list of limits (refused: requests=ten/1h, flood=3) (expected: requests=10/1h,repost=10m,stranger=24h)');
     expect(existsSync(db)).toBe(false);
   });
 

@@ -27,7 +27,8 @@ const MEMBER_COLUMNS = [
   ['case_dialogues', 'member_bidx'],
 ] as const;
 /** Blind indexes that are not about a member (chats, messages, codes, dedupe keys, wipe words). */
-const NOT_MEMBER_COLUMNS = ['groups.chat_bidx', 'groups.wipe_bidx', 'invites.code_bidx', 'posts.message_bidx', 'posts.chat_bidx', 'inbox.key_bidx', 'outbox.to_bidx', 'prompts.message_bidx'];
+// quiet_chats: chats outside every group (an unlinked group, a stranger's direct chat), kept a day (#13 limits).
+const NOT_MEMBER_COLUMNS = ['groups.chat_bidx', 'groups.wipe_bidx', 'invites.code_bidx', 'posts.message_bidx', 'posts.chat_bidx', 'inbox.key_bidx', 'outbox.to_bidx', 'prompts.message_bidx', 'quiet_chats.chat_bidx'];
 
 const dms = (h: Harness, member: string) => h.local.messages.filter((m) => m.from === 'bot' && m.to === `local:${member}`).map((m) => m.text);
 const inSecond = (h: Harness) => h.local.messages.filter((m) => m.from === 'bot' && m.to === `local:${SECOND}`).map((m) => m.text);

@@ -9,6 +9,7 @@ import { DateTime } from 'luxon';
 import { LocalTransport } from '../../bots/local/local-transport.js';
 import { type Centre, CentreDirectory } from '../../src/core/centres.js';
 import { ManualClock } from '../../src/core/clock.js';
+import type { Limits } from '../../src/core/limits.js';
 import type { Transport } from '../../src/core/transport.js';
 import { memoryLogger } from '../../src/logger.js';
 import type { IdentityVerifier } from '../../src/engine/identity.js';
@@ -91,6 +92,7 @@ export async function startHarness(
     verifyIdentity?: IdentityVerifier;
     /** Another set of centres (e.g. the real config/centres.yaml); default: the test centres. */
     centres?: CentreDirectory;
+    limits?: Limits;
     /** A clock shared with transports or fakes that pace by time (created here when absent). */
     clock?: ManualClock;
   } = {},
@@ -113,6 +115,7 @@ export async function startHarness(
     retentionDays: 30,
     reminders: options.reminders ?? [86_400_000, 7_200_000],
     ...(options.verifyIdentity ? { verifyIdentity: options.verifyIdentity } : {}),
+    ...(options.limits ? { limits: options.limits } : {}),
     outboxPollMs: 60_000,
   });
   // tests drive the outbox and the scheduler by hand, deterministically

@@ -10,7 +10,7 @@ import { chats, people } from '../fakes/telegram/objects.js';
 import { botMessage, startWorld, textsTo, type World } from './core-support.js';
 
 const group = chats.collective;
-const { alex, sam } = people;
+const { alex, noor, sam } = people;
 const ANONYMOUS = fr.anonymousSender();
 
 describe('telegram in the real world: senders', () => {
@@ -83,11 +83,19 @@ describe('telegram in the real world: senders', () => {
     await expectSilence(w, other.id, fake.groupMessage('/meteo', { chat: other, from: alex }).updateId);
     expect(fake.sent('getChatAdministrators').filter((p) => p.chat_id === other.id)).toHaveLength(1);
 
-    // In a private chat there is nobody else to answer: a short answer, never silence.
+    // In a member's private chat there is nobody else to answer: a short answer, never silence.
+    fake.groupMessage('/colis 05/12 pull', { chat: group, from: alex });
+    await w.botSaid(group.id, /^#\d+ Colis/);
     fake.privateStart(alex);
     const direct = fake.message({ text: '/meteo', from: alex, chat: { id: alex.id, type: 'private', first_name: alex.first_name } });
     await w.taken(direct.updateId);
     await w.drainAll();
     expect(textsTo(fake, alex.id).at(-1)).toBe(fr.groupOnly());
+
+    // A stranger's private chat (Noor belongs to no group) is answered once a day (#13 limits).
+    await w.taken(fake.privateStart(noor).updateId);
+    await w.drainAll();
+    expect(textsTo(fake, noor.id)).toHaveLength(1);
+    await expectSilence(w, noor.id, fake.message({ text: '/meteo', from: noor, chat: { id: noor.id, type: 'private', first_name: noor.first_name } }).updateId);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseSettings } from '../../src/config.js';
+import { DEFAULT_LIMITS, parseLimits } from '../../src/core/limits.js';
 
 const KEY = Buffer.alloc(32, 7).toString('base64');
 
@@ -41,5 +42,27 @@ describe('settings', () => {
       settings: { demo: false, signal: { apiUrl: 'http://127.0.0.1:8080', number: '+33600000099' }, telegram: { token: '123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ' } },
     });
     expect(parseSettings({ PARLOIR_KEY: KEY, PARLOIR_KEY_FILE: '/k' }).ok).toBe(false);
+  });
+
+  it('PARLOIR_LIMITS: defaults when unset, any item may be set alone, bad items refused by name', () => {
+    const unset = parseSettings({});
+    expect(unset.ok && unset.settings.limits).toEqual(DEFAULT_LIMITS);
+    expect(DEFAULT_LIMITS).toEqual({ requests: { max: 10, windowMs: 3_600_000 }, repostMs: 600_000, strangerMs: 86_400_000 });
+    expect(parseLimits('requests=3/30m')).toEqual({ ok: true, limits: { ...DEFAULT_LIMITS, requests: { max: 3, windowMs: 1_800_000 } } });
+    expect(parseLimits(' Repost = 5m , stranger=12h ')).toEqual({ ok: true, limits: { ...DEFAULT_LIMITS, repostMs: 300_000, strangerMs: 43_200_000 } });
+    for (const [text, wrong] of [
+      ['requests=0/1h', ['requests=0/1h']],
+      ['requests=10', ['requests=10']],
+      ['requests=10/forever', ['requests=10/forever']],
+      ['repost=10m,repost=1m', ['repost=1m']],
+      ['stranger=30d', ['stranger=30d']],
+      ['flood=3, repost', ['flood=3', 'repost']],
+    ] as const) {
+      expect(parseLimits(text)).toEqual({ ok: false, wrong });
+    }
+    const r = parseSettings({ PARLOIR_LIMITS: 'requests=-1/1h' });
+    expect(r.ok ? [] : r.problems).toEqual([
+      { variable: 'PARLOIR_LIMITS', code: 'invalid-limits', expected: 'requests=10/1h,repost=10m,stranger=24h', refused: ['requests=-1/1h'] },
+    ]);
   });
 });
