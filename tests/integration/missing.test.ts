@@ -93,7 +93,8 @@ describe('/missing', () => {
     expect(bullets(stranger)).toEqual([]);
     expect(stranger).toContain('send /missing with the centre closest to where they were last seen, e.g. /missing Vincennes');
     expect(stranger).toContain('in Belgium, their badge number');
-    const named = await ask(h, 'sue', '/missing hendaye', { direct: true });
+    // (a stranger gets one answer per window: another stranger names a centre)
+    const named = await ask(h, 'tim', '/missing hendaye', { direct: true });
     expect(bullets(named).slice(0, 3)).toEqual(['• CRA d\'Hendaye', '• CRA de Bordeaux (~190 km)', '• CRA de Toulouse-Cornebarrieu (~250 km)']);
 
     // Sam also coordinates a group at Vincennes: which one?
