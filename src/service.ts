@@ -90,7 +90,8 @@ export async function startService(options: ServiceOptions): Promise<Service> {
   });
 
   const housekeep = () => {
-    const purged = purgeExpired(store, clock.now(), options.retentionDays, options.memberRetentionDays, options.limits?.strangerMs);
+    const zoneOf = (centreId: string) => options.centres.get(centreId)?.timezone;
+    const purged = purgeExpired(store, clock.now(), options.retentionDays, options.memberRetentionDays, options.limits?.strangerMs, zoneOf);
     logger.info('HOUSEKEEPING', { ...purged });
   };
   housekeep();

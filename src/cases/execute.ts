@@ -101,7 +101,7 @@ function close(ctx: CaseContext, command: Extract<CaseCommand, { kind: 'close' }
   const me = actingMember(ctx);
   if (record.opener !== me.key && me.role !== 'coordinator') return [answer(msg('caseCloseNotAllowed', { ref: command.ref }))];
   if (!command.outcome) return [answer(msg('caseOutcomeMissing', { ref: command.ref }))];
-  closeCase(store, group.id, record.id, command.outcome, command.note, ctx.now);
+  closeCase(store, group.id, record.id, command.outcome, command.note, ctx.now, ctx.centres.get(record.centreId) ?? ctx.centre);
   return [
     answer(msg('caseClosed', { ref: record.ref, outcome: command.outcome, ...(command.note ? { note: command.note } : {}) })),
     { kind: 'replan-case', group: group.id, caseId: record.id },

@@ -51,7 +51,7 @@ export function transferCase(ctx: CaseContext, ref: string, centreText: string):
   if (centre.id === record.centreId) return [answer(msg('caseTransferSameCentre', { ref, centre: centre.name }))];
   const linked = store.groups.list().find((g) => g.centreId === centre.id && g.id !== group.id);
   if (!linked) {
-    moveCase(store, group.id, record.id, centre.id, ctx.now);
+    moveCase(store, group.id, record.id, centre.id, ctx.now, ctx.centres.get(record.centreId) ?? ctx.centre);
     return [answer(msg('caseTransferredStays', { ref, centre: centre.name })), { kind: 'replan-case', group: group.id, caseId: record.id }];
   }
   if (store.cases.findOpen(linked.id, ref)) return [answer(msg('caseTransferRefTaken', { ref, centre: centre.name }))];
@@ -97,7 +97,7 @@ function handOver(ctx: CaseContext, record: CaseRecord, target: Group, centre: C
       inOld.push(...changed(group.id, n));
     }
   }
-  closeCase(store, group.id, record.id, 'transferred', centre.name, now);
+  closeCase(store, group.id, record.id, 'transferred', centre.name, now, from);
   const targetCtx = { ...ctx, group: target, centre, lang: target.lang, chat: target.chat };
   return [
     answer(msg('caseTransferredOut', { ref: record.ref, centre: centre.name, n: inTarget.length / 2 })),

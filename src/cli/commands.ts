@@ -1,4 +1,4 @@
-// npx parloir <command>: keygen, invite, centres, migrate, doctor, verify, unlock, groups, shred.
+// npx parloir <command>: keygen, invite, centres, migrate, doctor, verify, unlock, groups, shred, stats.
 // Every command that needs the key reads a sealed key file's passphrase the same way (terminal
 // without echo, first line of stdin, or PARLOIR_PASSPHRASE_FILE), then opens the database and
 // applies pending migrations first, like `npm start`.
@@ -17,6 +17,7 @@ import { MIN_PASSPHRASE_CHARS, passphraseLongEnough, sealMasterKey } from '../st
 import { generateMasterKeyBase64 } from '../store/vault.js';
 import { groups, shred } from './groups.js';
 import { PassphraseInputError, type PassphraseReader } from './passphrase.js';
+import { stats } from './stats.js';
 import { unlock } from './unlock.js';
 import { verify } from './verify.js';
 
@@ -30,6 +31,8 @@ export interface CliDeps {
   readonly envFile?: EnvFileResult;
   /** Where passphrases are read from; without one, commands that need it say so. */
   readonly passphrase?: PassphraseReader;
+  /** The time now, for which months are over (stats); the system clock when absent. */
+  readonly now?: () => number;
 }
 
 export async function runCli(args: readonly string[], env: Env, out: Out, err: Out, deps: CliDeps = {}): Promise<number> {
@@ -56,6 +59,8 @@ export async function runCli(args: readonly string[], env: Env, out: Out, err: O
         return await shred(rest, readSettings(env), out, err, deps.passphrase, ask);
       case 'verify':
         return await verify(rest, readSettings(env), out, err, ask);
+      case 'stats':
+        return await stats(rest, readSettings(env), out, err, deps.now?.() ?? Date.now());
       case undefined:
       case 'help':
       case '--help':

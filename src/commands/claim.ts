@@ -5,6 +5,7 @@
 import { cleanText } from '../core/clean-text.js';
 import { isActive, type Member, type Request } from '../core/domain.js';
 import { msg } from '../i18n/index.js';
+import { countDone, countRefused } from '../stats/tally.js';
 import { actingMember, type GroupContext } from './context.js';
 import { memberName } from './names.js';
 import { requestLabel, requestView } from './views.js';
@@ -94,6 +95,7 @@ export function done(ctx: GroupContext, number: number): Reply[] {
   actingMember(ctx);
   ctx.store.requests.close(ctx.group.id, number, 'done', ctx.now);
   if (found.kind === 'visit') ctx.store.requests.setOutcome(ctx.group.id, number, 'done', undefined);
+  countDone(ctx.store, ctx.centre, found, ctx.now);
   return [answer(msg('done', { n: number })), ...changed(ctx.group.id, number)];
 }
 
@@ -114,7 +116,9 @@ export function refused(ctx: GroupContext, number: number, reason: string | unde
   if (found.kind !== 'visit') return [answer(msg('refusedNotVisit', { n: number }))];
   actingMember(ctx);
   ctx.store.requests.close(ctx.group.id, number, 'done', ctx.now);
-  ctx.store.requests.setOutcome(ctx.group.id, number, 'refused', reason === undefined ? undefined : cleanText(reason) || undefined);
+  const note = reason === undefined ? undefined : cleanText(reason) || undefined;
+  ctx.store.requests.setOutcome(ctx.group.id, number, 'refused', note);
+  countRefused(ctx.store, ctx.centre, note, ctx.now);
   return [answer(msg('refused', { n: number })), ...changed(ctx.group.id, number)];
 }
 

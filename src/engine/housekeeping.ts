@@ -3,6 +3,7 @@
 // deliveries (delivered ones are deleted at once). What is deleted is overwritten (secure_delete), and the
 // WAL is checkpointed and truncated afterwards.
 
+import { countExpired } from '../stats/tally.js';
 import { DEFAULT_LIMITS } from '../core/limits.js';
 import type { Store } from '../store/store.js';
 
@@ -34,6 +35,9 @@ export interface Purged {
 /** Members not seen in a group for this many days are forgotten (PARLOIR_MEMBER_RETENTION_DAYS). */
 export const DEFAULT_MEMBER_RETENTION_DAYS = 90;
 
+/** A centre's time zone, for the month an expiry is counted in (UTC when unknown). */
+export type ZoneOf = (centreId: string) => string | undefined;
+
 export function purgeExpired(
   store: Store,
   now: number,
@@ -41,9 +45,11 @@ export function purgeExpired(
   memberRetentionDays = DEFAULT_MEMBER_RETENTION_DAYS,
   /** A stranger's chat is remembered only for the window of its one answer (PARLOIR_LIMITS stranger=). */
   quietMs = DEFAULT_LIMITS.strangerMs,
+  /** A centre's time zone, for the month an expired lawyer request is counted in (#16). */
+  zoneOf: ZoneOf = () => undefined,
 ): Purged {
   const purged = store.write(() => ({
-    expired: expireStale(store, now),
+    expired: expireStale(store, now, zoneOf),
     jobs: store.schedule.purgeFiredBefore(now - FIRED_JOB_DAYS * DAY),
     prompts: store.prompts.purgeBefore(now - PROMPT_DAYS * DAY),
     requests: store.requests.purgeClosedBefore(now - retentionDays * DAY),
@@ -61,10 +67,13 @@ export function purgeExpired(
   return purged;
 }
 
-function expireStale(store: Store, now: number): number {
+function expireStale(store: Store, now: number, zoneOf: ZoneOf): number {
   let expired = 0;
   for (const { group, number } of store.requests.activeDueBefore(now - EXPIRE_AFTER_MS, EXPIRE_BATCH)) {
-    if (store.requests.close(group, number, 'expired', now)) expired += 1;
+    if (!store.requests.close(group, number, 'expired', now)) continue;
+    expired += 1;
+    // A lawyer request nobody marked done: counted as a deadline missed (#16).
+    countExpired(store, group, number, zoneOf, now);
   }
   return expired;
 }

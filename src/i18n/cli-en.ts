@@ -104,6 +104,7 @@ export const cliEn = {
       '  migrate              apply pending database migrations',
       '  doctor               check settings, key, database, centres and the live services',
       '  verify [group tag]   list safety-number holds, or lift one after comparing the number in person',
+      '  stats --from 2026-01 --to 2026-12 [--centre <id>] [--out <folder>]  counts for advocacy (CSV + SVG charts)',
       'Settings are environment variables, or a .env file in the working directory: see config/example.env.',
     ].join('\n'),
   unknownCommand: (p: { command: string }) => `Unknown command "${p.command}".`,

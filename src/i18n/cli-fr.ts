@@ -100,6 +100,7 @@ export const cliFr: CliMessages = {
       '  migrate              applique les migrations de la base en attente',
       '  doctor               vérifie réglages, clé, base, centres et les services en ligne',
       '  verify [groupe tag]  liste les membres en attente (numéro de sécurité), ou lève une attente après comparaison en personne',
+      '  stats --from 2026-01 --to 2026-12 [--centre <id>] [--out <dossier>]  comptes pour le plaidoyer (CSV + graphiques SVG)',
       'Les réglages sont des variables d’environnement, ou un fichier .env dans le dossier courant : voir config/example.env.',
     ].join('\n'),
   unknownCommand: (p) => `Commande inconnue « ${p.command} ».`,

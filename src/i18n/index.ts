@@ -4,6 +4,8 @@ import { cliEn, type CliMessages } from './cli-en.js';
 import { cliFr } from './cli-fr.js';
 import { en, type Messages } from './en.js';
 import { fr } from './fr.js';
+import { statsEn, type StatsMessages } from './stats-en.js';
+import { statsFr } from './stats-fr.js';
 import type { Lang } from './lang.js';
 import { COMMAND_WORDS, type CommandName } from './words.js';
 
@@ -104,4 +106,9 @@ const COMMAND_DESCRIPTIONS: Record<Lang, Record<CommandName, string>> = {
 /** Operator texts (CLI, start-up, demo) in a language. */
 export function cliText(lang: Lang): CliMessages {
   return lang === 'fr' ? cliFr : cliEn;
+}
+
+/** Texts of `npx parloir stats` in a language. */
+export function statsText(lang: Lang): StatsMessages {
+  return lang === 'fr' ? statsFr : statsEn;
 }

@@ -4,6 +4,7 @@ import type { Db } from './database.js';
 import { checkKey, openDatabase } from './database.js';
 import { AlertRepository } from './alerts.js';
 import { CaseRepository } from './cases.js';
+import { CountRepository } from './counts.js';
 import { FlightRepository } from './flights.js';
 import { GroupRepository } from './groups.js';
 import { InboxRepository } from './inbox.js';
@@ -46,6 +47,8 @@ export class Store {
   /** Group keys and per-record sub-keys (for repositories that seal records of their own). */
   readonly keys: Keyring;
   readonly cases: CaseRepository;
+  /** Counts for advocacy: no ids, no free text (#16). */
+  readonly counts: CountRepository;
   /** Limits against floods: quiet strangers, held-back re-posts. */
   readonly limits: LimitRepository;
   readonly flights: FlightRepository;
@@ -74,6 +77,7 @@ export class Store {
     this.flights = new FlightRepository(db, vault, keys);
     this.topics = new TopicRepository(db);
     this.pauses = new PauseRepository(db);
+    this.counts = new CountRepository(db);
     this.limits = new LimitRepository(db, vault);
     // A store made before per-group member hashes is re-keyed once, as soon as its key is known.
     this.rekeyed = rekeyMembersOnce({ db, vault, keys, cases: this.cases });

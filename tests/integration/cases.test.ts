@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { moveCase } from '../../src/cases/lifecycle.js';
 import { replanCase } from '../../src/cases/plan.js';
-import { centres, type Harness, parisTime, startHarness, tempDir } from '../support/harness.js';
+import { centres, type Harness, parisTime, startHarness, TEST_CENTRE, tempDir } from '../support/harness.js';
 
 
 const groupBot = (h: Harness) => h.local.messages.filter((m) => m.from === 'bot' && m.to === h.local.chat).map((m) => m.text);
@@ -229,7 +229,7 @@ describe('moving a case', () => {
     const group = groupOf(h);
     const id = h.store.cases.findOpen(group.id, 'R-12')!.id;
     h.store.write(() => {
-      expect(moveCase(h.store, group.id, id, 'other-centre', h.clock.now())).toBe(true);
+      expect(moveCase(h.store, group.id, id, 'other-centre', h.clock.now(), TEST_CENTRE)).toBe(true);
       replanCase(h.store, { centres, settings: { leads: [], unconfirmedAfterMs: 0, unclaimedLeadMs: 0, lawyerFractions: [], followupAfterMs: 0 } }, group.id, id, h.clock.now());
     });
     const rules = new Set(h.store.schedule.pendingForCase(group.id, id).map((j) => j.ruleId));
