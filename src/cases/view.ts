@@ -63,8 +63,24 @@ export function caseView(ctx: CaseViewContext, record: CaseRecord, now: number):
     })),
     hasDetails: record.hasDetails,
     lawyers,
+    ...flightOf(ctx, record, zone),
     ...(record.outcome ? { outcome: record.outcome } : {}),
     ...(record.outcomeNote ? { outcomeNote: record.outcomeNote } : {}),
+  };
+}
+
+function flightOf(ctx: CaseViewContext, record: CaseRecord, zone: string): Pick<CaseView, 'flight'> {
+  const flight = ctx.store.flights.get(ctx.group.id, record.id);
+  if (!flight) return {};
+  const task = flight.tasks.airport === undefined ? undefined : ctx.store.requests.get(ctx.group.id, flight.tasks.airport);
+  const open = task && (task.state === 'open' || task.state === 'claimed');
+  return {
+    flight: {
+      departs: { at: flight.departsAt, zone },
+      airport: flight.airport,
+      ...(flight.number ? { number: flight.number } : {}),
+      ...(open ? { task: task.number } : {}),
+    },
   };
 }
 

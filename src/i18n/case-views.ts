@@ -4,6 +4,7 @@
 import type { CaseOutcome, DetailField } from '../cases/case.js';
 import type { Actor, CaseEvent, RuleTopic } from '../cases/rules.js';
 import type { When } from './format.js';
+import type { FlightView } from './views.js';
 
 export interface DeadlineView {
   readonly what: RuleTopic;
@@ -44,6 +45,8 @@ export interface CaseView {
   readonly hasDetails: boolean;
   /** Attached lawyer requests: number and who took it, if anyone. */
   readonly lawyers: readonly { readonly n: number; readonly taker?: string }[];
+  /** The latest known deportation flight (#16), with its airport task if still to do. */
+  readonly flight?: FlightView & { readonly task?: number };
   readonly outcome?: CaseOutcome;
   readonly outcomeNote?: string;
 }

@@ -4,6 +4,7 @@
 import type { CaseOutcome, DetailField } from '../cases/case.js';
 import type { Actor, CaseEvent, RuleTopic } from '../cases/rules.js';
 import type { CaseLineView, CaseView, DeadlineView, HearingView } from './case-views.js';
+import { flightText } from './flights-en.js';
 import { formatWhen, joinList, type When } from './format.js';
 
 const TOPIC: Record<RuleTopic, (d: DeadlineView) => string> = {
@@ -91,6 +92,7 @@ export const casesEn = {
       ...(upcoming.length > 0 ? ['Deadlines:', ...upcoming.map(deadlineLine)] : ['No deadline ahead.']),
       ...c.unknown.map((e) => `⚠ No rule known for "${EVENT[e]}" at that date: ${CHECK}.`),
       ...c.hearings.map(hearingLine),
+      ...(c.flight ? [`✈ Deportation flight: ${flightText(c.flight)}${c.flight.task !== undefined ? ` (airport: #${c.flight.task})` : ''}`] : []),
       ...c.lawyers.map((l) => `Lawyer request #${l.n}: ${l.taker ? `taken by ${l.taker}` : 'nobody yet'}`),
       ...(c.hasDetails ? ['Details for the lawyer: recorded (sealed; /details in a direct chat)'] : []),
       ...(c.lawyers.length === 0 && c.state === 'open' ? [`Find a lawyer: /lawyer ${c.ref}`] : []),

@@ -5,6 +5,7 @@ import type { CaseOutcome, DetailField } from '../cases/case.js';
 import type { Actor, CaseEvent, RuleTopic } from '../cases/rules.js';
 import type { DeadlineView, HearingView } from './case-views.js';
 import type { CaseMessages } from './cases-en.js';
+import { flightTextFr } from './flights-fr.js';
 import { formatWhen, joinList, type When } from './format.js';
 
 const TOPIC: Record<RuleTopic, (d: DeadlineView) => string> = {
@@ -92,6 +93,7 @@ export const casesFr: CaseMessages = {
       ...(upcoming.length > 0 ? ['Échéances :', ...upcoming.map(deadlineLine)] : ['Aucune échéance à venir.']),
       ...c.unknown.map((e) => `⚠ Aucune règle connue pour « ${EVENT[e]} » à cette date : ${CHECK}.`),
       ...c.hearings.map(hearingLine),
+      ...(c.flight ? [`✈ Vol d’expulsion : ${flightTextFr(c.flight)}${c.flight.task !== undefined ? ` (aéroport : #${c.flight.task})` : ''}`] : []),
       ...c.lawyers.map((l) => `Demande d’avocat·e #${l.n} : ${l.taker ? `prise par ${l.taker}` : 'personne pour l’instant'}`),
       ...(c.hasDetails ? ['Éléments pour l’avocat·e : enregistrés (scellés ; /details en message privé)'] : []),
       ...(c.lawyers.length === 0 && c.state === 'open' ? [`Trouver un·e avocat·e : /avocat ${c.ref}`] : []),

@@ -263,7 +263,10 @@ export const en = {
   }) =>
     [
       `${p.late ? '(late) ' : ''}⏰ Reminder — ${head(p.request)}`,
-      `You are the ${ON_AS[p.role]}.${p.others.length > 0 ? ` With you: ${joinList('en', p.others.map((o) => `${o.name} (${ON_AS[o.role]})`))}.` : ''} Asked by ${p.request.requester}.`,
+      // At the airport (or a hearing) nobody drives: everyone simply goes.
+      p.request.airport || p.request.hearing
+        ? `You are going.${p.others.length > 0 ? ` With you: ${joinList('en', p.others.map((o) => o.name))}.` : ''} Asked by ${p.request.requester}.`
+        : `You are the ${ON_AS[p.role]}.${p.others.length > 0 ? ` With you: ${joinList('en', p.others.map((o) => `${o.name} (${ON_AS[o.role]})`))}.` : ''} Asked by ${p.request.requester}.`,
       ...[meetingLine(p.request)].filter((x): x is string => x !== undefined),
       ...(p.request.items ? [`To bring: ${p.request.items}`] : []),
       ...practical(p.request),

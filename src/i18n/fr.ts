@@ -257,7 +257,9 @@ export const fr: Messages = {
   reminder: (p) =>
     [
       `${p.late ? '(en retard) ' : ''}⏰ Rappel — ${head(p.request)}`,
-      `Tu y vas comme ${ON_AS[p.role]}.${p.others.length > 0 ? ` Avec toi : ${joinList('fr', p.others.map((o) => `${o.name} (${ON_AS[o.role]})`))}.` : ''} Demandé par ${p.request.requester}.`,
+      p.request.airport || p.request.hearing
+        ? `Tu y vas.${p.others.length > 0 ? ` Avec toi : ${joinList('fr', p.others.map((o) => o.name))}.` : ''} Demandé par ${p.request.requester}.`
+        : `Tu y vas comme ${ON_AS[p.role]}.${p.others.length > 0 ? ` Avec toi : ${joinList('fr', p.others.map((o) => `${o.name} (${ON_AS[o.role]})`))}.` : ''} Demandé par ${p.request.requester}.`,
       ...[meetingLine(p.request)].filter((x): x is string => x !== undefined),
       ...(p.request.items ? [`À apporter : ${p.request.items}`] : []),
       ...practical(p.request),

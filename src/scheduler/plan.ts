@@ -70,7 +70,8 @@ export function planRequest(request: Request, settings: PlanSettings, now: numbe
     }
   }
 
-  if (request.kind === 'visit') {
+  // "How did the visit go?" means nothing for a flight's airport task.
+  if (request.kind === 'visit' && !options.remindSeats) {
     const at = due + settings.followupAfterMs;
     jobs.push({ kind: 'followup', dueAt: at, usefulUntil: at + 3 * DAY });
   }

@@ -121,6 +121,8 @@ describe('/flight', () => {
     expect(repeat).toMatch(/^This flight of R-12 \(Wed 25 Nov, 07:15 from CDG, flight AF1234\) was already alerted on Mon 23 Nov, 10:00: nothing sent again\./);
     expect(bot(h).length).toBe(total + 1);
     expect(h.store.cases.requestsOf(a.id, record.id, 'airport')).toEqual([2]);
+    // The case's view shows it.
+    expect(await say(h, 'noor', '/dossier R-12')).toContain('\n✈ Vol d’expulsion : mer. 25 nov. à 07h15 depuis CDG, vol AF1234 (aéroport : #2)\n');
   });
 
   it('alerts again when the flight changes, saying what changed; the tasks follow and joiners are reminded before it', async () => {
@@ -163,6 +165,7 @@ describe('/flight', () => {
     const first = textsTo(h, dm('mia')).at(-1)!;
     expect(first).toMatch(/^⏰ Rappel — #2 Aéroport — mer\. 25 nov\. à 07h40 — ORY, vol AF1236, départ mer\. 25 nov\. à 09h40/);
     expect(first).not.toContain('Heures de visite');
+    expect(first.split('\n')[1]).toBe('Tu y vas. Demandé par Sam.'); // nobody "drives" to the airport
     h.clock.set(parisTime('2026-11-25T05:41'));
     h.service.scheduler.tick();
     await h.settle();
@@ -175,8 +178,11 @@ describe('/flight', () => {
     await say(h, 'sam', '/vol R-12 25/11 7h15 CDG AF1234');
     await say(h, 'mia', '/rejoindre 2');
     await say(h, 'lea', '/prendre 1');
+    await say(h, 'kim', '/prendre 2');
     const a = groupOf(h);
-    expect(h.store.schedule.pending(a.id, 2).filter((j) => j.kind === 'remind')).toHaveLength(2);
+    expect(h.store.schedule.pending(a.id, 2).filter((j) => j.kind === 'remind')).toHaveLength(4);
+    // No "how did the visit go?" after the airport.
+    expect(h.store.schedule.pending(a.id, 2).map((j) => j.kind)).not.toContain('followup');
     expect(h.store.schedule.pending(a.id, 1).length).toBeGreaterThan(0);
 
     await say(h, 'sam', '/dossier R-12 expulsé');

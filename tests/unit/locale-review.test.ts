@@ -30,6 +30,7 @@ const deadlineSample: DeadlineView = {
 const caseSample: CaseView = {
   ref: 'R-12', centre: 'CRA de Test', state: 'open', events: [{ event: 'placement', at: when }], secondMeasure: true, deadlines: [deadlineSample],
   unknown: ['oqtf'], hearings: [{ at: when, place: 'TJ Meaux', requestNumber: 5 }], hasDetails: true, lawyers: [{ n: 6, taker: 'Alex' }, { n: 7 }],
+  flight: { departs: when, airport: 'CDG', number: 'AF1234', task: 8 },
 };
 const card: CentreCardView = {
   name: 'CRA de Test', visiting: '9h–18h', visitorId: 'Passeport', allowed: 'Vêtements', sources: ['test'], replacement: 'CRA de Mérignac',
