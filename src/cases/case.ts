@@ -23,7 +23,7 @@ export type DetailField = (typeof DETAIL_FIELDS)[number];
 export type CaseDetails = Partial<Record<DetailField, string>>;
 
 /** What a task attached to a case is for: the lawyer, a hearing, the airport before a flight. */
-export type CaseTaskRole = 'lawyer' | 'hearing' | 'airport';
+export type CaseTaskRole = 'lawyer' | 'hearing' | 'airport' | 'pickup';
 
 export interface CaseRecord {
   readonly groupId: GroupId;

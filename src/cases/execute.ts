@@ -136,7 +136,8 @@ function pickUp(ctx: CaseContext, record: CaseRecord): Reply[] {
     detainee: record.ref,
     note: t(ctx.lang, 'pickUpNote', { centre: centre.name }),
   };
-  return createRequest(ctx, draft);
+  // attached so that the counts tell a pick-up from a visit (stats/tally.ts)
+  return createAttached(ctx, record, draft, 'pickup').replies;
 }
 
 /** A hearing of the case, and a task anyone can join to attend it (hearings are public). */
@@ -182,7 +183,7 @@ export function attachToCase(ctx: GroupContext, number: number, ref: string | un
 }
 
 /** A request made through the ordinary path (post, topic, reminders), attached to the case. */
-function createAttached(ctx: CaseContext, record: CaseRecord, draft: RequestDraft, role: 'lawyer' | 'hearing'): { number: number; replies: Reply[] } {
+function createAttached(ctx: CaseContext, record: CaseRecord, draft: RequestDraft, role: 'lawyer' | 'hearing' | 'pickup'): { number: number; replies: Reply[] } {
   const replies = createRequest(ctx, draft);
   const posted = replies.find((r) => r.kind === 'post');
   const number = posted?.kind === 'post' ? posted.number : 0;

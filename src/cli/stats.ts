@@ -4,7 +4,7 @@
 
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { readCentres } from '../bootstrap.js';
+import { openFailure, readCentres } from '../bootstrap.js';
 import type { Settings } from '../config.js';
 import { statsText } from '../i18n/index.js';
 import type { StatsMessages } from '../i18n/stats-en.js';
@@ -77,7 +77,7 @@ export async function stats(args: readonly string[], settings: Settings, out: Ou
     err(text.statsNoDatabase({ path: settings.dbPath }));
     return 1;
   }
-  const counts = readCounts(settings.dbPath, months[0]!, months.at(-1)!);
+  const counts = readCounts(settings, months[0]!, months.at(-1)!);
   if (centre !== undefined && !readCentres(settings).get(centre) && !counts.some((r) => r.centreId === centre)) {
     err(text.statsUnknownCentre({ id: centre.slice(0, 40) }));
     return 1;
@@ -99,8 +99,14 @@ export async function stats(args: readonly string[], settings: Settings, out: Ou
 }
 
 /** Opened without a key: the counts are not sealed (pending migrations apply, as for every command). */
-function readCounts(path: string, from: string, to: string): CountRow[] {
-  const { db } = openDatabase(path, undefined);
+function readCounts(settings: Settings, from: string, to: string): CountRow[] {
+  let db;
+  try {
+    ({ db } = openDatabase(settings.dbPath, undefined));
+  } catch (error) {
+    // a newer schema, a file that is not a database: said like every command says it
+    throw openFailure(settings, error);
+  }
   try {
     return new CountRepository(db).between(from, to);
   } finally {

@@ -2,6 +2,8 @@
 // transaction; the store's conditional updates make two racing claims end with one winner.
 // Who may do what was decided before (commands/authorization.ts); these only act.
 
+import { airportFlight } from '../cases/flight-tasks.js';
+import { isHearingTask } from '../cases/hearing-tasks.js';
 import { cleanText } from '../core/clean-text.js';
 import { isActive, type Member, type Request } from '../core/domain.js';
 import { msg } from '../i18n/index.js';
@@ -39,7 +41,7 @@ export function claim(ctx: GroupContext, number: number): Reply[] {
   // A passenger who becomes the driver gives up their seat.
   ctx.store.requests.leave(ctx.group.id, number, me.key);
   return [
-    acknowledge(ctx, msg('claimed', { n: number, kind: found.kind, by: nameOf(ctx, me) })),
+    acknowledge(ctx, msg('claimed', { n: number, kind: found.kind, by: nameOf(ctx, me), ...(nobodyDrives(ctx, found) ? { going: true } : {}) })),
     ...changed(ctx.group.id, number, { repost: true }),
     ...greeting(ctx, me, number),
   ];
@@ -169,6 +171,11 @@ export function cancel(ctx: GroupContext, number: number): Reply[] {
 function greeting(ctx: GroupContext, me: Member, number: number): Reply[] {
   if (!ctx.store.members.firstGreeting(ctx.group.id, me.key, ctx.now)) return [];
   return [{ kind: 'direct', member: me.address, msg: msg('directHello', { n: number }), about: number }];
+}
+
+/** A hearing's attendance task or a flight's airport task: people go, nobody drives. */
+function nobodyDrives(ctx: GroupContext, request: Request): boolean {
+  return request.kind === 'visit' && (isHearingTask(ctx, request.number) || airportFlight(ctx, request.number) !== undefined);
 }
 
 function nameOf(ctx: GroupContext, member: Member): string {

@@ -118,8 +118,9 @@ export function deliverReplies(target: ReplyTarget, replies: readonly Reply[]): 
         const ctx = target.groupContext;
         const request = ctx ? store.requests.get(ctx.group.id, reply.number) : undefined;
         if (!ctx || !request) break;
-        const text = t(target.lang, reply.kind === 'post' && reply.urgent ? 'urgentPost' : 'post', { request: requestView(ctx, request) });
-        const buttons = buttonsFor(request, target.lang);
+        const view = requestView(ctx, request);
+        const text = t(target.lang, reply.kind === 'post' && reply.urgent ? 'urgentPost' : 'post', { request: view });
+        const buttons = buttonsFor(request, target.lang, view.hearing === true || view.airport !== undefined);
         const topic = store.topics.ofRequest(ctx.group.id, request.number);
         const enqueuePost = (replyTo: OutboxDraft['replyTo']) =>
           store.outbox.enqueue(
@@ -165,14 +166,15 @@ function mentionOf(message: Msg): { about: number; mention: 'about' | 'release-a
   return ABOUT_A_REQUEST.has(message.key) ? { about: n, mention: 'about' } : {};
 }
 
-function buttonsFor(request: Request, lang: Lang): OutboundButton[] {
+/** `going`: a hearing's or a flight's airport task, where taking it is not driving. */
+function buttonsFor(request: Request, lang: Lang, going: boolean): OutboundButton[] {
   const button = (action: ButtonAction, label: 'buttonDrive' | 'buttonSeat' | 'buttonTake' | 'buttonRelease'): OutboundButton => ({
     action,
     label: t(lang, label),
   });
   if (request.state === 'open') {
     return request.kind === 'visit'
-      ? [button('claim', 'buttonDrive'), ...(request.seats > 0 ? [button('join', 'buttonSeat')] : [])]
+      ? [button('claim', going ? 'buttonTake' : 'buttonDrive'), ...(request.seats > 0 ? [button('join', 'buttonSeat')] : [])]
       : [button('claim', 'buttonTake')];
   }
   if (request.state === 'claimed') {

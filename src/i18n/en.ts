@@ -160,8 +160,9 @@ export const en = {
   },
   urgentPost: (p: { request: RequestView }) => `⚠ Needs someone again:\n${describe(p.request)}\nReply "I'll take it" to take it on.`,
 
-  claimed: (p: { n: number; kind: RequestKind; by: string }) =>
-    p.kind === 'visit' ? `✅ #${p.n}: ${p.by} drives.` : `✅ #${p.n}: ${p.by} takes it on.`,
+  /** `going`: a hearing's or a flight's airport task, where nobody drives. */
+  claimed: (p: { n: number; kind: RequestKind; by: string; going?: boolean }) =>
+    p.kind === 'visit' && !p.going ? `✅ #${p.n}: ${p.by} drives.` : `✅ #${p.n}: ${p.by} takes it on.`,
   claimYours: (p: { n: number }) => `#${p.n} is already yours.`,
   claimTaken: (p: { n: number; by: string }) => `Too late: ${p.by} already took #${p.n}.`,
   notActive: (p: { n: number; state: RequestState }) => `#${p.n} is ${STATE[p.state]}: nothing to do.`,

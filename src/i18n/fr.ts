@@ -162,7 +162,7 @@ export const fr: Messages = {
   },
   urgentPost: (p) => `⚠ Il faut de nouveau quelqu’un :\n${describe(p.request)}\nRéponds « je prends » pour t’en charger.`,
 
-  claimed: (p) => (p.kind === 'visit' ? `✅ #${p.n} : ${p.by} conduit.` : `✅ #${p.n} : ${p.by} s’en charge.`),
+  claimed: (p) => (p.kind === 'visit' && !p.going ? `✅ #${p.n} : ${p.by} conduit.` : `✅ #${p.n} : ${p.by} s’en charge.`),
   claimYours: (p) => `#${p.n} est déjà à toi.`,
   claimTaken: (p) => `Trop tard : ${p.by} a déjà pris #${p.n}.`,
   notActive: (p) => `#${p.n} est ${STATE[p.state]} : rien à faire.`,

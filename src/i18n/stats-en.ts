@@ -14,6 +14,7 @@ const COLUMNS: Readonly<Record<string, string>> = {
   credit_done: 'Phone credit delivered',
   hearing_done: 'Hearings attended',
   airport_done: 'Airport presence before a flight',
+  pickup_done: 'Pick-ups at release',
   lawyer_in_time: 'Lawyer reached in time',
   lawyer_late: 'Lawyer reached late',
   lawyer_missed: 'Lawyer deadline missed',

@@ -15,6 +15,7 @@ const COLUMNS: Readonly<Record<string, string>> = {
   credit_done: 'Recharges téléphoniques remises',
   hearing_done: 'Audiences suivies',
   airport_done: 'Présence à l’aéroport avant un vol',
+  pickup_done: 'Accueils à la sortie',
   lawyer_in_time: 'Avocat·e joint·e à temps',
   lawyer_late: 'Avocat·e joint·e en retard',
   lawyer_missed: 'Échéance avocat·e manquée',

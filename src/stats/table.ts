@@ -55,8 +55,8 @@ const column = (kind: string, bucket: string): Column => ({ id: `${kind}_${bucke
  */
 export function baseColumns(): Column[] {
   const others: string[] = REQUEST_KINDS.filter((k) => k !== 'visit' && k !== 'lawyer');
-  // a case's hearing and airport tasks are counted apart from visits (tally.ts)
-  for (const role of ['hearing', 'airport']) if (!others.includes(role)) others.push(role);
+  // a case's hearing, airport and pick-up tasks are counted apart from visits (tally.ts)
+  for (const role of ['hearing', 'airport', 'pickup']) if (!others.includes(role)) others.push(role);
   return [
     column('visit', 'done'),
     ...REFUSAL_BUCKETS.map((b) => column('visit', `refused-${b}`)),

@@ -28,8 +28,8 @@ export function monthOf(at: number, zone: string): string {
 
 /**
  * A request marked done. A lawyer request counts as met in time or late (its deadline against
- * now) and adds its time to a lawyer; a case's hearing attendance or airport presence (tasks
- * of kind visit) counts under that role, not as a visit.
+ * now) and adds its time to a lawyer; a case's hearing attendance, airport presence or pick-up
+ * at release (tasks of kind visit) counts under that role, not as a visit.
  */
 export function countDone(store: Store, centre: CountedCentre, request: Request, now: number): void {
   const month = monthOf(now, centre.timezone);

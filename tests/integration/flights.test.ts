@@ -178,7 +178,11 @@ describe('/flight', () => {
     await say(h, 'sam', '/vol R-12 25/11 7h15 CDG AF1234');
     await say(h, 'mia', '/rejoindre 2');
     await say(h, 'lea', '/prendre 1');
+    // Nobody drives to the airport: taking the task is "taking it on", and its button says so.
     await say(h, 'kim', '/prendre 2');
+    expect(textsTo(h, h.local.chat)).toContain('✅ #2 : Kim s’en charge.');
+    const card = bot(h).filter((m) => m.text.startsWith('#2 Aéroport')).at(0)!;
+    expect(card.buttons).toEqual(['Je prends', 'Je viens']);
     const a = groupOf(h);
     expect(h.store.schedule.pending(a.id, 2).filter((j) => j.kind === 'remind')).toHaveLength(4);
     // No "how did the visit go?" after the airport.

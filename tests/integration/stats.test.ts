@@ -2,7 +2,7 @@
 // centres create and close visits, packages, lawyer requests and cases across months (manual
 // clock), housekeeping expires and purges; then the CLI runs (as a function, and as a process).
 
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/commands.js';
@@ -28,7 +28,7 @@ const range = (from: number, to: number) => Array.from({ length: to - from + 1 }
  * Group A (French) follows the test centre, group B (English) "CRA de la Fiche". What happens:
  * August — A: 5 visits done, 1 refused for papers, 5 packages, 7 lawyer requests (5 in time
  * after 2, 5, 10, 20 and 30 h, 1 late after 50 h, 1 never done), a hearing attended, cases
- * released / deported / transferred to B; B: 1 visit done. September — A: a visit refused at 00:30 on the 1st (Paris;
+ * released (picked up at the exit) / deported / transferred to B; B: 1 visit done. September — A: a visit refused at 00:30 on the 1st (Paris;
  * still August in UTC) with no reason; B: 1 visit done, 1 refused (name), the transferred case released.
  */
 async function history(): Promise<Harness> {
@@ -67,6 +67,7 @@ async function history(): Promise<Harness> {
     '/dossier R-2 expulsé',
     '/dossier R-3 transféré fiche',
   ]);
+  await at(h, '2026-08-21T23:00', 'sam', ['/fait 21']); // R-1's pick-up at the exit
   await at(h, '2026-09-01T00:30', 'sam', ['/refuse 19']);
   await at(h, '2026-09-08T10:00', 'lou', times(2, '/visit Sep 10th 2pm'), B);
   await at(h, '2026-09-10T18:00', 'lou', ['/done 2', '/refused 3 they said the name was unknown', '/case R-3 released'], B);
@@ -109,8 +110,10 @@ describe('npx parloir stats', () => {
     const raw = h.store.counts.between('2026-08', '2026-09');
     const get = (month: string, centre: string, kind: string, bucket: string) =>
       raw.find((r) => r.month === month && r.centreId === centre && r.kind === kind && r.bucket === bucket)?.n ?? 0;
-    expect(get('2026-08', 'test-centre', 'visit', 'done')).toBe(5); // the hearing attendance (a task of kind visit) apart:
+    // the hearing attendance and the pick-up (tasks of kind visit) apart:
+    expect(get('2026-08', 'test-centre', 'visit', 'done')).toBe(5);
     expect(get('2026-08', 'test-centre', 'hearing', 'done')).toBe(1);
+    expect(get('2026-08', 'test-centre', 'pickup', 'done')).toBe(1);
     expect(get('2026-08', 'test-centre', 'visit', 'refused-none')).toBe(0);
     expect(get('2026-09', 'test-centre', 'visit', 'refused-none')).toBe(1);
     expect(get('2026-08', 'test-centre', 'lawyer', 'missed')).toBe(1);
@@ -136,6 +139,7 @@ describe('npx parloir stats', () => {
       package_done: '5',
       hearing_done: '<5',
       airport_done: '0',
+      pickup_done: '<5',
       lawyer_in_time: '5',
       lawyer_late: '<5',
       lawyer_missed: '<5',
@@ -196,6 +200,13 @@ describe('npx parloir stats', () => {
     const missing = await runCli(['stats', '--from', '2026-01', '--to', '2026-02'], { PARLOIR_DB: join(temp.dir, 'none.db'), PARLOIR_LANG: 'en' }, () => {}, () => {}, {});
     expect(missing).toBe(1);
     expect(readdirSync(temp.dir)).toEqual([]);
+    // Not a database: the operator's message, not a crash.
+    const junk = join(temp.dir, 'junk.db');
+    writeFileSync(junk, 'not a database, just text that is long enough to look like a header. '.repeat(20));
+    const err: string[] = [];
+    expect(await runCli(['stats', '--from', '2026-01', '--to', '2026-02'], { PARLOIR_DB: junk, PARLOIR_LANG: 'en' }, () => {}, (l) => err.push(l), {})).toBe(2);
+    expect(err.join('\n')).toContain(junk);
+    rmSync(junk);
 
     // As an operator runs it: a process, in French, on the same database.
     const env = { PARLOIR_DB: h.dbPath, PARLOIR_LANG: 'fr' };
