@@ -47,6 +47,7 @@ export const RULES: Readonly<Record<Action, Rule>> = {
   coord: { who: 'anyone', effect: 'read' },
   visit: { who: 'anyone', effect: 'write' },
   package: { who: 'anyone', effect: 'write' },
+  credit: { who: 'anyone', effect: 'write' },
   lawyer: { who: 'anyone', effect: 'write' },
   claim: { who: 'anyone', effect: 'write' },
   join: { who: 'anyone', effect: 'write' },

@@ -311,6 +311,7 @@ function run(ctx: GroupContext, command: Command, who: MemberMention | undefined
       return relink(ctx, command.code);
     case 'visit':
     case 'package':
+    case 'credit':
     case 'lawyer': {
       const limited = requestLimit(ctx, deps.limits);
       if (limited) return limited;
@@ -339,7 +340,7 @@ function run(ctx: GroupContext, command: Command, who: MemberMention | undefined
     case 'release':
       return release(ctx, command.number);
     case 'done':
-      return done(ctx, command.number);
+      return done(ctx, command.number, command.handover);
     case 'cancel':
       return cancel(ctx, command.number);
     case 'refused':

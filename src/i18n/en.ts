@@ -8,7 +8,7 @@ import { formatDate, formatInput, formatSpan, formatTime, formatWhen, joinList, 
 import { flightsEn } from './flights-en.js';
 import type { AssumptionView, CardFactName, CentreCardView, MyRole, ReminderRole, RequestLabel, RequestView } from './views.js';
 
-const KIND: Record<RequestKind, string> = { visit: 'Visit', package: 'Package', lawyer: 'Lawyer' };
+const KIND: Record<RequestKind, string> = { visit: 'Visit', package: 'Package', lawyer: 'Lawyer', credit: 'Phone credit' };
 const STATE: Record<RequestState, string> = {
   open: 'open',
   claimed: 'taken',
@@ -20,6 +20,7 @@ const EXAMPLE: Record<RequestKind, string> = {
   visit: '/visit tomorrow 2pm seats 2 from Calais station',
   package: '/package friday jumper size M, phone without camera',
   lawyer: '/lawyer 48h R-12 OQTF notified this morning',
+  credit: '/credit friday €10 Lyca top-up R-12',
 };
 const FACT: Record<CardFactName, string> = {
   address: 'Address',
@@ -47,7 +48,7 @@ const freeSeats = (left: number) => (left <= 0 ? 'full' : `${left} ${left === 1 
 /** "#4 (visit Tue 1 Dec, 14:00)": a request named in one line, wherever the post is not in view. */
 function label(r: RequestLabel): string {
   const when = formatWhen('en', r.when);
-  return r.kind === 'visit' ? `#${r.n} (visit ${when})` : r.kind === 'package' ? `#${r.n} (package by ${when})` : `#${r.n} (lawyer, deadline ${when})`;
+  return r.kind === 'visit' ? `#${r.n} (visit ${when})` : r.kind === 'package' ? `#${r.n} (package by ${when})` : r.kind === 'credit' ? `#${r.n} (phone credit by ${when})` : `#${r.n} (lawyer, deadline ${when})`;
 }
 
 function head(r: RequestView): string {
@@ -56,8 +57,8 @@ function head(r: RequestView): string {
   if (r.airport) return `#${r.n} Airport — ${when} — ${r.airport.airport}${r.airport.number ? `, flight ${r.airport.number}` : ''}, departs ${formatWhen('en', r.airport.departs)}`;
   return r.kind === 'visit'
     ? `#${r.n} ${KIND.visit} — ${when} — ${r.centre}`
-    : r.kind === 'package'
-      ? `#${r.n} ${KIND.package} — by ${when} — ${r.centre}`
+    : r.kind === 'package' || r.kind === 'credit'
+      ? `#${r.n} ${KIND[r.kind]} — by ${when} — ${r.centre}`
       : `#${r.n} ${KIND.lawyer} — deadline ${when}${left(r)} — ${r.centre}`;
 }
 
@@ -78,6 +79,14 @@ function practical(r: RequestView): string[] {
   ];
 }
 
+/** What was handed over for a package or credit, and whether an itemised receipt was given. */
+function handover(r: Pick<RequestView, 'handedOver' | 'receipt'>): string[] {
+  return [
+    ...(r.handedOver ? [`Handed over: ${r.handedOver}`] : []),
+    ...(r.receipt ? [`Itemised receipt: ${r.receipt}`] : []),
+  ];
+}
+
 function describe(r: RequestView): string {
   const lines = [head(r)];
   const meeting = r.hearing || r.airport ? undefined : meetingLine(r);
@@ -88,7 +97,8 @@ function describe(r: RequestView): string {
   lines.push(...practical(r));
   if (r.detainee) lines.push(`Ref: ${r.detainee}`);
   if (r.note) lines.push(`Note: ${r.note}`);
-  const who = r.hearing || r.airport ? 'Going' : r.kind === 'visit' ? 'Driver' : r.kind === 'package' ? 'Courier' : 'Contact';
+  lines.push(...handover(r));
+  const who = r.hearing || r.airport ? 'Going' : r.kind === 'visit' ? 'Driver' : r.kind === 'package' || r.kind === 'credit' ? 'Courier' : 'Contact';
   lines.push(r.claimer ? `${who}: ${r.claimer}` : `${who}: nobody yet`);
   if (r.passengers.length > 0) lines.push(`Passengers: ${joinList('en', r.passengers)}`);
   if (r.state !== 'open' && r.state !== 'claimed') lines.push(`(${STATE[r.state]})`);
@@ -115,6 +125,7 @@ export const en = {
       'Ask:',
       '/visit 2026-12-01 14:00 seats 2 meet 12:30 Calais station',
       '/package friday jumper size M, phone without camera',
+      '/credit friday €10 Lyca top-up R-12 — phone credit or a camera-less phone; /done N what was handed over, receipt yes/no',
       '/lawyer 48h R-12 OQTF notified this morning',
       '/case R-12 placed 2026-11-28 09:30 — a detention case and its legal deadlines · /cases · /hearing R-12 date court · /details R-12 (direct chat)',
       'Someone has gone missing: /missing (what to do, which centres to call; nothing is stored)',
@@ -178,7 +189,14 @@ export const en = {
   released: (p: { r: RequestLabel; by: string }) => `↩ ${label(p.r)} is open again: ${p.by} can no longer do it. Who can?`,
   seatLeft: (p: { n: number; by: string; left: number }) => `↩ #${p.n}: ${p.by} gave up their seat (${freeSeats(p.left)}).`,
   releaseNotYours: (p: { n: number }) => `You have not taken #${p.n}, so there is nothing to release.`,
-  done: (p: { n: number }) => `✔ #${p.n} is done. Thank you!`,
+  /** `record`: what was handed over (packages, credit); `hint`: how to note it, when nothing was. */
+  done: (p: { n: number; record?: { handedOver?: string; receipt?: 'yes' | 'no' }; hint?: boolean }) =>
+    [
+      `✔ #${p.n} is done. Thank you!`,
+      ...(p.record ? handover(p.record) : []),
+      ...(p.hint ? [`To note what was handed over and whether you got an itemised receipt, send e.g. /done ${p.n} jumper, €10 card receipt yes`] : []),
+    ].join('\n'),
+  handoverNoted: (p: { n: number; record: { handedOver?: string; receipt?: 'yes' | 'no' } }) => [`Noted for #${p.n}:`, ...handover(p.record)].join('\n'),
   doneNotAllowed: (p: { n: number }) => `Only whoever took #${p.n}, who asked for it, or a coordinator can mark it done.`,
   cancelled: (p: { n: number }) => `✖ #${p.n} is cancelled.`,
   cancelNotAllowed: (p: { n: number }) => `Only whoever asked for #${p.n} or a coordinator can cancel it.`,

@@ -34,6 +34,9 @@ export interface RequestView {
   readonly airport?: FlightView;
   /** Lawyer requests still to meet: whole hours left before the deadline (0: under an hour). */
   readonly hoursLeft?: number;
+  /** Packages and credit, once done: what was handed over, and whether an itemised receipt was given. */
+  readonly handedOver?: string;
+  readonly receipt?: 'yes' | 'no';
 }
 
 /** A request named in one line: number, kind and time. */

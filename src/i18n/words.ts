@@ -31,6 +31,7 @@ export const COMMAND_NAMES = [
   'missing',
   'flight',
   'network',
+  'credit',
 ] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
@@ -62,6 +63,7 @@ export const COMMAND_WORDS: Record<Lang, Record<CommandName, readonly [string, .
     coord: ['coord', 'coordinators', 'coordinator'],
     wipe: ['wipe'],
     missing: ['missing'],
+    credit: ['credit', 'topup', 'top-up'],
     flight: ['flight'],
     network: ['network'],
   },
@@ -91,6 +93,7 @@ export const COMMAND_WORDS: Record<Lang, Record<CommandName, readonly [string, .
     coord: ['coord', 'referents', 'referent', 'referente', 'referentes'],
     wipe: ['effacer'],
     missing: ['disparu', 'disparue', 'disparition'],
+    credit: ['recharge', 'recharges'],
     flight: ['vol'],
     network: ['reseau'],
   },

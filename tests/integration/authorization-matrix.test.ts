@@ -51,6 +51,7 @@ const PERFORM: Record<string, { action: Action; run: (c: Cell) => Promise<unknow
   '`/mine`': { action: 'mine', run: (c) => say(c, '/mes') },
   '`/visit`': { action: 'visit', run: (c) => say(c, '/visite 06/12 15h') },
   '`/package`': { action: 'package', run: (c) => say(c, '/colis 06/12 pull') },
+  '`/credit`': { action: 'credit', run: (c) => say(c, '/recharge 06/12 carte 10 € R-1') },
   '`/lawyer`': { action: 'lawyer', run: (c) => say(c, '/avocat 48h R-1') },
   '`/claim N`': { action: 'claim', run: (c) => say(c, `/prendre ${c.n}`) },
   '`/join N`': { action: 'join', run: (c) => say(c, `/rejoindre ${c.n}`) },

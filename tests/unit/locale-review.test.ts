@@ -56,6 +56,8 @@ function renderAll(catalogue: Record<string, (p: never) => string>, seats: numbe
       fr: true, be: true, association: 'Association d’Essai', unmatched: true,
     },
     example: 'coquelles',
+    // the handed-over record of a package or credit
+    record: { handedOver: 'pull, carte 10 €', receipt: 'yes' }, hint: true,
     // flights and the network (src/i18n/flights-*.ts)
     flight: { departs: when, airport: 'CDG', number: 'AF1234' }, meet: when, alerted: when, network: { coordinators: 2, groups: 1 }, fineEur: 1500,
     checked: '2026-11-30', error: 'when-past', on: true,
