@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { openFailure, readCentres } from '../bootstrap.js';
 import type { Settings } from '../config.js';
+import { errorCode } from '../core/error-code.js';
 import { statsText } from '../i18n/index.js';
 import type { StatsMessages } from '../i18n/stats-en.js';
 import { monthEnded, monthsBetween, parseMonth } from '../stats/months.js';
@@ -84,15 +85,20 @@ export async function stats(args: readonly string[], settings: Settings, out: Ou
   }
   const table = buildTable(counts, months, centre);
   const suffix = centre === undefined ? '' : `-${fileSafe(centre)}`;
-  mkdirSync(folder, { recursive: true });
   const files: [string, string][] = [
     [`parloir-stats-${months[0]}-${months.at(-1)}${suffix}.csv`, toCsv(table)],
     ...table.rows.map((row): [string, string] => [`parloir-stats-${row.month}${suffix}.svg`, toSvg(table, row, text)]),
   ];
-  for (const [name, content] of files) {
-    const path = join(folder, name);
-    writeFileSync(path, content);
-    out(path);
+  try {
+    mkdirSync(folder, { recursive: true });
+    for (const [name, content] of files) {
+      const path = join(folder, name);
+      writeFileSync(path, content);
+      out(path);
+    }
+  } catch (error) {
+    err(text.statsCannotWrite({ folder, code: errorCode(error) }));
+    return 1;
   }
   err(text.statsWritten({ files: files.length, folder: resolve(folder) }));
   return 0;

@@ -35,6 +35,7 @@ export const statsEn = {
   statsNothingEnded: (p: { first: string }) => `${p.first} is not over yet: only months that are over are exported (their counts no longer change).`,
   statsLeftOut: (p: { months: string }) => `Left out, not over yet: ${p.months}.`,
   statsNoDatabase: (p: { path: string }) => `No database at ${p.path} (PARLOIR_DB). Nothing to count.`,
+  statsCannotWrite: (p: { folder: string; code: string }) => `Cannot write in ${p.folder} (${p.code}): give --out a folder you can write to.`,
   statsWritten: (p: { files: number; folder: string }) => `${p.files} file(s) written in ${p.folder}.`,
   chartTitle: (p: { month: string; centre?: string }) => `Parloir — ${p.month} — ${p.centre ?? 'all centres'}`,
   chartColumn: (p: { id: string }) => COLUMNS[p.id] ?? p.id,

@@ -36,6 +36,7 @@ export const statsFr: StatsMessages = {
   statsNothingEnded: (p) => `${p.first} n’est pas terminé : seuls les mois terminés sont exportés (leurs comptes ne changent plus).`,
   statsLeftOut: (p) => `Laissés de côté, pas encore terminés : ${p.months}.`,
   statsNoDatabase: (p) => `Pas de base de données à ${p.path} (PARLOIR_DB). Rien à compter.`,
+  statsCannotWrite: (p) => `Impossible d’écrire dans ${p.folder} (${p.code}) : donner à --out un dossier où écrire.`,
   statsWritten: (p) => `${p.files} fichier(s) écrit(s) dans ${p.folder}.`,
   chartTitle: (p) => `Parloir — ${p.month} — ${p.centre ?? 'tous les centres'}`,
   chartColumn: (p) => COLUMNS[p.id] ?? p.id,

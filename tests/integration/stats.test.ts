@@ -197,6 +197,13 @@ describe('npx parloir stats', () => {
       err: ['2026-11 is not over yet: only months that are over are exported (their counts no longer change).'],
     });
     expect(await run(['--from', '2026-01', '--to', '2031-12'])).toEqual({ code: 1, err: ['At most 60 months at a time.'] });
+    // --out names a file, not a folder
+    const file = join(temp.dir, 'a-file');
+    writeFileSync(file, '');
+    const told: string[] = [];
+    expect(await runCli(['stats', '--from', '2026-08', '--to', '2026-08', '--out', file], { PARLOIR_DB: h.dbPath, PARLOIR_LANG: 'en' }, () => {}, (l) => told.push(l), { now: () => parisTime('2026-11-15T10:00') })).toBe(1);
+    expect(told).toEqual([`Cannot write in ${file} (EEXIST): give --out a folder you can write to.`]);
+    rmSync(file);
     const missing = await runCli(['stats', '--from', '2026-01', '--to', '2026-02'], { PARLOIR_DB: join(temp.dir, 'none.db'), PARLOIR_LANG: 'en' }, () => {}, () => {}, {});
     expect(missing).toBe(1);
     expect(readdirSync(temp.dir)).toEqual([]);

@@ -114,18 +114,26 @@ describe('fake signal-cli-rest-api', () => {
   });
 
   it('receive: every envelope restarts the timeout, max_messages ends it early (ReceiveHelper)', async () => {
-    fake = await FakeSignal.start({ mode: 'normal', timeScale: 0.05 });
+    // timeout=1 is 500 ms here: long enough that a busy machine's event-loop stalls do not end
+    // the receive between two drips, short enough that the drip outlasts it several times.
+    fake = await FakeSignal.start({ mode: 'normal', timeScale: 0.5 });
     for (const t of ['a', 'b', 'c']) fake.deliver(text(ALICE, t));
     const capped = await http.get(`${fake.url}/v1/receive/${num}?timeout=1&max_messages=2`, { responseType: 'text' });
     expect(JSON.parse(capped.data as string)).toHaveLength(2);
-    // An envelope every 30 ms (upstream 0.6 s) keeps a timeout=1 (50 ms here) receive open.
-    const drip = setInterval(() => fake!.deliver(text(ALICE, 'drip')), 30);
+    await http.get(`${fake.url}/v1/receive/${num}?timeout=1`); // takes the third, leaves the queue empty
+    // Eight envelopes 150 ms apart (1.05 s in all, twice the timeout) keep one receive open.
+    const drips = 8;
+    let sent = 0;
+    const drip = setInterval(() => {
+      fake!.deliver(text(ALICE, `drip ${++sent}`));
+      if (sent === drips) clearInterval(drip);
+    }, 150);
     const started = Date.now();
-    const long = http.get(`${fake.url}/v1/receive/${num}?timeout=1`, { responseType: 'text' });
-    setTimeout(() => clearInterval(drip), 400);
-    const body = JSON.parse((await long).data as string) as unknown[];
-    expect(Date.now() - started).toBeGreaterThanOrEqual(400);
-    expect(body.length).toBeGreaterThanOrEqual(10);
+    const body = JSON.parse((await http.get(`${fake.url}/v1/receive/${num}?timeout=1`, { responseType: 'text' })).data as string) as unknown[];
+    clearInterval(drip);
+    expect(sent).toBe(drips);
+    expect(body).toHaveLength(drips);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(7 * 150);
   });
 
   it('receive: killed at 120 s, what it read is lost; a failing receive answers 400 with its envelopes', async () => {
