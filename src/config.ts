@@ -52,6 +52,8 @@ export interface Settings {
   readonly retentionDays: number;
   /** Members not seen in a group for this many days are deleted from it. */
   readonly memberRetentionDays: number;
+  /** A group the bot was removed from and not added back to is shredded after this many days. */
+  readonly groupRetentionDays: number;
   /** Limits against floods (PARLOIR_LIMITS). */
   readonly limits: Limits;
   readonly signal?: SignalSettings;
@@ -95,6 +97,7 @@ export const DEFAULTS = {
   reminders: '24h,2h',
   retentionDays: 30,
   memberRetentionDays: 90,
+  groupRetentionDays: 30,
   webhookPort: 8443,
 } as const;
 
@@ -131,6 +134,12 @@ export function parseSettings(env: Env, cwd: string = process.cwd()): SettingsRe
     problems.push({ variable: 'PARLOIR_MEMBER_RETENTION_DAYS', code: 'invalid-number', expected: '1–3650' });
   }
 
+  const groupText = value('PARLOIR_GROUP_RETENTION_DAYS');
+  const groupRetentionDays = groupText === undefined ? DEFAULTS.groupRetentionDays : Number(groupText);
+  // At least 2 days: the coordinators are warned before, and a day's outage must not cost a group.
+  if (!Number.isInteger(groupRetentionDays) || groupRetentionDays < 2 || groupRetentionDays > 3650) {
+    problems.push({ variable: 'PARLOIR_GROUP_RETENTION_DAYS', code: 'invalid-number', expected: '2–3650' });
+  }
   const limits = parseLimits(value('PARLOIR_LIMITS'));
   if (!limits.ok) problems.push({ variable: 'PARLOIR_LIMITS', code: 'invalid-limits', expected: LIMITS_EXAMPLE, refused: limits.wrong });
 
@@ -171,6 +180,7 @@ export function parseSettings(env: Env, cwd: string = process.cwd()): SettingsRe
       reminders: Object.freeze(reminders),
       retentionDays,
       memberRetentionDays,
+      groupRetentionDays,
       limits: limits.limits,
       ...(signal ? { signal } : {}),
       ...(telegram ? { telegram } : {}),

@@ -125,6 +125,7 @@ async function startTransports(settings: Settings, store: Store, centres: Centre
     lang: settings.lang,
     retentionDays: settings.retentionDays,
     memberRetentionDays: settings.memberRetentionDays,
+    groupRetentionDays: settings.groupRetentionDays,
     reminders: settings.reminders,
     limits: settings.limits,
     ...(signal ? { verifyIdentity: async (member, safetyNumber) => (await signal.identities.verify(member, safetyNumber)).ok } : {}),

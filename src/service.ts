@@ -7,6 +7,7 @@ import { DEFAULT_LIMITS, type Limits } from './core/limits.js';
 import type { TransportName } from './core/ids.js';
 import type { Transport } from './core/transport.js';
 import { deliveryAlerts } from './engine/delivery-alerts.js';
+import { DEFAULT_GROUP_RETENTION_DAYS, retireUnlinkedGroups } from './engine/group-retention.js';
 import { purgeExpired } from './engine/housekeeping.js';
 import { Parloir } from './engine/parloir.js';
 import type { IdentityVerifier } from './engine/identity.js';
@@ -29,6 +30,8 @@ export interface ServiceOptions {
   readonly retentionDays: number;
   /** Members not seen for this many days are forgotten (default 90). */
   readonly memberRetentionDays?: number;
+  /** Groups the bot was removed from are shredded after this many days away (default 30). */
+  readonly groupRetentionDays?: number;
   /** Reminder lead times (ms), largest first; centres may override them. */
   readonly reminders: readonly number[];
   /** Limits against floods (PARLOIR_LIMITS); the defaults when absent. */
@@ -92,7 +95,8 @@ export async function startService(options: ServiceOptions): Promise<Service> {
   const housekeep = () => {
     const zoneOf = (centreId: string) => options.centres.get(centreId)?.timezone;
     const purged = purgeExpired(store, clock.now(), options.retentionDays, options.memberRetentionDays, options.limits?.strangerMs, zoneOf);
-    logger.info('HOUSEKEEPING', { ...purged });
+    const groups = retireUnlinkedGroups(store, options.centres, clock.now(), options.groupRetentionDays ?? DEFAULT_GROUP_RETENTION_DAYS, logger);
+    logger.info('HOUSEKEEPING', { ...purged, groupsWarned: groups.warned, groupsShredded: groups.shredded });
   };
   housekeep();
   const housekeeping = setInterval(housekeep, HOUSEKEEPING_MS);

@@ -184,6 +184,13 @@ function classify400(text: string, context: SendContext): SendOutcome {
   if (/^User \S+ is not registered/m.test(text) || /Specified account does not exist/.test(text)) {
     return failed(new DeliveryError({ code: 'SIGNAL_ACCOUNT_MISSING', retry: 'later', retryAfterMs: OPERATOR_RETRY_MS, message: 'SIGNAL_NUMBER is not registered or linked in signal-cli (docs/signal.md)' }));
   }
+  if (context.toGroup && (/User is not a member in group/.test(text) || /Group not found/.test(text))) {
+    // signal-cli refuses before sending when its own group state says the account is no longer
+    // a member, or does not know the group (lib/…/helper/SendHelper.java getGroupForSending,
+    // api/NotAGroupMemberException.java, api/GroupNotFoundException.java; SendCommand.java
+    // passes the text on): the bot was removed. The group is paused; its posts wait.
+    return failed(new DeliveryError({ code: 'SIGNAL_NOT_IN_GROUP', retry: 'later', alert: 'removed-from-chat' }));
+  }
   const reasons = new Set(failures.map((f) => f.reason));
   if (reasons.has('captcha') || reasons.has('rate-limit') || /due to rate limiting/.test(text)) {
     if ([...reasons].every((r) => r === 'captcha' || r === 'rate-limit')) {

@@ -47,13 +47,13 @@ export class EventPump {
     });
   }
 
-  private async groupUpdate(update: { chat: ChatAddress; dedupeKey: string }): Promise<InboundEvent | undefined> {
+  private async groupUpdate(update: { chat: ChatAddress; dedupeKey: string }): Promise<readonly InboundEvent[]> {
     const client = this.options.client;
     if (!client) {
       this.options.logger.debug('SIGNAL_ENVELOPE_IGNORED', { reason: 'group-update' });
-      return undefined;
+      return [];
     }
-    return groupUpdateEvent(client, update, this.options.own, this.options.logger);
+    return (await groupUpdateEvent(client, update, this.options.own, this.options.logger)) ?? [];
   }
 
   /** Resolves when every queued item has been handled. */
@@ -68,9 +68,8 @@ export class EventPump {
       this.options.logger.debug('SIGNAL_ENVELOPE_IGNORED', { reason: mapped.reason });
       return;
     }
-    const event = mapped.kind === 'event' ? mapped.event : await this.groupUpdate(mapped);
-    if (!event) return;
-    await this.handleEvent(event);
+    const events = mapped.kind === 'event' ? [mapped.event] : await this.groupUpdate(mapped);
+    for (const event of events) await this.handleEvent(event);
   }
 
   /** An event the adapter made itself (a member's identity found untrusted on send); never throws. */

@@ -3,10 +3,13 @@
 // type "UPDATE", no member diff (AsamK/signal-cli src/main/java/org/asamk/signal/json/JsonGroupInfo.java).
 // So the adapter reads the group's current members (GET /v1/groups/{number}/{id}?expand=true)
 // and hands the core a member-left event with who remains; the core releases whoever is gone.
+// A list that holds the bot also says the bot is in the group: a group paused because a send was
+// refused ("User is not a member in group", delivery-errors.ts) resumes when the bot is added back.
+// A list without the bot is never read as a removal (it may be stale, see below).
 
 import { errorCode } from '../../src/core/error-code.js';
 import { type ChatAddress, memberAddress, type MemberAddress, splitAddress } from '../../src/core/ids.js';
-import type { MemberLeftEvent } from '../../src/core/transport.js';
+import type { BotMembershipEvent, MemberLeftEvent } from '../../src/core/transport.js';
 import type { Logger } from '../../src/logger.js';
 import type { SignalRestClient } from './rest-client.js';
 import { isRecord } from './wire-types.js';
@@ -19,7 +22,7 @@ export async function groupUpdateEvent(
   update: { readonly chat: ChatAddress; readonly dedupeKey: string },
   own: { readonly number: string; readonly uuid?: string },
   logger: Logger,
-): Promise<MemberLeftEvent | undefined> {
+): Promise<readonly [BotMembershipEvent, MemberLeftEvent] | undefined> {
   let listed: readonly unknown[] | undefined;
   try {
     listed = await client.groupMembers(splitAddress(update.chat).localId);
@@ -40,5 +43,8 @@ export async function groupUpdateEvent(
     .map((p) => p['uuid'])
     .filter((uuid): uuid is string => typeof uuid === 'string' && UUID.test(uuid) && uuid !== own.uuid)
     .map((uuid) => memberAddress('signal', uuid.toLowerCase()));
-  return { kind: 'member-left', dedupeKey: update.dedupeKey, transport: 'signal', chat: update.chat, remaining };
+  return [
+    { kind: 'bot-membership', dedupeKey: `${update.dedupeKey}:bot`, transport: 'signal', chat: update.chat, chatKind: 'group', present: true },
+    { kind: 'member-left', dedupeKey: update.dedupeKey, transport: 'signal', chat: update.chat, remaining },
+  ];
 }

@@ -309,8 +309,12 @@ export const en = {
   buttonRelease: () => 'Release',
 
   alertRemoved: (p: { centre: string }) =>
-    `I am no longer in the group linked to ${p.centre} (removed, or the group is gone). I post nothing there and its reminders are stopped. Add me back to the group to resume; nothing is lost.`,
+    `I am no longer in the group linked to ${p.centre} (removed, or the group is gone). I post nothing there and its reminders are stopped. Add me back to the group to resume; nothing is lost (after a long absence the group's data is deleted, and I will warn you before).`,
   alertBack: (p: { centre: string }) => `I am back in the group linked to ${p.centre}: posts and reminders resume.`,
+  groupRetentionWarning: (p: { centre: string; until: When; days: number }) =>
+    `I have been out of the group linked to ${p.centre} for ${p.days} days. If I am not added back by ${formatWhen('en', p.until)}, the group's data (requests, members, cases) will be deleted for good, so that it does not outlive the group. Add me back to keep it.`,
+  groupRetentionShredded: (p: { centre: string }) =>
+    `I was not added back to the group linked to ${p.centre}: as announced, its data is now deleted for good. To use Parloir there again, ask the operator for a new link code.`,
   alertRateLimited: () =>
     'The messaging service is slowing the bot down (rate limit). Messages are kept and will go out by themselves; nothing is lost.',
   alertCaptcha: () =>

@@ -300,8 +300,12 @@ export const fr: Messages = {
   buttonRelease: () => 'Je lâche',
 
   alertRemoved: (p) =>
-    `Je ne suis plus dans le groupe lié à ${p.centre} (retiré·e, ou le groupe n’existe plus). Je n’y poste plus rien et ses rappels sont arrêtés. Ajoute-moi de nouveau au groupe pour reprendre ; rien n’est perdu.`,
+    `Je ne suis plus dans le groupe lié à ${p.centre} (retiré·e, ou le groupe n’existe plus). Je n’y poste plus rien et ses rappels sont arrêtés. Ajoute-moi de nouveau au groupe pour reprendre ; rien n’est perdu (après une longue absence les données du groupe sont effacées, et je te préviens avant).`,
   alertBack: (p) => `Je suis de retour dans le groupe lié à ${p.centre} : les messages et les rappels reprennent.`,
+  groupRetentionWarning: (p) =>
+    `Je ne suis plus dans le groupe lié à ${p.centre} depuis ${p.days} jours. Si je n’y suis pas ajouté·e de nouveau d’ici le ${formatWhen('fr', p.until)}, les données du groupe (demandes, membres, dossiers) seront effacées définitivement, pour ne pas survivre au groupe. Ajoute-moi de nouveau pour les garder.`,
+  groupRetentionShredded: (p) =>
+    `Je n’ai pas été ajouté·e de nouveau au groupe lié à ${p.centre} : comme annoncé, ses données sont maintenant effacées définitivement. Pour y utiliser Parloir de nouveau, demande un nouveau code de liaison à l’admin.`,
   alertRateLimited: () =>
     'La messagerie ralentit le bot (limite d’envoi). Les messages sont gardés et partiront d’eux-mêmes ; rien n’est perdu.',
   alertCaptcha: () =>

@@ -1,12 +1,14 @@
 // Every CLI path with a passphrase-sealed key file: keygen --passphrase, then invite, migrate,
-// doctor, groups with the passphrase on stdin or in PARLOIR_PASSPHRASE_FILE; wrong, missing and
+// doctor, groups, verify with the passphrase on stdin or in PARLOIR_PASSPHRASE_FILE; wrong, missing and
 // short passphrases; a key file readable by others fails the doctor.
 
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { chatAddress, memberAddress } from '../../src/core/ids.js';
 import { writeSecretFile } from '../../src/store/key-file.js';
+import { openStore } from '../../src/store/store.js';
 import { parseSealedKey, sealMasterKey, unsealMasterKey } from '../../src/store/sealed-key.js';
 import { parloirCli } from '../support/cli.js';
 import { tempDir } from '../support/harness.js';
@@ -95,5 +97,38 @@ describe('parloir CLI with a sealed key', () => {
     expect(loose.code).toBe(1);
     expect(loose.stdout).toContain('FAIL encryption key');
     expect(loose.stdout).toContain('readable by other users');
+  }, 60_000);
+  it('verify reads the passphrase the same way: lists the holds and lifts one; a wrong passphrase lifts nothing', async () => {
+    const temp = tempDir();
+    cleanup = temp.cleanup;
+    const keyFile = join(temp.dir, 'parloir.key');
+    const dbPath = join(temp.dir, 'parloir.db');
+    const env = { PARLOIR_KEY_FILE: keyFile, PARLOIR_DB: dbPath, PARLOIR_LANG: 'en', SIGNAL_API_URL: 'http://127.0.0.1:9', SIGNAL_NUMBER: '+33600000099' };
+    const master = new Uint8Array(randomBytes(32));
+    writeSecretFile(keyFile, await sealMasterKey(master, PASSPHRASE, CHEAP));
+    const store = await openStore({ path: dbPath, masterKey: master });
+    const alex = memberAddress('signal', '0f0f0f0f-0000-4000-8000-00000000a1e0');
+    const group = store.write(() => {
+      const linked = store.groups.link(chatAddress('signal', 'group.invented-verify'), 'coquelles', 'en', Date.now());
+      store.members.touch(linked.id, alex, 'Alex', Date.now());
+      store.members.hold(alex, Date.now());
+      return linked;
+    });
+    const tag = store.members.keyOf(group.id, alex).slice(0, 8);
+    store.close();
+
+    const wrong = await parloirCli(['verify', String(group.id), tag], env, 'not the passphrase at all\n');
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('Wrong passphrase');
+    const listed = await parloirCli(['verify'], env, `${PASSPHRASE}\n`);
+    expect(listed.code, listed.stderr).toBe(0);
+    expect(listed.stdout).toContain(`group ${group.id} (`);
+    expect(listed.stdout).toContain(`member ${tag}`);
+    expect(listed.stdout).not.toContain('Alex');
+    const lifted = await parloirCli(['verify', String(group.id), tag], env, `${PASSPHRASE}\n`);
+    expect(lifted.code, lifted.stderr).toBe(0);
+    expect(lifted.stdout).toContain(`Hold lifted for member ${tag} in group ${group.id}`);
+    const after = await parloirCli(['verify'], env, `${PASSPHRASE}\n`);
+    expect(after.stdout).toContain('No member is held for a safety-number check.');
   }, 60_000);
 });

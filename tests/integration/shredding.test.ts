@@ -55,4 +55,44 @@ describe('deleted means unreadable', () => {
     // The other request is untouched.
     expect(h.store.requests.get(group.id, 2)?.items).toBe('pull');
   });
+  for (const retentionDays of [30, 3]) {
+    it(`a closed case's key is destroyed before its rows, and nothing of its details opens after (retention ${retentionDays} days)`, async () => {
+      h = await startHarness();
+      await h.link();
+      await h.local.say('sam', '/dossier R-12 placé 22/11 9h30');
+      await h.settle();
+      const group = h.store.groups.findByChat(h.local.chat)!;
+      const id = h.store.cases.findOpen(group.id, 'R-12')!.id;
+      // Saved as the /details dialogue's last step does.
+      h.store.write(() => h.store.cases.setDetails(group.id, id, { registeredName: 'Quillimar Zorbanek' }, h.clock.now()));
+      const row = h.store.db.prepare('SELECT key_wrapped, details_enc FROM cases WHERE group_id = ? AND id = ?').get(group.id, id) as { key_wrapped: Uint8Array; details_enc: Uint8Array };
+      const groupKey = h.store.keys.keyFor(group.id).bytes;
+      const ad = subKeyAd('cases', group.id, id);
+      const caseKey = h.store.vault.openSubKey({ bytes: groupKey }, row.key_wrapped, ad);
+      h.store.checkpoint();
+      expect(unwrappableKeys(rawBytes(h.dbPath), [groupKey], ad).length).toBeGreaterThan(0);
+
+      await h.local.say('sam', '/dossier R-12 clore libéré');
+      await h.settle();
+      expect(h.store.cases.get(group.id, id)?.state).toBe('closed');
+      h.clock.advance((Math.min(7, retentionDays) + 1) * DAY);
+      const purged = purgeExpired(h.store, h.clock.now(), retentionDays);
+      // With a long retention the details go after 7 days and the case stays for the counts; with a short one both go at once.
+      expect(purged.cases).toBe(retentionDays <= 7 ? 1 : 0);
+
+      const raw = rawBytes(h.dbPath);
+      expect(contains(raw, row.key_wrapped)).toBe(false);
+      expect(contains(raw, row.details_enc)).toBe(false);
+      expect(unwrappableKeys(raw, [groupKey, h.store.vault.systemKey.bytes], ad)).toEqual([]);
+      // The copy taken before (as from a backup) opens with no key left: the case key is not the group key.
+      expect(() => h.store.vault.open({ bytes: groupKey }, `cases.details_enc:${group.id}:${id}`, row.details_enc)).toThrow(DecryptionError);
+      expect(h.store.vault.open(caseKey, `cases.details_enc:${group.id}:${id}`, row.details_enc)).toContain('Quillimar');
+      if (retentionDays > 7) {
+        expect(h.store.db.prepare('SELECT key_wrapped FROM cases WHERE group_id = ? AND id = ?').pluck().get(group.id, id)).toBeNull();
+        h.clock.advance(retentionDays * DAY);
+        expect(purgeExpired(h.store, h.clock.now(), retentionDays).cases).toBe(1);
+      }
+      expect(h.store.cases.get(group.id, id)).toBeUndefined();
+    });
+  }
 });

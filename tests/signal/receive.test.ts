@@ -95,10 +95,12 @@ describe.each<FakeMode>(['normal', 'json-rpc'])('receiving in %s mode', (mode) =
     ]) {
       fake.deliver(item);
     }
-    await waitFor(() => rec.taken.length >= 2, 'the group update and the sentinel');
-    // The group update is checked against GET /v1/groups…?expand=true: who remains, bot left out.
-    expect(rec.attempts.map((e) => (e.kind === 'message' ? e.text : e.kind))).toEqual(['member-left', 'sentinel']);
-    expect(rec.attempts[0]).toMatchObject({
+    await waitFor(() => rec.taken.length >= 3, 'the group update (two events) and the sentinel');
+    // The group update is checked against GET /v1/groups…?expand=true: the bot is in it (a paused
+    // group resumes), and who remains, bot left out.
+    expect(rec.attempts.map((e) => (e.kind === 'message' ? e.text : e.kind))).toEqual(['bot-membership', 'member-left', 'sentinel']);
+    expect(rec.attempts[0]).toMatchObject({ kind: 'bot-membership', chat: group, chatKind: 'group', present: true });
+    expect(rec.attempts[1]).toMatchObject({
       kind: 'member-left',
       chat: group,
       remaining: [ALICE, BERTHE, CHARLES].map((p) => memberAddress('signal', p.uuid)),

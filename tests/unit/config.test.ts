@@ -19,6 +19,17 @@ describe('settings', () => {
     }
   });
 
+  it('PARLOIR_GROUP_RETENTION_DAYS: 30 by default, 2–3650 days', () => {
+    const r = parseSettings({}, '/srv');
+    expect(r.ok && r.settings.groupRetentionDays).toBe(30);
+    const set = parseSettings({ PARLOIR_GROUP_RETENTION_DAYS: '60' }, '/srv');
+    expect(set.ok && set.settings.groupRetentionDays).toBe(60);
+    for (const bad of ['1', '0', 'soon', '4000']) {
+      const refused = parseSettings({ PARLOIR_GROUP_RETENTION_DAYS: bad }, '/srv');
+      expect(refused).toMatchObject({ ok: false, problems: [{ variable: 'PARLOIR_GROUP_RETENTION_DAYS', code: 'invalid-number' }] });
+    }
+  });
+
   it('reports every problem at once', () => {
     const r = parseSettings({
       SIGNAL_API_URL: 'not a url',

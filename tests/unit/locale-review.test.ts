@@ -49,7 +49,7 @@ function renderAll(catalogue: Record<string, (p: never) => string>, seats: numbe
     ref: 'R-12', option: 'placé', change: 'opened', case: caseSample, deadline: deadlineSample, escalate: true, time: when, cases: [{ ref: 'R-12', placed: when, next: deadlineSample }],
     fields: [{ field: 'registeredName', value: 'Zorbanek' }], field: 'registeredName', step: 1, total: 8, first: true, count: 7, outcome: 'transferred', note: 'Lesquin', hearings: [],
     word: 'xyz', max: 2000, names: ['Alex', 'Sam'], was: when, asks: true, command: 'prendre', centre: 'CRA de Test', link: 'https://t.me/ParloirBot?start=x', tag: 'ab12', sources: false,
-    centres: ['CRA de Test', 'Centre fermé de Test'], text: 'Noté.', from: 'CRA de Coquelles',
+    centres: ['CRA de Test', 'Centre fermé de Test'], text: 'Noté.', from: 'CRA de Coquelles', until: when, days: 23,
     // flights and the network (src/i18n/flights-*.ts)
     flight: { departs: when, airport: 'CDG', number: 'AF1234' }, meet: when, alerted: when, network: { coordinators: 2, groups: 1 }, fineEur: 1500,
     checked: '2026-11-30', error: 'when-past', on: true,

@@ -30,7 +30,7 @@ export interface SendDeskDeps {
   readonly jsonRpc: () => boolean;
   readonly sendShape: () => 'object' | 'array';
   readonly head: () => boolean;
-  readonly groups: ReadonlyMap<string, { readonly members: readonly FakeGroupMember[] }>;
+  readonly groups: ReadonlyMap<string, { readonly name: string; readonly members: readonly FakeGroupMember[] }>;
   readonly identities: FakeIdentities;
   readonly processes: CliProcesses;
   readonly costs: () => UpstreamCosts;
@@ -110,8 +110,17 @@ export class SendDesk {
       return { status: 400, body: { error: jsonRpc() ? 'Specified account does not exist' : `User ${check.number} is not registered.\n` }, reached: [] };
     }
     if (check.quoteTimestamp !== undefined && !check.quoteAuthor) return { status: 400, body: { error: 'Quote author parameter is missing' }, reached: [] };
-    const timestamp = this.nextTimestamp();
     const group = check.recipients.find((r) => r.kind === 'group');
+    const known = group ? this.deps.groups.get(group.internalId!) : undefined;
+    if (group && known && !known.members.some((m) => m.number === number)) {
+      // The bot was removed: signal-cli checks its own group state before sending
+      // (lib/src/main/java/org/asamk/signal/manager/helper/SendHelper.java getGroupForSending) and
+      // SendCommand.java turns NotAGroupMemberException into a user error with its message
+      // (api/NotAGroupMemberException.java); the wrapper answers 400 with it.
+      const text = `User is not a member in group: ${known.name} (${group.internalId!})`;
+      return { status: 400, body: { error: jsonRpc() ? text : `${text}\n` }, reached: [] };
+    }
+    const timestamp = this.nextTimestamp();
     const targets = group
       ? (this.deps.groups.get(group.internalId!)?.members ?? []).map((m) => m.number ?? m.uuid).filter((m) => m !== number)
       : check.recipients.map((r) => r.value);

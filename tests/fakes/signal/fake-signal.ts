@@ -168,6 +168,14 @@ export class FakeSignal {
     if (!this.identities.get(person.uuid)) this.identities.add(person);
   }
 
+  /** The bot is removed from its group (signal-cli's group state no longer lists it), or added back. */
+  setBotInGroup(present: boolean): void {
+    const members = this.groups.get(GROUP.internalId)!.members;
+    const at = members.findIndex((m) => m.uuid === BOT.uuid);
+    if (!present && at >= 0) members.splice(at, 1);
+    if (present && at < 0) members.unshift({ number: BOT.number, uuid: BOT.uuid });
+  }
+
   /** Signal delivers an envelope to the bot's account. */
   deliver(item: Received): void {
     if (this.jsonRpc) {
