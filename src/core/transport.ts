@@ -3,6 +3,9 @@
 
 import type { ChatAddress, MemberAddress, MessageRef, TransportName } from './ids.js';
 
+/** Transports whose posts are edited in place to show a request's current state. */
+export const EDITS_POSTS: Readonly<Record<TransportName, boolean>> = { telegram: true, signal: false, local: false };
+
 /** What a button on a bot post does. Transports without buttons never emit these. */
 export type ButtonAction = 'claim' | 'join' | 'release';
 

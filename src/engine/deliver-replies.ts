@@ -2,21 +2,19 @@
 // transaction. The only place that turns Reply data into outbound messages.
 
 import type { Group } from '../core/domain.js';
-import type { ChatAddress, MemberAddress, MessageRef, TransportName } from '../core/ids.js';
-import type { ButtonAction, OutboundButton } from '../core/transport.js';
+import { type ChatAddress, type MemberAddress, type MessageRef, splitAddress } from '../core/ids.js';
+import { MESSAGE_LIMITS, splitMessage } from '../core/message-size.js';
+import { EDITS_POSTS } from '../core/transport.js';
 import type { GroupContext } from '../commands/context.js';
 import type { Reply } from '../commands/reply.js';
-import { requestView } from '../commands/views.js';
+import { postCard } from '../commands/post-card.js';
 import { type MessageKey, type Msg, render, t } from '../i18n/index.js';
 import type { Lang } from '../i18n/lang.js';
-import type { Request } from '../core/domain.js';
 import type { Store } from '../store/store.js';
 import type { OutboxDraft } from '../store/outbox.js';
 import { replanCase } from '../cases/plan.js';
 import { type Planning, replanDigest, replanRequest } from '../scheduler/replan.js';
 
-/** Transports whose posts are edited in place to show a request's current state. */
-const EDITS_POSTS: Record<TransportName, boolean> = { telegram: true, signal: false, local: false };
 
 export interface ReplyTarget {
   readonly store: Store;
@@ -46,7 +44,7 @@ export function deliverReplies(target: ReplyTarget, replies: readonly Reply[]): 
         const lang = reply.lang ?? target.lang;
         const rendered = render(lang, reply.msg);
         const said = reply.centre ? t(lang, 'aboutCentre', { centre: reply.centre, text: rendered }) : rendered;
-        splitForChat(said).forEach((text, i) =>
+        splitFor(chat, said).forEach((text, i) =>
           store.outbox.enqueue(
             {
               ...base,
@@ -69,13 +67,13 @@ export function deliverReplies(target: ReplyTarget, replies: readonly Reply[]): 
             : !group || chat === group.chat
               ? target.topic
               : store.topics.ofGroup(group.id);
-        splitForChat(render(target.lang, reply.msg)).forEach((text, i) =>
+        splitFor(group?.chat ?? chat, render(target.lang, reply.msg)).forEach((text, i) =>
           store.outbox.enqueue({ ...base, to: group?.chat ?? chat, ...inTopic(topic), text, ...(group && i === 0 ? mentionOf(reply.msg) : {}) }, now),
         );
         break;
       }
       case 'direct':
-        for (const text of splitForChat(render(target.lang, reply.msg))) {
+        for (const text of splitFor(reply.member, render(target.lang, reply.msg))) {
           store.outbox.enqueue(
             {
               ...base,
@@ -118,9 +116,7 @@ export function deliverReplies(target: ReplyTarget, replies: readonly Reply[]): 
         const ctx = target.groupContext;
         const request = ctx ? store.requests.get(ctx.group.id, reply.number) : undefined;
         if (!ctx || !request) break;
-        const view = requestView(ctx, request);
-        const text = t(target.lang, reply.kind === 'post' && reply.urgent ? 'urgentPost' : 'post', { request: view });
-        const buttons = buttonsFor(request, target.lang, view.hearing === true || view.airport !== undefined);
+        const { text, buttons } = postCard(ctx, request, target.lang, reply.kind === 'post' && reply.urgent === true);
         const topic = store.topics.ofRequest(ctx.group.id, request.number);
         const enqueuePost = (replyTo: OutboxDraft['replyTo']) =>
           store.outbox.enqueue(
@@ -166,43 +162,12 @@ function mentionOf(message: Msg): { about: number; mention: 'about' | 'release-a
   return ABOUT_A_REQUEST.has(message.key) ? { about: n, mention: 'about' } : {};
 }
 
-/** `going`: a hearing's or a flight's airport task, where taking it is not driving. */
-function buttonsFor(request: Request, lang: Lang, going: boolean): OutboundButton[] {
-  const button = (action: ButtonAction, label: 'buttonDrive' | 'buttonSeat' | 'buttonTake' | 'buttonRelease'): OutboundButton => ({
-    action,
-    label: t(lang, label),
-  });
-  if (request.state === 'open') {
-    return request.kind === 'visit'
-      ? [button('claim', going ? 'buttonTake' : 'buttonDrive'), ...(request.seats > 0 ? [button('join', 'buttonSeat')] : [])]
-      : [button('claim', 'buttonTake')];
-  }
-  if (request.state === 'claimed') {
-    const seatFree = request.kind === 'visit' && request.passengers.length < request.seats;
-    return [...(seatFree ? [button('join', 'buttonSeat')] : []), button('release', 'buttonRelease')];
-  }
-  return [];
-}
 
 /**
- * Long answers (a /list of a busy group) become several messages, cut between lines, each
- * well under the smallest platform limit (Telegram: 4 096 characters). Each is its own outbox
- * row, so a failure never leaves half a message sent twice.
+ * Long answers (a /list of a busy group) become several messages within the limit of the
+ * transport they go out on, cut between lines. Each is its own outbox row, so a failure never
+ * leaves half a message sent twice.
  */
-export function splitForChat(text: string, max = 3_500): string[] {
-  if (text.length <= max) return [text];
-  const parts: string[] = [];
-  let current = '';
-  for (const line of text.split('\n')) {
-    for (let piece = line; piece.length > 0; piece = piece.slice(max)) {
-      const chunk = piece.slice(0, max);
-      if (current !== '' && current.length + 1 + chunk.length > max) {
-        parts.push(current);
-        current = '';
-      }
-      current = current === '' ? chunk : `${current}\n${chunk}`;
-    }
-  }
-  if (current !== '') parts.push(current);
-  return parts;
+function splitFor(to: ChatAddress | MemberAddress, text: string): string[] {
+  return splitMessage(text, MESSAGE_LIMITS[splitAddress(to).transport]);
 }

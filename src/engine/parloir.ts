@@ -18,6 +18,7 @@ import type { Store } from '../store/store.js';
 import type { PlanSettings } from '../scheduler/plan.js';
 import type { Planning } from '../scheduler/replan.js';
 import type { RuleBook } from '../cases/rules.js';
+import { throttleReposts } from '../commands/reposts.js';
 import { deliverReplies } from './deliver-replies.js';
 import { memberLeft } from './leaving.js';
 import { pauseGroup, resumeGroup } from './membership.js';
@@ -116,6 +117,8 @@ export class Parloir {
         return assertNever(event, 'event');
     }
     if (routed.replies.length === 0 && !routed.remember) return { status: 'ignored' };
+    // Claim / release ping-pong: the group is shown a request again at most once per window.
+    const replies = routed.group ? throttleReposts(routed.group, this.options.limits ?? DEFAULT_LIMITS, routed.replies) : routed.replies;
     const group = routed.group?.group;
     const notice = deliverReplies(
       {
@@ -128,10 +131,10 @@ export class Parloir {
         ...(group ? { group, groupContext: routed.group } : {}),
         ...(event.kind === 'message' ? { quote: { ref: event.messageRef, author: event.sender } } : {}),
       },
-      routed.replies,
+      replies,
     );
     if (routed.remember) store.inbox.record(event.dedupeKey, now);
-    this.options.logger.info('EVENT_HANDLED', { transport: event.transport, kind: event.kind, replies: routed.replies.length });
+    this.options.logger.info('EVENT_HANDLED', { transport: event.transport, kind: event.kind, replies: replies.length });
     return notice === undefined ? { status: 'handled' } : { status: 'handled', notice };
   }
 

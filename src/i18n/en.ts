@@ -277,6 +277,8 @@ export const en = {
   unconfirmed: (p: { r: RequestLabel; who: string }) =>
     `⚠ ${label(p.r)} is not confirmed: ${p.who} has not answered the reminder. Can someone check with them?`,
   unclaimed: (p: { request: RequestView }) => `⚠ Still nobody for this:\n${describe(p.request)}\nReply "I'll take it" to take it on.`,
+  unclaimedMany: (p: { requests: readonly RequestView[] }) =>
+    ['⚠ Still nobody for these:', ...p.requests.map(line), 'Take one with /claim N, or reply "I\'ll take it" to its post.'].join('\n'),
   releasedToRequester: (p: { r: RequestLabel; by: string }) => `${p.by} released ${label(p.r)}, close to its time. I have posted it again as urgent.`,
   followup: (p: { r: RequestLabel; late: boolean }) =>
     `${p.late ? '(late) ' : ''}How did visit #${p.r.n} on ${formatWhen('en', p.r.when)} go? Send /done ${p.r.n}, or /refused ${p.r.n} followed by the reason if the visit was refused at the door.`,

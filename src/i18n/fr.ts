@@ -268,6 +268,8 @@ export const fr: Messages = {
   noPrompt: () => 'Je n’attends pas de réponse de ta part. /mes liste tes demandes.',
   unconfirmed: (p) => `⚠ ${label(p.r)} n’est pas confirmée : ${p.who} n’a pas répondu au rappel. Quelqu’un peut vérifier avec cette personne ?`,
   unclaimed: (p) => `⚠ Toujours personne pour ceci :\n${describe(p.request)}\nRéponds « je prends » pour t’en charger.`,
+  unclaimedMany: (p) =>
+    ['⚠ Toujours personne pour celles-ci :', ...p.requests.map(line), 'Pour en prendre une : /prendre N, ou réponds « je prends » à son message.'].join('\n'),
   releasedToRequester: (p) => `${p.by} a lâché ${label(p.r)}, peu avant l’heure. Je l’ai repostée comme urgente.`,
   followup: (p) =>
     `${p.late ? '(en retard) ' : ''}Comment s’est passée la visite #${p.r.n} du ${formatWhen('fr', p.r.when)} ? Envoie /fait ${p.r.n}, ou /refuse ${p.r.n} suivi de la raison si la visite a été refusée à l’entrée.`,

@@ -7,7 +7,8 @@ import type { Clock } from '../core/clock.js';
 import { errorCode } from '../core/error-code.js';
 import type { Logger } from '../logger.js';
 import type { Store } from '../store/store.js';
-import { fireJob } from './fire.js';
+import type { Job } from '../store/schedule.js';
+import { fireJob, fireRepost, fireUnclaimedTogether, MERGE_UNCLAIMED_FROM } from './fire.js';
 import { replanDigest, type Planning } from './replan.js';
 
 export interface SchedulerOptions {
@@ -68,12 +69,18 @@ export class Scheduler {
       const now = clock.now();
       const jobs = store.schedule.due(now, Math.min(batch, limit - sent - dropped));
       if (jobs.length === 0) break;
+      const merged = this.fireTogether(jobs, now);
+      sent += merged.sent;
+      dropped += merged.dropped;
+      late += merged.late;
       for (const job of jobs) {
+        if (merged.fired.has(job.id)) continue;
         const outcome = store.write(() => {
           const firing = fireJob(store, this.options.planning, job, now, this.options.lateAfterMs ?? 5 * 60_000);
           if (!store.schedule.markFired(job.id, 'drop' in firing ? 'dropped' : 'sent', now)) return 'skipped' as const;
           if ('drop' in firing) {
             logger.info(firing.drop, { job: job.id, kind: job.kind });
+            if (firing.next) store.schedule.add(job.group, firing.next);
             return 'dropped' as const;
           }
           for (const draft of firing.send) store.outbox.enqueue(draft, now);
@@ -87,9 +94,57 @@ export class Scheduler {
         }
       }
     }
+    sent += this.fireReposts(clock.now(), batch);
     if (sent > 0) this.options.onEnqueued?.();
     if (sent + dropped > 0) logger.info('SCHEDULER_TICK', { sent, dropped, late });
     return { sent, dropped, late };
+  }
+
+  /**
+   * Many re-announcements of one group due at once become one message (fire.ts,
+   * fireUnclaimedTogether), in one transaction with their jobs marked fired.
+   */
+  private fireTogether(jobs: readonly Job[], now: number): { fired: Set<number>; sent: number; dropped: number; late: number } {
+    const { store, logger } = this.options;
+    const byGroup = new Map<number, Job[]>();
+    for (const job of jobs) if (job.kind === 'unclaimed') byGroup.set(job.group, [...(byGroup.get(job.group) ?? []), job]);
+    const result = { fired: new Set<number>(), sent: 0, dropped: 0, late: 0 };
+    for (const grouped of byGroup.values()) {
+      if (grouped.length < MERGE_UNCLAIMED_FROM) continue;
+      store.write(() => {
+        const { outcomes, send } = fireUnclaimedTogether(store, this.options.planning, grouped, now, this.options.lateAfterMs ?? 5 * 60_000);
+        for (const job of grouped) {
+          const firing = outcomes.get(job.id);
+          result.fired.add(job.id);
+          if (!firing || !store.schedule.markFired(job.id, 'drop' in firing ? 'dropped' : 'sent', now)) continue;
+          if ('drop' in firing) {
+            logger.info(firing.drop, { job: job.id, kind: job.kind });
+            result.dropped += 1;
+          } else {
+            result.sent += 1;
+            if (firing.late) result.late += 1;
+          }
+        }
+        for (const draft of send) store.outbox.enqueue(draft, now);
+      });
+      logger.info('SCHEDULE_MERGED', { jobs: grouped.length });
+    }
+    return result;
+  }
+
+  /** Changes held back by the repost limit whose window is over: the latest state, once each. */
+  private fireReposts(now: number, batch: number): number {
+    const { store, planning } = this.options;
+    let posted = 0;
+    for (const held of store.limits.dueReposts(now, batch)) {
+      const drafts = store.write(() => {
+        const send = fireRepost(store, planning, held.group, held.number, now);
+        for (const draft of send) store.outbox.enqueue(draft, now);
+        return send;
+      });
+      posted += drafts.length;
+    }
+    return posted;
   }
 
   private loop(): void {
@@ -99,7 +154,8 @@ export class Scheduler {
     } catch (error) {
       this.options.logger.error('SCHEDULER_TICK_FAILED', { error: errorCode(error) });
     }
-    const next = this.options.store.schedule.nextDueAt();
+    const dues = [this.options.store.schedule.nextDueAt(), this.options.store.limits.nextRepostAt()].filter((d): d is number => d !== undefined);
+    const next = dues.length > 0 ? Math.min(...dues) : undefined;
     const maxSleep = this.options.maxSleepMs ?? 30_000;
     const wait = next === undefined ? maxSleep : Math.max(50, Math.min(maxSleep, next - this.options.clock.now()));
     this.timer = setTimeout(() => this.loop(), wait);

@@ -29,12 +29,16 @@ export class LimitRepository {
       'INSERT INTO quiet_chats (chat_bidx, answered_at) VALUES (?, ?) ON CONFLICT (chat_bidx) DO UPDATE SET answered_at = excluded.answered_at',
     );
     this.forgetQuiet = db.prepare('DELETE FROM quiet_chats WHERE answered_at < ?');
-    this.selectRepost = db.prepare('SELECT posted_at, due_at FROM reposts WHERE group_id = ? AND number = ?');
+    this.selectRepost = db.prepare('SELECT posted_at, shown, due_at FROM reposts WHERE group_id = ? AND number = ?');
     this.upsertShown = db.prepare(
       `INSERT INTO reposts (group_id, number, posted_at, shown, due_at) VALUES (?, ?, ?, ?, NULL)
        ON CONFLICT (group_id, number) DO UPDATE SET posted_at = excluded.posted_at, shown = excluded.shown, due_at = NULL`,
     );
-    this.setDue = db.prepare('UPDATE reposts SET due_at = ? WHERE group_id = ? AND number = ?');
+    // posted_at 0: the group was never shown the request again (only its first post).
+    this.setDue = db.prepare(
+      `INSERT INTO reposts (group_id, number, posted_at, shown, due_at) VALUES (@group, @number, 0, NULL, @due)
+       ON CONFLICT (group_id, number) DO UPDATE SET due_at = CASE WHEN @due IS NULL THEN NULL ELSE COALESCE(reposts.due_at, @due) END`,
+    );
     this.dueRows = db.prepare('SELECT group_id, number FROM reposts WHERE due_at IS NOT NULL AND due_at <= ? ORDER BY due_at LIMIT ?');
     this.nextDue = db.prepare('SELECT MIN(due_at) FROM reposts WHERE due_at IS NOT NULL').pluck();
   }
@@ -57,10 +61,10 @@ export class LimitRepository {
   }
 
   /** When the group was last shown request `number` again, and whether a change waits to be shown. */
-  repost(group: GroupId, number: number): { postedAt: number; dueAt?: number } | undefined {
-    const row = this.selectRepost.get(group, number) as { posted_at: number; due_at: number | null } | undefined;
+  repost(group: GroupId, number: number): { postedAt: number; shown?: Uint8Array; dueAt?: number } | undefined {
+    const row = this.selectRepost.get(group, number) as { posted_at: number; shown: Uint8Array | null; due_at: number | null } | undefined;
     if (!row) return undefined;
-    return row.due_at === null ? { postedAt: row.posted_at } : { postedAt: row.posted_at, dueAt: row.due_at };
+    return { postedAt: row.posted_at, ...(row.shown ? { shown: row.shown } : {}), ...(row.due_at !== null ? { dueAt: row.due_at } : {}) };
   }
 
   /** The group was just shown the request in state `shown` (a fingerprint); nothing waits any more. */
@@ -68,9 +72,12 @@ export class LimitRepository {
     this.upsertShown.run(group, number, now, shown);
   }
 
-  /** A change held back: show the latest state at `dueAt`. */
-  hold(group: GroupId, number: number, dueAt: number): void {
-    this.setDue.run(dueAt, group, number);
+  /**
+   * A change held back: show the latest state at `dueAt`, or earlier if something already waits
+   * (undefined: nothing to show after all).
+   */
+  hold(group: GroupId, number: number, dueAt: number | undefined): void {
+    this.setDue.run({ group, number, due: dueAt ?? null });
   }
 
   /** Held-back changes whose time has come. */

@@ -77,4 +77,74 @@ describe('limits', () => {
     purgeExpired(h.store, h.clock.now(), 30);
     expect(h.store.db.prepare('SELECT COUNT(*) FROM quiet_chats').pluck().get()).toBe(0);
   });
+
+  it('claim / release ping-pong re-posts the card once per 10 minutes; every command is answered; the latest state follows once', async () => {
+    h = await startHarness();
+    await h.link('sam');
+    await h.local.say('sam', '/colis 05/12 pull');
+    await h.settle();
+    const cards = () => h.botTexts().filter((t) => /^#1 Colis/.test(t));
+    const claimed = () => h.botTexts().filter((t) => t.startsWith('✅ #1 : Carl s’en charge.'));
+    const released = () => h.botTexts().filter((t) => t.startsWith('↩ #1 '));
+    await h.local.say('carl', '/prendre 1');
+    await h.settle();
+    expect(cards()).toHaveLength(2); // the post, then the card re-posted as taken
+    const cardAt = h.clock.now();
+    for (let i = 0; i < 3; i += 1) {
+      h.clock.advance(60_000);
+      await h.local.say('carl', '/lacher 1');
+      h.clock.advance(60_000);
+      await h.local.say('carl', '/prendre 1');
+    }
+    h.clock.advance(60_000);
+    await h.local.say('carl', '/lacher 1');
+    await h.settle();
+    // Carl got an answer to each command; the group got the first "released" and no card since.
+    expect(claimed()).toHaveLength(4);
+    expect(released()).toHaveLength(4);
+    expect(cards()).toHaveLength(2);
+    // Ten minutes after the card: the latest state (open again), once.
+    h.clock.set(cardAt + 10 * 60_000 - 1);
+    h.service.scheduler.tick();
+    await h.settle();
+    expect(cards()).toHaveLength(2);
+    h.clock.set(cardAt + 10 * 60_000);
+    h.service.scheduler.tick();
+    await h.settle();
+    expect(cards()).toHaveLength(3);
+    expect(cards().at(-1)).toContain('Porteur·euse : personne pour l’instant');
+    h.clock.advance(60 * 60_000);
+    h.service.scheduler.tick();
+    await h.settle();
+    expect(cards()).toHaveLength(3);
+    // After a quiet window the next change reaches the group at once.
+    const groupReleased = () => h.local.messages.filter((m) => m.from === 'bot' && m.to === h.local.chat && m.text.startsWith('↩ #1 ') && m.replyTo === undefined);
+    expect(groupReleased()).toHaveLength(1);
+    await h.local.say('carl', '/prendre 1');
+    await h.local.say('carl', '/lacher 1');
+    await h.settle();
+    expect(groupReleased()).toHaveLength(2);
+  });
+
+  it('ping-pong that ends on the card the group last saw posts nothing more; someone else taking over is shown at once', async () => {
+    h = await startHarness({ limits: { ...DEFAULT_LIMITS, repostMs: 5 * 60_000 } });
+    await h.link('sam');
+    await h.local.say('sam', '/colis 05/12 pull');
+    for (const text of ['/prendre 1', '/lacher 1', '/prendre 1', '/lacher 1', '/prendre 1']) await h.local.say('carl', text);
+    await h.settle();
+    const cards = () => h.botTexts().filter((t) => /^#1 Colis/.test(t));
+    expect(cards()).toHaveLength(2);
+    // "released" once to the group, the second only as Carl's answer
+    expect(h.local.messages.filter((m) => m.from === 'bot' && m.text.startsWith('↩ #1 ')).map((m) => m.replyTo !== undefined)).toEqual([false, true]);
+    h.clock.advance(5 * 60_000);
+    h.service.scheduler.tick();
+    await h.settle();
+    expect(cards()).toHaveLength(2);
+    // A hand-over is news: Mia's card goes out at once, even inside a window.
+    await h.local.say('carl', '/lacher 1');
+    await h.local.say('mia', '/prendre 1');
+    await h.settle();
+    expect(cards()).toHaveLength(3);
+    expect(cards().at(-1)).toContain('Porteur·euse : Mia');
+  });
 });

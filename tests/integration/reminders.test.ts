@@ -161,6 +161,50 @@ describe('reminders', () => {
     expect(groupBot(h).filter((t) => t.startsWith('☀'))).toHaveLength(1);
   });
 
+  it('a digest missed by downtime is dropped, and the next day\'s is planned all the same (#13)', async () => {
+    h = await startHarness();
+    await h.link('sam');
+    await h.local.say('sam', '/visite 26/11 14h');
+    await h.settle();
+    h.service.scheduler.ensureDigests();
+    // Down from before 09:00 on the 24th until 14:00 (the digest is useful for 4 h).
+    await at(h, parisTime('2026-11-24T14:00'));
+    expect(groupBot(h).filter((t) => t.startsWith('☀'))).toHaveLength(0);
+    expect(h.logs.some((l) => l.includes('SCHEDULE_TOO_LATE'))).toBe(true);
+    const group = h.store.groups.findByChat(h.local.chat)!.id;
+    expect(h.store.schedule.pending(group, null).filter((j) => j.kind === 'digest').map((j) => j.dueAt)).toEqual([parisTime('2026-11-25T09:00')]);
+    await at(h, parisTime('2026-11-25T09:00'));
+    expect(groupBot(h).filter((t) => t.startsWith('☀'))).toEqual([expect.stringContaining('Visites demain :\n#1 Visite')]);
+  });
+
+  it('many re-announcements due at once become one message; two stay two, each quoting its post (#13)', async () => {
+    h = await startHarness();
+    await h.link('sam');
+    for (let i = 1; i <= 4; i += 1) await h.local.say('sam', `/colis 25/11 pull ${i}`);
+    await h.local.say('mia', '/colis 26/11 livres');
+    await h.local.say('mia', '/colis 26/11 savon');
+    await h.local.say('carl', '/prendre 2');
+    await h.settle();
+    const warnings = () => h.local.messages.filter((m) => m.from === 'bot' && m.to === h.local.chat && m.text.startsWith('⚠ Toujours personne'));
+    // #1, #3 and #4 are still open 24 h before their time (#2 was taken): one message.
+    await at(h, parisTime('2026-11-24T18:00'));
+    expect(warnings().map((m) => m.text)).toEqual([
+      [
+        '⚠ Toujours personne pour celles-ci :',
+        '#1 Colis mer. 25 nov. à 18h00 — OUVERTE',
+        '#3 Colis mer. 25 nov. à 18h00 — OUVERTE',
+        '#4 Colis mer. 25 nov. à 18h00 — OUVERTE',
+        'Pour en prendre une : /prendre N, ou réponds « je prends » à son message.',
+      ].join('\n'),
+    ]);
+    expect(h.logs.some((l) => l.includes('SCHEDULE_MERGED'))).toBe(true);
+    // Two due at once: each its own message, quoting its post.
+    await at(h, parisTime('2026-11-25T18:00'));
+    const two = warnings().slice(1);
+    expect(two.map((m) => m.text.split('\n')[0])).toEqual(['⚠ Toujours personne pour ceci :', '⚠ Toujours personne pour ceci :']);
+    expect(two.every((m) => m.replyTo !== undefined)).toBe(true);
+  });
+
   it('after downtime sends a still-useful reminder once, marked late, and drops a useless one', async () => {
     h = await startHarness();
     const visit = await visitClaimed();

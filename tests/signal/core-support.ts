@@ -26,6 +26,8 @@ export interface Sent {
   readonly quoteAuthor?: string;
   readonly textMode?: string;
   readonly recipients: readonly string[];
+  /** signal-cli would have sent it as a cut body plus a long-text attachment (over 2000 bytes). */
+  readonly longText: boolean;
 }
 
 function flatten(s: RecordedSend): Sent | undefined {
@@ -36,6 +38,7 @@ function flatten(s: RecordedSend): Sent | undefined {
     recipients: r.recipients.map((x) => x.value),
     text: r.message,
     timestamp: s.timestamp,
+    longText: s.longText === true,
     ...(r.quoteTimestamp !== undefined ? { quoteTimestamp: r.quoteTimestamp } : {}),
     ...(r.quoteAuthor !== undefined ? { quoteAuthor: r.quoteAuthor } : {}),
     ...(r.textMode !== undefined ? { textMode: r.textMode } : {}),

@@ -23,7 +23,17 @@ export interface RecordedSend {
   readonly reached: readonly string[];
   /** When the answer left the fake (Date.now()). */
   readonly at: number;
+  /**
+   * The text went as its first 2000 UTF-8 bytes plus a long-text attachment (text/x-signal-plain)
+   * the receiving client must fetch: signal-cli does so for any body over
+   * ServiceConfig.MAX_MESSAGE_SIZE_BYTES = 2000 (AsamK/signal-cli
+   * lib/src/main/java/org/asamk/signal/manager/internal/ManagerImpl.java, applyMessage).
+   */
+  readonly longText?: boolean;
 }
+
+/** signal-cli's threshold for a long-text attachment (see RecordedSend.longText). */
+export const SIGNAL_MAX_BODY_BYTES = 2000;
 
 export interface SendDeskDeps {
   readonly number: string;
@@ -99,7 +109,17 @@ export class SendDesk {
     }
     const final = answer!;
     const timestamp = final.reached.length > 0 || final.status === 201 ? final.timestamp : undefined;
-    this.sent.push({ raw, status: final.status, request: check, delivered: timestamp !== undefined, reached: final.reached, at: at(), ...(timestamp ? { timestamp } : {}) });
+    const longText = Buffer.byteLength(check.message, 'utf8') > SIGNAL_MAX_BODY_BYTES;
+    this.sent.push({
+      raw,
+      status: final.status,
+      request: check,
+      delivered: timestamp !== undefined,
+      reached: final.reached,
+      at: at(),
+      ...(timestamp ? { timestamp } : {}),
+      ...(longText ? { longText } : {}),
+    });
     json(res, final.status, final.body);
   }
 
