@@ -30,6 +30,8 @@ const KEYS: readonly Key[] = ['requests', 'repost', 'stranger'];
 /** Beyond these a "limit" no longer limits anything, or silences the bot for good: refused. */
 const MAX_REQUESTS = 1_000;
 const MAX_INTERVAL = 7 * 24 * HOUR;
+/** No window of PARLOIR_LIMITS is longer: what the limits remember can go after this. */
+export const LONGEST_LIMIT_WINDOW_MS = MAX_INTERVAL;
 
 /** The limits, or the list of items that are wrong (each in the operator's own words). */
 export function parseLimits(text: string | undefined): { ok: true; limits: Limits } | { ok: false; wrong: string[] } {

@@ -4,7 +4,7 @@
 // WAL is checkpointed and truncated afterwards.
 
 import { countExpired } from '../stats/tally.js';
-import { DEFAULT_LIMITS } from '../core/limits.js';
+import { DEFAULT_LIMITS, LONGEST_LIMIT_WINDOW_MS } from '../core/limits.js';
 import type { Store } from '../store/store.js';
 
 const DAY = 86_400_000;
@@ -30,6 +30,7 @@ export interface Purged {
   readonly outbox: number;
   readonly members: number;
   readonly quietChats: number;
+  readonly limitMarks: number;
 }
 
 /** Members not seen in a group for this many days are forgotten (PARLOIR_MEMBER_RETENTION_DAYS). */
@@ -61,6 +62,8 @@ export function purgeExpired(
     // after requests: a member is kept while a request they are part of is kept
     members: store.members.purgeUnseenBefore(now - memberRetentionDays * DAY),
     quietChats: store.limits.purgeQuietBefore(now - quietMs),
+    // Past the longest window PARLOIR_LIMITS accepts: a mark that old limits nothing any more.
+    limitMarks: store.alerts.purgeLimitsBefore(now - LONGEST_LIMIT_WINDOW_MS),
   }));
   // What was deleted must also leave the WAL.
   if (Object.values(purged).some((n) => n > 0)) store.checkpoint();

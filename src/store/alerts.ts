@@ -9,6 +9,7 @@ export class AlertRepository {
   private readonly select;
   private readonly upsert;
   private readonly clear;
+  private readonly purgeLimits;
 
   constructor(db: Db) {
     this.select = db.prepare('SELECT raised_at FROM alerts WHERE group_id = ? AND kind = ?').pluck();
@@ -16,6 +17,7 @@ export class AlertRepository {
       'INSERT INTO alerts (group_id, kind, raised_at) VALUES (?, ?, ?) ON CONFLICT (group_id, kind) DO UPDATE SET raised_at = excluded.raised_at',
     );
     this.clear = db.prepare('DELETE FROM alerts WHERE group_id = ? AND kind = ?');
+    this.purgeLimits = db.prepare("DELETE FROM alerts WHERE (kind LIKE 'limit:%' OR kind LIKE 'repost:%') AND raised_at < ?");
   }
 
   /** True (and remembered) when this alert was not raised for the group within `quietMs`. */
@@ -28,5 +30,10 @@ export class AlertRepository {
 
   resolve(group: GroupId, kind: DeliveryAlert | string): void {
     this.clear.run(group, kind);
+  }
+
+  /** Forgets the limits' marks (one per member or request) raised before `before`; returns how many. */
+  purgeLimitsBefore(before: number): number {
+    return this.purgeLimits.run(before).changes;
   }
 }

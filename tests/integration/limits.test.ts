@@ -27,6 +27,9 @@ describe('limits', () => {
     await h.local.say('mallory', '/colis 06/12 pull');
     await h.settle();
     expect(h.botTexts().filter((t) => /^#\d+ Colis/.test(t))).toHaveLength(12);
+    // The mark "Mallory was told" is forgotten once no window can reach it (7 days).
+    h.clock.advance(7 * 24 * 3_600_000);
+    expect(purgeExpired(h.store, h.clock.now(), 30).limitMarks).toBe(1);
   });
 
   it('the request limit follows PARLOIR_LIMITS and counts from an index, not the whole group', async () => {
