@@ -68,9 +68,13 @@ async function registered(http: AxiosInstance, number: string): Promise<ProbeFin
 
 /**
  * The bot's own profile, read as a recipient: GET /v1/contacts/{number}/{number}?all_recipients=true
- * (api.go ListContact → client.go ListContacts → signal-cli listContacts <recipient>). A 404 with
- * a JSON error means signal-cli knows no profile for itself; gin's plain "404 page not found"
- * means an older API without this route, so the name cannot be checked.
+ * (api.go ListContact → client.go ListContacts → signal-cli listContacts <recipient>). The route
+ * is in the pinned 0.100 (src/main.go: contacts.GET(":number/:uuid", api.ListContact)), and
+ * signal-cli answers for the account itself: ManagerImpl.getRecipients refreshes the profile of
+ * the recipient asked for and RecipientStore.getRecipients returns the self recipient with its
+ * profile (given name set by PUT /v1/profiles). A 404 with a JSON error means signal-cli knows no
+ * such recipient; gin's plain "404 page not found" means an older API without this route, so
+ * the name cannot be checked.
  */
 async function profile(http: AxiosInstance, number: string): Promise<ProbeFinding> {
   const path = `/v1/contacts/${encodeURIComponent(number)}/${encodeURIComponent(number)}`;

@@ -1,4 +1,4 @@
-// npx parloir <command>: keygen, invite, centres, migrate, doctor, verify, unlock, groups, shred, stats.
+// npx parloir <command>: keygen, invite, centres, migrate, doctor, verify, unlock, status, groups, shred, stats.
 // Every command that needs the key reads a sealed key file's passphrase the same way (terminal
 // without echo, first line of stdin, or PARLOIR_PASSPHRASE_FILE), then opens the database and
 // applies pending migrations first, like `npm start`.
@@ -18,6 +18,7 @@ import { generateMasterKeyBase64 } from '../store/vault.js';
 import { groups, shred } from './groups.js';
 import { PassphraseInputError, type PassphraseReader } from './passphrase.js';
 import { stats } from './stats.js';
+import { status } from './status.js';
 import { unlock } from './unlock.js';
 import { verify } from './verify.js';
 
@@ -53,6 +54,8 @@ export async function runCli(args: readonly string[], env: Env, out: Out, err: O
         return await doctor(env, out, deps, ask);
       case 'unlock':
         return await unlock(readSettings(env), out, err, deps.passphrase);
+      case 'status':
+        return await status(readSettings(env), out, err);
       case 'groups':
         return await groups(readSettings(env), out, ask);
       case 'shred':

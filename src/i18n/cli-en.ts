@@ -97,6 +97,7 @@ export const cliEn = {
       '  keygen --passphrase [path]  write a new key file sealed by a passphrase (real groups)',
       '  keygen [path]        write a new unsealed key file (default: PARLOIR_KEY_FILE); never overwrites',
       '  unlock               give the passphrase to a running, sealed Parloir',
+      '  status               is Parloir running (0), or sealed / not answering (1)?',
       '  groups               list linked groups (id, platform, centre, since)',
       '  shred --group <id>   destroy a group\'s key and data (--all: every group)',
       '  invite <centre-id>   print a one-time link code for a group (valid 24 h)',
@@ -160,6 +161,10 @@ export const cliEn = {
   unlockDone: () => 'Unsealed: Parloir is running and receiving.',
   unlockWrong: () => 'wrong passphrase — still sealed',
   unlockAlready: () => 'Parloir is already unsealed and running.',
+  statusRunning: () => 'running: Parloir is unsealed, receiving and sending.',
+  statusSealed: () => 'SEALED: nothing is received or sent until someone gives the passphrase (npx parloir unlock).',
+  statusNoService: (p: { socket: string }) =>
+    `No Parloir answers at ${p.socket}: it is not running, still starting, or PARLOIR_CONTROL_SOCKET differs.`,
   unlockNoService: (p: { socket: string }) =>
     `No sealed Parloir answers at ${p.socket}. Is it running (npm start), and is PARLOIR_CONTROL_SOCKET the same for both?`,
   unlockFailed: (p: { detail: string }) => `The passphrase opened the key, but Parloir could not start; it is still sealed.\n${p.detail}`,

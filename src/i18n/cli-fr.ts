@@ -93,6 +93,7 @@ export const cliFr: CliMessages = {
       '  keygen --passphrase [chemin]  écrit un fichier de clé scellé par une phrase de passe (vrais groupes)',
       '  keygen [chemin]      écrit un fichier de clé non scellé (défaut : PARLOIR_KEY_FILE) ; n’écrase jamais',
       '  unlock               donne la phrase de passe à un Parloir scellé qui tourne',
+      '  status               Parloir tourne-t-il (0), ou est-il scellé / muet (1) ?',
       '  groups               liste les groupes liés (id, plateforme, centre, depuis)',
       '  shred --group <id>   détruit la clé et les données d’un groupe (--all : tous les groupes)',
       '  invite <id-centre>   affiche un code de liaison à usage unique (valable 24 h)',
@@ -154,6 +155,10 @@ export const cliFr: CliMessages = {
   unlockDone: () => 'Déverrouillé : Parloir tourne et reçoit.',
   unlockWrong: () => 'mauvaise phrase de passe — toujours scellé',
   unlockAlready: () => 'Parloir est déjà déverrouillé et tourne.',
+  statusRunning: () => 'en marche : Parloir est déverrouillé, il reçoit et envoie.',
+  statusSealed: () => 'SCELLÉ : rien n’est reçu ni envoyé tant que personne n’a donné la phrase de passe (npx parloir unlock).',
+  statusNoService: (p) =>
+    `Aucun Parloir ne répond à ${p.socket} : il ne tourne pas, démarre encore, ou PARLOIR_CONTROL_SOCKET diffère.`,
   unlockNoService: (p) =>
     `Aucun Parloir scellé ne répond à ${p.socket}. Tourne-t-il (npm start), et PARLOIR_CONTROL_SOCKET est-il le même des deux côtés ?`,
   unlockFailed: (p) => `La phrase de passe a ouvert la clé, mais Parloir n’a pas pu démarrer ; il reste scellé.\n${p.detail}`,

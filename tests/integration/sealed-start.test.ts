@@ -23,7 +23,7 @@ import { FakeTelegram } from '../fakes/telegram/fake-telegram.js';
 import { chats, people } from '../fakes/telegram/objects.js';
 import { textsTo } from '../telegram/core-support.js';
 import { makeTransport } from '../telegram/support.js';
-import { parloirCli } from '../support/cli.js';
+import { parloirCli, parloirHealth } from '../support/cli.js';
 import { tempDir } from '../support/harness.js';
 import { eventually } from '../support/wait.js';
 
@@ -92,6 +92,10 @@ describe('sealed start', () => {
     // Members write while it is sealed: the messages wait on Telegram's side.
     fake.groupMessage(`/lier ${code}`, { chat: chats.collective, from: people.alex });
     fake.groupMessage('/visite demain 14h places 2', { chat: chats.collective, from: people.alex });
+    // Sealed is not healthy: the container's healthcheck and `parloir status` say so (exit 1).
+    const sealedHealth = await parloirHealth(env);
+    expect(sealedHealth.code).toBe(1);
+    expect(sealedHealth.stderr).toContain('SEALED');
     const wrong = await parloirCli(['unlock'], env, 'not the passphrase at all\n');
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toContain('wrong passphrase — still sealed');
@@ -106,6 +110,11 @@ describe('sealed start', () => {
     await eventually(async () => textsTo(fake, chats.collective.id).some((t) => t.startsWith('#1')), 'the visit posted after unlock');
     expect(textsTo(fake, chats.collective.id)[0]).toMatch(/^Ce groupe est maintenant lié à /);
 
+    const health = await parloirHealth(env);
+    expect(health.code, health.stderr).toBe(0);
+    expect(health.stdout).toContain('running');
+    const statusNow = await parloirCli(['status'], env);
+    expect(statusNow.code).toBe(0);
     const again = await parloirCli(['unlock'], env, '');
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('already unsealed');
@@ -166,5 +175,13 @@ describe('sealed start', () => {
     // The control socket sits beside the database, 0600.
     expect(statSync(join(temp.dir, 'parloir.sock')).mode & 0o777).toBe(0o600);
     expect(started).toBe(0);
+    const sealedStatus = await parloirCli(['status'], { ...env, PARLOIR_LANG: 'fr' });
+    expect(sealedStatus.code).toBe(1);
+    expect(sealedStatus.stderr).toContain('SCELLÉ');
+    // Stopped: nothing answers, still exit 1 (Docker reserves 2).
+    await sealed.stop();
+    const gone = await parloirHealth(env);
+    expect(gone.code).toBe(1);
+    expect(gone.stderr).toContain('Aucun Parloir ne répond à');
   });
 });

@@ -15,8 +15,17 @@ export interface CliResult {
 }
 
 export function parloirCli(args: readonly string[], env: Record<string, string>, stdin = ''): Promise<CliResult> {
+  return run(cli, args, env, stdin);
+}
+
+/** The container's healthcheck (src/cli/health.ts), as Docker runs it: no arguments, no stdin. */
+export function parloirHealth(env: Record<string, string>): Promise<CliResult> {
+  return run(join(root, 'src', 'cli', 'health.ts'), [], env, '');
+}
+
+function run(script: string, args: readonly string[], env: Record<string, string>, stdin: string): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(tsx, [cli, ...args], { env: { PATH: process.env['PATH'] ?? '', ...env }, cwd: root });
+    const child = spawn(tsx, [script, ...args], { env: { PATH: process.env['PATH'] ?? '', ...env }, cwd: root });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
