@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// The `parloir` command (package.json "bin"). The commands live in commands.ts; the live checks
-// of the transports come from the composition root (src/main.ts), which alone may import bots/.
+// The `parloir` command (`npx parloir`, through the launcher src/cli/link-bin.ts writes). The
+// commands live in commands.ts; the live checks of the transports come from the composition root
+// (src/main.ts), which alone may import bots/.
 
 import { loadDotEnv } from '../env-file.js';
 import { probeTransports } from '../main.js';
