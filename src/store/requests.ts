@@ -57,6 +57,7 @@ export class RequestRepository {
   private readonly confirmStmt;
   private readonly outcomeStmt;
   private readonly moveStmt;
+  private readonly placeStmt;
 
   constructor(
     db: Db,
@@ -101,6 +102,9 @@ export class RequestRepository {
       "UPDATE requests SET confirmed_at = ? WHERE group_id = ? AND number = ? AND state = 'claimed' AND claimer_bidx = ?",
     );
     this.outcomeStmt = db.prepare('UPDATE requests SET outcome = ?, outcome_enc = ? WHERE group_id = ? AND number = ?');
+    this.placeStmt = db.prepare(
+      "UPDATE requests SET place_enc = ?, updated_at = ? WHERE group_id = ? AND number = ? AND state IN ('open', 'claimed')",
+    );
     this.moveStmt = db.prepare(
       "UPDATE requests SET due_at = ?, confirmed_at = NULL, updated_at = ? WHERE group_id = ? AND number = ? AND state IN ('open', 'claimed')",
     );
@@ -163,6 +167,12 @@ export class RequestRepository {
   setOutcome(group: GroupId, number: number, outcome: 'done' | 'refused', note: string | undefined): void {
     const sealed = note ? this.vault.seal(this.keyOf(group, number, this.selectKey.get(group, number) as Uint8Array | null), ad('outcome', group, number), note) : null;
     this.outcomeStmt.run(outcome, sealed, group, number);
+  }
+
+  /** A new meeting point for an active request, sealed like the first one (under its own key). */
+  setPlace(group: GroupId, number: number, place: string, now: number): boolean {
+    const sealed = this.vault.seal(this.keyOf(group, number, this.selectKey.get(group, number) as Uint8Array | null), ad('place', group, number), place);
+    return this.placeStmt.run(sealed, now, group, number).changes === 1;
   }
 
   /** A new time for an active request; any confirmation must be given again. */
