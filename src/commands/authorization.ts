@@ -47,6 +47,7 @@ export const RULES: Readonly<Record<Action, Rule>> = {
   coord: { who: 'anyone', effect: 'read' },
   visit: { who: 'anyone', effect: 'write' },
   package: { who: 'anyone', effect: 'write' },
+  credit: { who: 'anyone', effect: 'write' },
   lawyer: { who: 'anyone', effect: 'write' },
   claim: { who: 'anyone', effect: 'write' },
   join: { who: 'anyone', effect: 'write' },
@@ -70,6 +71,9 @@ export const RULES: Readonly<Record<Action, Rule>> = {
   // src/cases/details.ts (claimer of the case's lawyer request, once per request, or coordinator).
   details: { who: 'anyone', effect: 'direct' },
   wipe: { who: COORDINATOR, effect: 'write' },
+  // Says what to do and whom to call; stores nothing. In a direct chat it starts from the
+  // member's group's centre (or asks which, or takes the centre named).
+  missing: { who: 'anyone', effect: 'read', where: ['group', 'direct'] },
   // A deportation flight (#16): anyone who learns of it alerts the group (and the network).
   flight: { who: 'anyone', effect: 'write' },
   // Whether this group's coordinators get the other groups' flight alerts: a group setting.

@@ -7,7 +7,8 @@ import { isHearingTask } from '../cases/hearing-tasks.js';
 import { cleanText } from '../core/clean-text.js';
 import { isActive, type Member, type Request } from '../core/domain.js';
 import { msg } from '../i18n/index.js';
-import { countDone, countRefused } from '../stats/tally.js';
+import { countDone, countRefused, monthOf } from '../stats/tally.js';
+import type { Handover } from './parse.js';
 import { actingMember, type GroupContext } from './context.js';
 import { memberName } from './names.js';
 import { requestLabel, requestView } from './views.js';
@@ -91,14 +92,46 @@ export function release(ctx: GroupContext, number: number): Reply[] {
   return [answer(msg('releaseNotYours', { n: number }))];
 }
 
-export function done(ctx: GroupContext, number: number): Reply[] {
+/**
+ * Marks a request done. For a package or credit, `/done 7 jumper, €10 card receipt yes` also
+ * records what was handed over (sealed) and whether an itemised receipt was given (counted);
+ * the record can still be given once it is done, by whoever could mark it done.
+ */
+export function done(ctx: GroupContext, number: number, handover?: Handover): Reply[] {
+  const before = ctx.store.requests.get(ctx.group.id, number);
+  if (handover && before?.state === 'done' && carried(before)) return noteHandover(ctx, before, handover);
   const found = find(ctx, number);
   if (Array.isArray(found)) return found;
   actingMember(ctx);
   ctx.store.requests.close(ctx.group.id, number, 'done', ctx.now);
   if (found.kind === 'visit') ctx.store.requests.setOutcome(ctx.group.id, number, 'done', undefined);
   countDone(ctx.store, ctx.centre, found, ctx.now);
-  return [answer(msg('done', { n: number })), ...changed(ctx.group.id, number)];
+  if (!carried(found)) return [answer(msg('done', { n: number })), ...changed(ctx.group.id, number)];
+  const record = handover ? recordHandover(ctx, found, handover) : undefined;
+  return [answer(msg('done', { n: number, ...(record ? { record } : { hint: true }) })), ...changed(ctx.group.id, number)];
+}
+
+/** Packages and credit are handed in at the centre: what went in is worth recording. */
+const carried = (request: Request): boolean => request.kind === 'package' || request.kind === 'credit';
+
+function noteHandover(ctx: GroupContext, request: Request, handover: Handover): Reply[] {
+  const me = ctx.store.members.keyOf(ctx.group.id, ctx.actor.address);
+  const coordinator = ctx.store.members.get(ctx.group.id, me)?.role === 'coordinator';
+  if (request.claimer !== me && request.requester !== me && !coordinator) return [answer(msg('doneNotAllowed', { n: request.number }))];
+  const record = recordHandover(ctx, request, handover);
+  return [answer(msg('handoverNoted', { n: request.number, record })), ...changed(ctx.group.id, request.number)];
+}
+
+/** Seals what was handed over; counts the receipt once (never the items). */
+function recordHandover(ctx: GroupContext, request: Request, handover: Handover): { handedOver?: string; receipt?: 'yes' | 'no' } {
+  const items = handover.items === undefined ? undefined : cleanText(handover.items) || undefined;
+  ctx.store.requests.setHandover(ctx.group.id, request.number, items, handover.receipt);
+  if (handover.receipt && request.receipt === undefined) {
+    ctx.store.counts.add(monthOf(ctx.now, ctx.centre.timezone), ctx.centre.id, 'receipt', handover.receipt);
+  }
+  const handedOver = items ?? request.handedOver;
+  const receipt = handover.receipt ?? request.receipt;
+  return { ...(handedOver ? { handedOver } : {}), ...(receipt ? { receipt } : {}) };
 }
 
 /** OK to a reminder: the claimer confirms (the group is not alerted); a passenger is thanked. */

@@ -27,9 +27,11 @@ export type Command =
   | { readonly name: 'info'; readonly sources: boolean }
   | { readonly name: 'link'; readonly code?: string }
   | { readonly name: 'lang'; readonly value?: Lang }
-  | { readonly name: 'claim' | 'join' | 'release' | 'done' | 'cancel'; readonly number: number }
+  | { readonly name: 'claim' | 'join' | 'release' | 'cancel'; readonly number: number }
+  /** `handover`: for a package or credit, what was handed over and whether a receipt was given. */
+  | { readonly name: 'done'; readonly number: number; readonly handover?: Handover }
   /** `assumption`: how an ambiguous date was read, to be stated in the answer. */
-  | { readonly name: 'visit' | 'package' | 'lawyer'; readonly draft: RequestDraft; readonly assumption?: Assumption }
+  | { readonly name: 'visit' | 'package' | 'lawyer' | 'credit'; readonly draft: RequestDraft; readonly assumption?: Assumption }
   | { readonly name: 'refused'; readonly number: number; readonly reason?: string }
   /** A new time, a new meeting point, or both (`/decaler 4 samedi 14h rdv gare de Lille`). */
   | { readonly name: 'move'; readonly number: number; readonly dueAt?: number; readonly place?: string; readonly assumption?: Assumption }
@@ -43,10 +45,18 @@ export type Command =
   | { readonly name: 'coord'; readonly op?: CoordOp }
   /** `word`: the confirmation word the bot gave, when repeated. */
   | { readonly name: 'wipe'; readonly word?: string }
+  /** `words`: what followed /missing, perhaps naming the centre to start from (never stored). */
+  | { readonly name: 'missing'; readonly words: string }
   /** /flight R-12 2026-12-03 07:15 CDG AF1234 (#16). */
   | { readonly name: 'flight'; readonly flight: FlightCommand }
   /** /network on|off; `on` undefined: say which it is. */
   | { readonly name: 'network'; readonly on?: boolean };
+
+/** What a courier handed over (free text, sealed when stored) and whether they got an itemised receipt. */
+export interface Handover {
+  readonly items?: string;
+  readonly receipt?: 'yes' | 'no';
+}
 
 export type ParseError =
   | { readonly code: 'not-a-command' }
@@ -114,10 +124,15 @@ export function parseCommand(text: string, ctx: ParseContext): ParseResult {
       const chosen = LANGS.find((l) => l === value || (value === 'francais' && l === 'fr') || (value === 'english' && l === 'en'));
       return withLang({ ok: true, command: chosen ? { name: 'lang', value: chosen } : { name: 'lang' } });
     }
+    case 'done': {
+      const match = /^#?(\d{1,6})\b\s*([\s\S]*)$/.exec(rest);
+      if (!match) return withLang({ ok: false, error: { code: 'number-missing', word: split.word.toLowerCase() } });
+      const handover = parseHandover(match[2] ?? '');
+      return withLang({ ok: true, command: { name: 'done', number: Number(match[1]), ...(handover ? { handover } : {}) } });
+    }
     case 'claim':
     case 'join':
     case 'release':
-    case 'done':
     case 'cancel': {
       const number = /^#?(\d{1,6})\b/.exec(rest);
       if (!number) return withLang({ ok: false, error: { code: 'number-missing', word: split.word.toLowerCase() } });
@@ -125,6 +140,7 @@ export function parseCommand(text: string, ctx: ParseContext): ParseResult {
     }
     case 'visit':
     case 'package':
+    case 'credit':
     case 'lawyer':
       return withLang(parseRequest(found.name, rest, ctx, lang));
     case 'refused': {
@@ -170,6 +186,8 @@ export function parseCommand(text: string, ctx: ParseContext): ParseResult {
       const word = rest.replace(/\s+/g, '').toUpperCase().slice(0, 32);
       return withLang({ ok: true, command: word ? { name: 'wipe', word } : { name: 'wipe' } });
     }
+    case 'missing':
+      return withLang({ ok: true, command: { name: 'missing', words: rest } });
     case 'flight': {
       const parsed = parseFlightCommand(rest, { ...ctx, ...(lang ? { lang } : {}) });
       return withLang(parsed.ok ? { ok: true, command: { name: 'flight', flight: parsed.command } } : { ok: false, error: { code: 'flight', error: parsed.error } });
@@ -247,7 +265,7 @@ function parseRequest(kind: RequestKind, rest: string, ctx: ParseContext, lang: 
     seats: kind === 'visit' ? seats : 0,
     ...(place && joinWords(place) !== '' ? { place: joinWords(place) } : {}),
     ...(detainee ? { detainee } : {}),
-    ...(kind === 'package' ? { items: text } : text ? { note: text } : {}),
+    ...(kind === 'package' || (kind === 'credit' && text) ? { items: text } : text ? { note: text } : {}),
   };
   return { ok: true, command: { name: kind, draft, ...(when.assumption ? { assumption: when.assumption } : {}) } };
 }
@@ -259,6 +277,22 @@ function joinWords(words: readonly string[]): string {
     .replace(/\s+([,;.!?])/g, '$1')
     .replace(/^[\s,;:!?–-]+|[\s,;:–-]+$/g, '')
     .trim();
+}
+
+/** "receipt yes", "reçu : non", "ticket oui" anywhere in the words after /done N. */
+const RECEIPT = /(?:^|\s)(?:receipt|re[cç]u|ticket)\s*:?\s*(yes|no|oui|non)(?=$|[\s,.;!])/i;
+/** Words that only introduce the list: "handed: …", "remis : …". */
+const HANDED_WORDS = /^(?:handed(?:\s+over)?|given|remis|donn[ée]s?)\s*:?\s*/i;
+
+/** "/done 7 jumper, €10 card receipt yes": what was handed over and the receipt; undefined when nothing. */
+function parseHandover(text: string): Handover | undefined {
+  const receiptMatch = RECEIPT.exec(text);
+  const answer = receiptMatch?.[1]?.toLowerCase();
+  const receipt = answer === 'yes' || answer === 'oui' ? 'yes' : answer === 'no' || answer === 'non' ? 'no' : undefined;
+  const rest = receiptMatch ? text.slice(0, receiptMatch.index) + ' ' + text.slice(receiptMatch.index + receiptMatch[0].length) : text;
+  const items = joinWords(rest.trim().replace(HANDED_WORDS, '').split(/\s+/));
+  if (!items && !receipt) return undefined;
+  return { ...(items ? { items } : {}), ...(receipt ? { receipt } : {}) };
 }
 
 function parseDigest(rest: string): Command {

@@ -19,7 +19,8 @@ export function requestView(ctx: ViewContext & { readonly now?: number }, reques
   // A hearing's attendance task happens at the court, a flight's at the airport: the centre's
   // visiting rules do not apply.
   const visit = request.kind === 'visit' && !hearing && !flight;
-  const allowed = request.kind === 'package' ? card.allowed_items?.value : undefined;
+  // what may be handed in: packages and credit (a phone or a recharge card goes through the same door)
+  const allowed = request.kind === 'package' || request.kind === 'credit' ? card.allowed_items?.value : undefined;
   const meeting = visit && request.place ? splitMeeting(request.place, request.dueAt, centre.timezone) : undefined;
   const hours = card.visiting_hours;
   const pending = request.kind === 'lawyer' && (request.state === 'open' || request.state === 'claimed');
@@ -47,6 +48,8 @@ export function requestView(ctx: ViewContext & { readonly now?: number }, reques
     ...(hearing ? { hearing: true } : {}),
     ...(flight ? { airport: flight } : {}),
     ...(hoursLeft !== undefined ? { hoursLeft } : {}),
+    ...(request.handedOver ? { handedOver: request.handedOver } : {}),
+    ...(request.receipt ? { receipt: request.receipt } : {}),
   };
 }
 
@@ -58,7 +61,7 @@ export function requestLabel(ctx: ViewContext, request: Pick<Request, 'number' |
 /** What a member does on a request: the claimer's role follows the kind; anyone else has a seat. */
 export function reminderRole(request: Request, member: MemberKey): ReminderRole {
   if (request.claimer !== member) return 'passenger';
-  return request.kind === 'visit' ? 'driver' : request.kind === 'package' ? 'courier' : 'contact';
+  return request.kind === 'visit' ? 'driver' : request.kind === 'package' || request.kind === 'credit' ? 'courier' : 'contact';
 }
 
 /** The others on a request, each with their role, for a member's reminder. */
@@ -89,6 +92,7 @@ export function centreCard(centre: Centre): CentreCardView {
     ...(card.visitor_id ? { visitorId: card.visitor_id.value } : {}),
     ...(card.allowed_items ? { allowed: card.allowed_items.value } : {}),
     ...(card.phone ? { phone: card.phone.value } : {}),
+    ...(card.association ? { association: card.association.value } : {}),
     ...(lastChecked ? { lastChecked } : {}),
     sources,
   };

@@ -5,7 +5,8 @@ import { readFileSync } from 'node:fs';
 import { IANAZone } from 'luxon';
 import { parse } from 'yaml';
 
-export const CARD_FACTS = ['address', 'visiting_hours', 'visitor_id', 'allowed_items', 'phone'] as const;
+// association: the legal-aid association working in the centre, when a current source names it.
+export const CARD_FACTS = ['address', 'visiting_hours', 'visitor_id', 'allowed_items', 'phone', 'association'] as const;
 export type CardFact = (typeof CARD_FACTS)[number];
 
 export interface SourcedFact {
@@ -25,6 +26,17 @@ export interface VisitingHoursFact extends SourcedFact {
   readonly windows?: readonly VisitingWindow[];
 }
 
+/**
+ * An approximate, city-level position (the centre of the commune in the card's address), only
+ * for ordering centres by distance. Never shown as an address.
+ */
+export interface CentreLocation {
+  readonly lat: number;
+  readonly lon: number;
+  /** The commune (town) the position is the centre of. */
+  readonly place: string;
+}
+
 export interface Centre {
   readonly id: string;
   readonly name: string;
@@ -36,6 +48,9 @@ export interface Centre {
   readonly card: Partial<Record<CardFact, SourcedFact>> & { readonly visiting_hours?: VisitingHoursFact };
   /** Set when the centre is due to close or be replaced (e.g. "remplacé par le CRA de Mérignac"). */
   readonly replacement?: SourcedFact;
+  readonly location?: CentreLocation;
+  /** False for an id kept only for groups already linked to it (lists show its successors). */
+  readonly inLists?: false;
 }
 
 export class CentresError extends Error {
@@ -123,6 +138,9 @@ function validateCentres(raw: unknown, path: string, parseDurations?: (text: str
       if (r?.value && r.source && r.lastChecked) replacement = { value: r.value, source: r.source, lastChecked: r.lastChecked };
       else problems.push(`${where}.replacement needs value, source and last_checked`);
     }
+    const location = parseLocation(entry['location']);
+    if (location === 'invalid') problems.push(`${where}.location must be { lat, lon, precision: commune, place }`);
+    if (entry['in_lists'] !== undefined && entry['in_lists'] !== false) problems.push(`${where}.in_lists can only be false`);
     let reminders: number[] | undefined;
     if (entry['reminders'] !== undefined) {
       reminders = parseDurations?.(String(entry['reminders']));
@@ -139,12 +157,24 @@ function validateCentres(raw: unknown, path: string, parseDurations?: (text: str
         card,
         ...(reminders ? { reminders } : {}),
         ...(replacement ? { replacement } : {}),
+        ...(location && location !== 'invalid' ? { location } : {}),
+        ...(entry['in_lists'] === false ? { inLists: false as const } : {}),
       });
     }
     return undefined;
   });
   if (problems.length > 0) throw new CentresError(path, problems);
   return centres;
+}
+
+/** `{ lat, lon, precision: commune, place }`; undefined when absent. Only commune precision exists. */
+function parseLocation(raw: unknown): CentreLocation | 'invalid' | undefined {
+  if (raw === undefined || raw === null) return undefined;
+  if (!isRecord(raw)) return 'invalid';
+  const { lat, lon, precision } = raw;
+  const place = str(raw['place']);
+  const valid = typeof lat === 'number' && typeof lon === 'number' && Math.abs(lat) <= 90 && Math.abs(lon) <= 180 && precision === 'commune' && place;
+  return valid ? { lat, lon, place } : 'invalid';
 }
 
 /** "09:00-11:30, 13:30-18:00" → windows; undefined when any part is not a valid range. */

@@ -4,7 +4,8 @@
 import type { ChatAddress, GroupId, MemberAddress, TransportName } from './ids.js';
 import type { Lang } from '../i18n/lang.js';
 
-export const REQUEST_KINDS = ['visit', 'package', 'lawyer'] as const;
+/** 'credit': phone credit or a camera-less phone for a detainee, taken on like a package (#16). */
+export const REQUEST_KINDS = ['visit', 'package', 'lawyer', 'credit'] as const;
 export type RequestKind = (typeof REQUEST_KINDS)[number];
 
 export const REQUEST_STATES = ['open', 'claimed', 'done', 'cancelled', 'expired'] as const;
@@ -57,6 +58,9 @@ export interface Request extends RequestDetails {
   /** How a closed visit went, as its driver said. */
   readonly outcome?: 'done' | 'refused';
   readonly outcomeNote?: string;
+  /** Packages and credit: what was handed over (sealed), and whether an itemised receipt was given. */
+  readonly handedOver?: string;
+  readonly receipt?: 'yes' | 'no';
 }
 
 export interface RequestDraft extends RequestDetails {

@@ -8,6 +8,7 @@ import { requestLimit } from '../commands/limits.js';
 import type { ExecContext, GroupContext } from '../commands/context.js';
 import { info, list, mine, setDigest, setLang } from '../commands/group-info.js';
 import { link, relink } from '../commands/link.js';
+import { missingDirect, missingInGroup } from '../commands/missing.js';
 import { type Command, type ParseError, parseCommand, splitCommand } from '../commands/parse.js';
 import { answer, notice, type Reply } from '../commands/reply.js';
 import { isYes, type ReplySituation, replyIntent, understandReply } from '../commands/reply-intent.js';
@@ -101,6 +102,9 @@ function routeMessageIn(deps: RouteDeps, event: MessageEvent, now: number): Rout
     }
     if (action === 'link') return { replies: link(ctx, parsed.ok && parsed.command.name === 'link' ? parsed.command.code : undefined), lang, remember: true };
     if (action === 'mine') return { replies: mine(ctx), lang, remember: true };
+    if (parsed.ok && parsed.command.name === 'missing') {
+      return { replies: missingDirect(deps.store, deps.centres, event.sender, parsed.command.words), lang, remember: false };
+    }
     return { replies: [answer(msg(place === 'direct' ? 'help' : 'helpUnlinked'))], lang, remember: false };
   }
 
@@ -307,6 +311,7 @@ function run(ctx: GroupContext, command: Command, who: MemberMention | undefined
       return relink(ctx, command.code);
     case 'visit':
     case 'package':
+    case 'credit':
     case 'lawyer': {
       const limited = requestLimit(ctx, deps.limits);
       if (limited) return limited;
@@ -335,7 +340,7 @@ function run(ctx: GroupContext, command: Command, who: MemberMention | undefined
     case 'release':
       return release(ctx, command.number);
     case 'done':
-      return done(ctx, command.number);
+      return done(ctx, command.number, command.handover);
     case 'cancel':
       return cancel(ctx, command.number);
     case 'refused':
@@ -351,6 +356,8 @@ function run(ctx: GroupContext, command: Command, who: MemberMention | undefined
       return coord(ctx, command.op, who);
     case 'wipe':
       return wipe(ctx, command.word);
+    case 'missing':
+      return missingInGroup(ctx.centres, ctx.centre, command.words);
     case 'flight':
       return flightCommand({ ...ctx, ...(rules ? { rules } : {}) }, command.flight);
     case 'network':

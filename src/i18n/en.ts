@@ -3,11 +3,12 @@
 
 import type { RequestKind, RequestState } from '../core/domain.js';
 import { casesEn } from './cases-en.js';
+import { missingEn } from './missing-en.js';
 import { formatDate, formatInput, formatSpan, formatTime, formatWhen, joinList, type When } from './format.js';
 import { flightsEn } from './flights-en.js';
 import type { AssumptionView, CardFactName, CentreCardView, MyRole, ReminderRole, RequestLabel, RequestView } from './views.js';
 
-const KIND: Record<RequestKind, string> = { visit: 'Visit', package: 'Package', lawyer: 'Lawyer' };
+const KIND: Record<RequestKind, string> = { visit: 'Visit', package: 'Package', lawyer: 'Lawyer', credit: 'Phone credit' };
 const STATE: Record<RequestState, string> = {
   open: 'open',
   claimed: 'taken',
@@ -19,6 +20,7 @@ const EXAMPLE: Record<RequestKind, string> = {
   visit: '/visit tomorrow 2pm seats 2 from Calais station',
   package: '/package friday jumper size M, phone without camera',
   lawyer: '/lawyer 48h R-12 OQTF notified this morning',
+  credit: '/credit friday €10 Lyca top-up R-12',
 };
 const FACT: Record<CardFactName, string> = {
   address: 'Address',
@@ -26,6 +28,7 @@ const FACT: Record<CardFactName, string> = {
   visitor_id: 'Have on you',
   allowed_items: 'Rules on items',
   phone: 'Phone',
+  association: 'Association in the centre',
   replacement: 'Replacement',
 };
 const ROLE: Record<MyRole, string> = { requester: 'you asked', claimer: 'you took it', passenger: 'you have a seat' };
@@ -45,7 +48,7 @@ const freeSeats = (left: number) => (left <= 0 ? 'full' : `${left} ${left === 1 
 /** "#4 (visit Tue 1 Dec, 14:00)": a request named in one line, wherever the post is not in view. */
 function label(r: RequestLabel): string {
   const when = formatWhen('en', r.when);
-  return r.kind === 'visit' ? `#${r.n} (visit ${when})` : r.kind === 'package' ? `#${r.n} (package by ${when})` : `#${r.n} (lawyer, deadline ${when})`;
+  return r.kind === 'visit' ? `#${r.n} (visit ${when})` : r.kind === 'package' ? `#${r.n} (package by ${when})` : r.kind === 'credit' ? `#${r.n} (phone credit by ${when})` : `#${r.n} (lawyer, deadline ${when})`;
 }
 
 function head(r: RequestView): string {
@@ -54,8 +57,8 @@ function head(r: RequestView): string {
   if (r.airport) return `#${r.n} Airport — ${when} — ${r.airport.airport}${r.airport.number ? `, flight ${r.airport.number}` : ''}, departs ${formatWhen('en', r.airport.departs)}`;
   return r.kind === 'visit'
     ? `#${r.n} ${KIND.visit} — ${when} — ${r.centre}`
-    : r.kind === 'package'
-      ? `#${r.n} ${KIND.package} — by ${when} — ${r.centre}`
+    : r.kind === 'package' || r.kind === 'credit'
+      ? `#${r.n} ${KIND[r.kind]} — by ${when} — ${r.centre}`
       : `#${r.n} ${KIND.lawyer} — deadline ${when}${left(r)} — ${r.centre}`;
 }
 
@@ -76,6 +79,14 @@ function practical(r: RequestView): string[] {
   ];
 }
 
+/** What was handed over for a package or credit, and whether an itemised receipt was given. */
+function handover(r: Pick<RequestView, 'handedOver' | 'receipt'>): string[] {
+  return [
+    ...(r.handedOver ? [`Handed over: ${r.handedOver}`] : []),
+    ...(r.receipt ? [`Itemised receipt: ${r.receipt}`] : []),
+  ];
+}
+
 function describe(r: RequestView): string {
   const lines = [head(r)];
   const meeting = r.hearing || r.airport ? undefined : meetingLine(r);
@@ -86,7 +97,8 @@ function describe(r: RequestView): string {
   lines.push(...practical(r));
   if (r.detainee) lines.push(`Ref: ${r.detainee}`);
   if (r.note) lines.push(`Note: ${r.note}`);
-  const who = r.hearing || r.airport ? 'Going' : r.kind === 'visit' ? 'Driver' : r.kind === 'package' ? 'Courier' : 'Contact';
+  lines.push(...handover(r));
+  const who = r.hearing || r.airport ? 'Going' : r.kind === 'visit' ? 'Driver' : r.kind === 'package' || r.kind === 'credit' ? 'Courier' : 'Contact';
   lines.push(r.claimer ? `${who}: ${r.claimer}` : `${who}: nobody yet`);
   if (r.passengers.length > 0) lines.push(`Passengers: ${joinList('en', r.passengers)}`);
   if (r.state !== 'open' && r.state !== 'claimed') lines.push(`(${STATE[r.state]})`);
@@ -113,8 +125,10 @@ export const en = {
       'Ask:',
       '/visit 2026-12-01 14:00 seats 2 meet 12:30 Calais station',
       '/package friday jumper size M, phone without camera',
+      '/credit friday €10 Lyca top-up R-12 — phone credit or a camera-less phone; /done N what was handed over, receipt yes/no',
       '/lawyer 48h R-12 OQTF notified this morning',
       '/case R-12 placed 2026-11-28 09:30 — a detention case and its legal deadlines · /cases · /hearing R-12 date court · /details R-12 (direct chat)',
+      'Someone has gone missing: /missing (what to do, which centres to call; nothing is stored)',
       '/flight R-12 2026-12-03 07:15 CDG AF1234 — a deportation flight: the group and the network are alerted · /network on (coordinators: other groups\' flight alerts)',
       'See: /list · /mine · /info (/info sources for the links)',
       'Request N: /claim N · /join N · /release N · /done N · /cancel N · /move N friday 10:00 (or meet <place>) · /refused N reason',
@@ -175,7 +189,14 @@ export const en = {
   released: (p: { r: RequestLabel; by: string }) => `↩ ${label(p.r)} is open again: ${p.by} can no longer do it. Who can?`,
   seatLeft: (p: { n: number; by: string; left: number }) => `↩ #${p.n}: ${p.by} gave up their seat (${freeSeats(p.left)}).`,
   releaseNotYours: (p: { n: number }) => `You have not taken #${p.n}, so there is nothing to release.`,
-  done: (p: { n: number }) => `✔ #${p.n} is done. Thank you!`,
+  /** `record`: what was handed over (packages, credit); `hint`: how to note it, when nothing was. */
+  done: (p: { n: number; record?: { handedOver?: string; receipt?: 'yes' | 'no' }; hint?: boolean }) =>
+    [
+      `✔ #${p.n} is done. Thank you!`,
+      ...(p.record ? handover(p.record) : []),
+      ...(p.hint ? [`To note what was handed over and whether you got an itemised receipt, send e.g. /done ${p.n} jumper, €10 card receipt yes`] : []),
+    ].join('\n'),
+  handoverNoted: (p: { n: number; record: { handedOver?: string; receipt?: 'yes' | 'no' } }) => [`Noted for #${p.n}:`, ...handover(p.record)].join('\n'),
   doneNotAllowed: (p: { n: number }) => `Only whoever took #${p.n}, who asked for it, or a coordinator can mark it done.`,
   cancelled: (p: { n: number }) => `✖ #${p.n} is cancelled.`,
   cancelNotAllowed: (p: { n: number }) => `Only whoever asked for #${p.n} or a coordinator can cancel it.`,
@@ -199,6 +220,7 @@ export const en = {
     if (c.visitorId) lines.push(`Have on you: ${c.visitorId}`);
     if (c.allowed) lines.push(`${ITEMS_RULES}: ${c.allowed}`);
     if (c.phone) lines.push(`Phone: ${c.phone}`);
+    if (c.association) lines.push(`Association in the centre: ${c.association}`);
     if (lines.length === 1) return `${c.name}\nNo checked information yet for this centre.`;
     lines.push(`Sources: ${c.sourceNames.map((s) => `${s.name} (checked ${s.checked})`).join(' · ')} — links: /info sources`);
     return lines.join('\n');
@@ -340,6 +362,8 @@ export const en = {
     `${p.who}, I can't write to you directly yet: open ${p.link} and press Start, so reminders reach you.`,
   // Cases and the legal clock (src/i18n/cases-en.ts)
   ...casesEn,
+  // A friend gone missing (src/i18n/missing-en.ts)
+  ...missingEn,
   // Deportation flights and the network (src/i18n/flights-en.ts)
   ...flightsEn,
   coordinatorOnly: () => 'Only a coordinator can do that. /coord lists them.',

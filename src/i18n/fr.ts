@@ -5,12 +5,13 @@
 
 import type { RequestKind, RequestState } from '../core/domain.js';
 import { casesFr } from './cases-fr.js';
+import { missingFr } from './missing-fr.js';
 import { flightsFr } from './flights-fr.js';
 import type { Messages } from './en.js';
 import { formatDate, formatInput, formatSpan, formatTime, formatWhen, joinList, type When } from './format.js';
 import type { CardFactName, MyRole, ReminderRole, RequestLabel, RequestView } from './views.js';
 
-const KIND: Record<RequestKind, string> = { visit: 'Visite', package: 'Colis', lawyer: 'Avocat' };
+const KIND: Record<RequestKind, string> = { visit: 'Visite', package: 'Colis', lawyer: 'Avocat', credit: 'Recharge' };
 const STATE: Record<RequestState, string> = {
   open: 'ouverte',
   claimed: 'prise',
@@ -22,6 +23,7 @@ const EXAMPLE: Record<RequestKind, string> = {
   visit: '/visite demain 14h places 2 depuis gare de Calais',
   package: '/colis vendredi pull, tabac',
   lawyer: '/avocat 48h R-12 OQTF notifiée ce matin',
+  credit: '/recharge vendredi recharge Lyca 10 € R-12',
 };
 const FACT: Record<CardFactName, string> = {
   address: 'Adresse',
@@ -29,6 +31,7 @@ const FACT: Record<CardFactName, string> = {
   visitor_id: 'À avoir sur soi',
   allowed_items: 'Règles pour les objets',
   phone: 'Téléphone',
+  association: 'Association dans le centre',
   replacement: 'Remplacement',
 };
 const ROLE: Record<MyRole, string> = { requester: 'ta demande', claimer: 'tu l’as prise', passenger: 'tu as une place' };
@@ -49,7 +52,7 @@ const freeSeats = (left: number) => (left <= 0 ? 'complet' : `${left} ${left ===
 /** « #4 (visite mar. 1 déc. à 14h00) » : une demande nommée en une ligne, là où son message n’est pas sous les yeux. */
 function label(r: RequestLabel): string {
   const when = formatWhen('fr', r.when);
-  return r.kind === 'visit' ? `#${r.n} (visite ${when})` : r.kind === 'package' ? `#${r.n} (colis avant ${when})` : `#${r.n} (avocat, échéance ${when})`;
+  return r.kind === 'visit' ? `#${r.n} (visite ${when})` : r.kind === 'package' ? `#${r.n} (colis avant ${when})` : r.kind === 'credit' ? `#${r.n} (recharge avant ${when})` : `#${r.n} (avocat, échéance ${when})`;
 }
 
 function head(r: RequestView): string {
@@ -58,8 +61,8 @@ function head(r: RequestView): string {
   if (r.airport) return `#${r.n} Aéroport — ${when} — ${r.airport.airport}${r.airport.number ? `, vol ${r.airport.number}` : ''}, départ ${formatWhen('fr', r.airport.departs)}`;
   return r.kind === 'visit'
     ? `#${r.n} ${KIND.visit} — ${when} — ${r.centre}`
-    : r.kind === 'package'
-      ? `#${r.n} ${KIND.package} — avant ${when} — ${r.centre}`
+    : r.kind === 'package' || r.kind === 'credit'
+      ? `#${r.n} ${KIND[r.kind]} — avant ${when} — ${r.centre}`
       : `#${r.n} ${KIND.lawyer} — échéance ${when}${left(r)} — ${r.centre}`;
 }
 
@@ -80,6 +83,14 @@ function practical(r: RequestView): string[] {
   ];
 }
 
+/** Ce qui a été remis pour un colis ou une recharge, et si un reçu détaillé a été donné. */
+function handover(r: Pick<RequestView, 'handedOver' | 'receipt'>): string[] {
+  return [
+    ...(r.handedOver ? [`Remis : ${r.handedOver}`] : []),
+    ...(r.receipt ? [`Reçu détaillé : ${r.receipt === 'yes' ? 'oui' : 'non'}`] : []),
+  ];
+}
+
 function describe(r: RequestView): string {
   const lines = [head(r)];
   const meeting = r.hearing || r.airport ? undefined : meetingLine(r);
@@ -90,7 +101,8 @@ function describe(r: RequestView): string {
   lines.push(...practical(r));
   if (r.detainee) lines.push(`Réf : ${r.detainee}`);
   if (r.note) lines.push(`Note : ${r.note}`);
-  const who = r.hearing || r.airport ? 'Y va' : r.kind === 'visit' ? 'Conducteur·ice' : r.kind === 'package' ? 'Porteur·euse' : 'Contact';
+  lines.push(...handover(r));
+  const who = r.hearing || r.airport ? 'Y va' : r.kind === 'visit' ? 'Conducteur·ice' : r.kind === 'package' || r.kind === 'credit' ? 'Porteur·euse' : 'Contact';
   lines.push(r.claimer ? `${who} : ${r.claimer}` : `${who} : personne pour l’instant`);
   if (r.passengers.length > 0) lines.push(`${r.passengers.length === 1 ? 'Passager·e' : 'Passager·es'} : ${joinList('fr', r.passengers)}`);
   if (r.state !== 'open' && r.state !== 'claimed') lines.push(`(${STATE[r.state]})`);
@@ -117,8 +129,10 @@ export const fr: Messages = {
       'Demander :',
       '/visite 01/12 14h30 places 2 rdv 12h30 gare de Calais',
       '/colis vendredi pull, tabac',
+      '/recharge vendredi recharge Lyca 10 € R-12 — recharge ou téléphone sans caméra ; /fait N ce qui a été remis, reçu oui/non',
       '/avocat 48h R-12 OQTF notifiée ce matin',
       '/dossier R-12 placé 28/11 9h30 — un dossier de rétention et ses délais légaux · /dossiers · /audience R-12 date tribunal · /details R-12 (en privé)',
+      'Une personne a disparu : /disparu (que faire, quels centres appeler ; rien n’est enregistré)',
       '/vol R-12 03/12 7h15 CDG AF1234 — un vol d’expulsion : alerte au groupe et au réseau · /reseau oui (référent·es : alertes de vol des autres groupes)',
       'Voir : /liste · /mes · /info (/info sources pour les liens)',
       'Demande N : /prendre N · /rejoindre N · /lacher N · /fait N · /annuler N · /decaler N vendredi 10h (ou rdv <lieu>) · /refuse N raison',
@@ -175,7 +189,13 @@ export const fr: Messages = {
   released: (p) => `↩ ${label(p.r)} est de nouveau ouverte : ${p.by} ne peut plus. Qui peut ?`,
   seatLeft: (p) => `↩ #${p.n} : ${p.by} libère sa place (${freeSeats(p.left)}).`,
   releaseNotYours: (p) => `Tu n’as pas pris #${p.n}, il n’y a rien à lâcher.`,
-  done: (p) => `✔ #${p.n} est faite. Merci !`,
+  done: (p) =>
+    [
+      `✔ #${p.n} est faite. Merci !`,
+      ...(p.record ? handover(p.record) : []),
+      ...(p.hint ? [`Pour noter ce qui a été remis et si vous avez eu un reçu détaillé, envoyez par ex. /fait ${p.n} pull, carte 10 € reçu oui`] : []),
+    ].join('\n'),
+  handoverNoted: (p) => [`Noté pour #${p.n} :`, ...handover(p.record)].join('\n'),
   doneNotAllowed: (p) => `Seule la personne qui a pris #${p.n}, celle qui l’a demandée ou un·e coordinateur·ice peut la marquer faite.`,
   cancelled: (p) => `✖ #${p.n} est annulée.`,
   cancelNotAllowed: (p) => `Seule la personne qui a demandé #${p.n} ou un·e coordinateur·ice peut l’annuler.`,
@@ -199,6 +219,7 @@ export const fr: Messages = {
     if (c.visitorId) lines.push(`À avoir sur soi : ${c.visitorId}`);
     if (c.allowed) lines.push(`${ITEMS_RULES} : ${c.allowed}`);
     if (c.phone) lines.push(`Téléphone : ${c.phone}`);
+    if (c.association) lines.push(`Association dans le centre : ${c.association}`);
     if (lines.length === 1) return `${c.name}\nPas encore d’information vérifiée pour ce centre.`;
     lines.push(`Sources : ${c.sourceNames.map((s) => `${s.name} (vérifié le ${s.checked})`).join(' · ')} — liens : /info sources`);
     return lines.join('\n');
@@ -331,6 +352,8 @@ export const fr: Messages = {
     `${p.who}, je ne peux pas encore t’écrire en privé : ouvre ${p.link} et appuie sur Démarrer, pour recevoir les rappels.`,
   // Dossiers et horloge légale (src/i18n/cases-fr.ts)
   ...casesFr,
+  // A friend gone missing (src/i18n/missing-fr.ts)
+  ...missingFr,
   // Vols d’expulsion et réseau (src/i18n/flights-fr.ts)
   ...flightsFr,
   coordinatorOnly: () => 'Seul·e un·e coordinateur·ice peut faire ça. /coord donne la liste.',

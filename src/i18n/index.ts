@@ -39,7 +39,7 @@ export function commandMenu(lang: Lang): ReadonlyArray<{ command: string; descri
 }
 
 const MENU_ORDER: readonly CommandName[] = [
-  'visit', 'package', 'lawyer', 'case', 'cases', 'hearing', 'flight', 'details', 'list', 'mine', 'claim', 'join', 'release', 'done', 'refused', 'cancel', 'move', 'info', 'digest', 'lang', 'network', 'coord', 'help', 'link',
+  'visit', 'package', 'credit', 'lawyer', 'missing', 'case', 'cases', 'hearing', 'flight', 'details', 'list', 'mine', 'claim', 'join', 'release', 'done', 'refused', 'cancel', 'move', 'info', 'digest', 'lang', 'network', 'coord', 'help', 'link',
 ];
 
 const COMMAND_DESCRIPTIONS: Record<Lang, Record<CommandName, string>> = {
@@ -68,6 +68,8 @@ const COMMAND_DESCRIPTIONS: Record<Lang, Record<CommandName, string>> = {
     details: 'Details for the lawyer (direct chat only): R-12',
     wipe: 'Destroy all of this group\'s data (coordinators, with a confirmation word)',
     coord: 'Coordinators: list, add (reply to a member), remove',
+    missing: 'A friend has gone missing: what to do, which centres to call',
+    credit: 'Phone credit or a camera-less phone: by when, what, reference',
     flight: 'A deportation flight: R-12 date time airport flight',
     network: 'Other groups\' flight alerts to coordinators: on or off',
   },
@@ -96,6 +98,8 @@ const COMMAND_DESCRIPTIONS: Record<Lang, Record<CommandName, string>> = {
     details: 'Éléments pour l’avocat·e (en privé) : R-12',
     wipe: 'Détruire toutes les données du groupe (coordinateur·ices, avec un mot de confirmation)',
     coord: 'Référent·es : liste, ajouter (en réponse à un membre), retirer',
+    missing: 'Une personne a disparu : que faire, quels centres appeler',
+    credit: 'Recharge ou téléphone sans caméra : avant quand, quoi, réf',
     flight: 'Un vol d’expulsion : R-12 date heure aéroport vol',
     network: 'Alertes de vol des autres groupes aux référent·es : oui ou non',
   },

@@ -34,6 +34,9 @@ export interface RequestView {
   readonly airport?: FlightView;
   /** Lawyer requests still to meet: whole hours left before the deadline (0: under an hour). */
   readonly hoursLeft?: number;
+  /** Packages and credit, once done: what was handed over, and whether an itemised receipt was given. */
+  readonly handedOver?: string;
+  readonly receipt?: 'yes' | 'no';
 }
 
 /** A request named in one line: number, kind and time. */
@@ -47,7 +50,7 @@ export interface RequestLabel {
 export type ReminderRole = 'driver' | 'passenger' | 'courier' | 'contact';
 
 /** Which fact of a card a source backs. */
-export type CardFactName = 'address' | 'visiting_hours' | 'visitor_id' | 'allowed_items' | 'phone' | 'replacement';
+export type CardFactName = 'address' | 'visiting_hours' | 'visitor_id' | 'allowed_items' | 'phone' | 'association' | 'replacement';
 
 export interface CentreCardView {
   /** Set when the centre is due to close or be replaced, with what is known. */
@@ -62,6 +65,8 @@ export interface CentreCardView {
   readonly visitorId?: string;
   readonly allowed?: string;
   readonly phone?: string;
+  /** The legal-aid association working in the centre. */
+  readonly association?: string;
   readonly lastChecked?: string;
   readonly sources: readonly string[];
 }

@@ -28,8 +28,10 @@ export const COMMAND_NAMES = [
   'details',
   'coord',
   'wipe',
+  'missing',
   'flight',
   'network',
+  'credit',
 ] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
@@ -60,6 +62,8 @@ export const COMMAND_WORDS: Record<Lang, Record<CommandName, readonly [string, .
     details: ['details'],
     coord: ['coord', 'coordinators', 'coordinator'],
     wipe: ['wipe'],
+    missing: ['missing'],
+    credit: ['credit', 'topup', 'top-up'],
     flight: ['flight'],
     network: ['network'],
   },
@@ -88,6 +92,8 @@ export const COMMAND_WORDS: Record<Lang, Record<CommandName, readonly [string, .
     details: ['details', 'elements'],
     coord: ['coord', 'referents', 'referent', 'referente', 'referentes'],
     wipe: ['effacer'],
+    missing: ['disparu', 'disparue', 'disparition'],
+    credit: ['recharge', 'recharges'],
     flight: ['vol'],
     network: ['reseau'],
   },

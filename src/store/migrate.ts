@@ -57,18 +57,33 @@ export function pendingMigrations(db: Database.Database, migrations: readonly Mi
   return migrations.filter((m) => m.version > version);
 }
 
-/** Applies `pending` in one transaction; all or nothing. Returns the versions applied. */
+/**
+ * Applies `pending` in one transaction; all or nothing. Returns the versions applied.
+ *
+ * A migration may rebuild a table that others reference (SQLite cannot change a CHECK: create,
+ * copy, drop, rename). With foreign keys on, that DROP TABLE would delete every child row by
+ * cascade, so they are off during the run (the pragma is a no-op inside a transaction) and
+ * checked before commit: a migration that leaves a dangling reference is rolled back.
+ */
 export function applyMigrations(db: Database.Database, pending: readonly Migration[], now: number): number[] {
   if (pending.length === 0) return [];
-  db.transaction(() => {
-    db.exec(
-      'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL) STRICT',
-    );
-    const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
-    for (const migration of pending) {
-      db.exec(migration.sql);
-      record.run(migration.version, migration.name, now);
-    }
-  }).immediate();
+  const enforced = db.pragma('foreign_keys', { simple: true }) === 1;
+  db.pragma('foreign_keys = OFF');
+  try {
+    db.transaction(() => {
+      db.exec(
+        'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL) STRICT',
+      );
+      const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
+      for (const migration of pending) {
+        db.exec(migration.sql);
+        record.run(migration.version, migration.name, now);
+      }
+      const broken = db.pragma('foreign_key_check') as unknown[];
+      if (broken.length > 0) throw new Error(`the migrations left ${broken.length} rows pointing at nothing; nothing was changed (code MIGRATION_FOREIGN_KEYS)`);
+    }).immediate();
+  } finally {
+    if (enforced) db.pragma('foreign_keys = ON');
+  }
   return pending.map((m) => m.version);
 }

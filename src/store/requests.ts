@@ -25,6 +25,8 @@ interface RequestRow {
   confirmed_at: number | null;
   outcome: 'done' | 'refused' | null;
   outcome_enc: Uint8Array | null;
+  handover_enc: Uint8Array | null;
+  receipt: 'yes' | 'no' | null;
   key_wrapped: Uint8Array | null;
   passengers: string | null;
 }
@@ -34,7 +36,7 @@ const ad = (column: string, group: GroupId, number: number) => `requests.${colum
 const keyAd = (group: GroupId, number: number) => subKeyAd('requests', group, number);
 
 const COLUMNS = `r.group_id, r.number, r.kind, r.state, r.due_at, r.seats, r.requester_bidx, r.claimer_bidx,
-  r.place_enc, r.items_enc, r.detainee_enc, r.note_enc, r.created_at, r.confirmed_at, r.outcome, r.outcome_enc, r.key_wrapped,
+  r.place_enc, r.items_enc, r.detainee_enc, r.note_enc, r.created_at, r.confirmed_at, r.outcome, r.outcome_enc, r.handover_enc, r.receipt, r.key_wrapped,
   (SELECT json_group_array(hex(p.member_bidx)) FROM passengers p WHERE p.group_id = r.group_id AND p.number = r.number) AS passengers`;
 
 export class RequestRepository {
@@ -56,6 +58,7 @@ export class RequestRepository {
   private readonly selectKey;
   private readonly confirmStmt;
   private readonly outcomeStmt;
+  private readonly handoverStmt;
   private readonly moveStmt;
   private readonly placeStmt;
 
@@ -72,7 +75,7 @@ export class RequestRepository {
     );
     // Same rows without the sealed blobs, for one-line listings that never open them.
     this.selectActiveSummary = db.prepare(
-      `SELECT ${COLUMNS.replace(/r\.(place|items|detainee|note|outcome)_enc/g, 'NULL AS $1_enc').replace('r.key_wrapped', 'NULL AS key_wrapped')} FROM requests r WHERE r.group_id = ? AND r.state IN ('open', 'claimed') ORDER BY r.due_at, r.number`,
+      `SELECT ${COLUMNS.replace(/r\.(place|items|detainee|note|outcome|handover)_enc/g, 'NULL AS $1_enc').replace('r.key_wrapped', 'NULL AS key_wrapped')} FROM requests r WHERE r.group_id = ? AND r.state IN ('open', 'claimed') ORDER BY r.due_at, r.number`,
     );
     this.claimStmt = db.prepare(
       "UPDATE requests SET state = 'claimed', claimer_bidx = ?, confirmed_at = NULL, updated_at = ? WHERE group_id = ? AND number = ? AND state = 'open'",
@@ -95,7 +98,7 @@ export class RequestRepository {
     );
     // The key goes first: even if a copy of a row outlives the DELETE, its values no longer open.
     this.destroyClosedKeys = db.prepare(`UPDATE requests SET key_wrapped = NULL, place_enc = NULL, items_enc = NULL,
-      detainee_enc = NULL, note_enc = NULL, outcome_enc = NULL WHERE closed_at IS NOT NULL AND closed_at < ?`);
+      detainee_enc = NULL, note_enc = NULL, outcome_enc = NULL, handover_enc = NULL WHERE closed_at IS NOT NULL AND closed_at < ?`);
     this.purgeClosed = db.prepare('DELETE FROM requests WHERE closed_at IS NOT NULL AND closed_at < ?');
     this.selectKey = db.prepare('SELECT key_wrapped FROM requests WHERE group_id = ? AND number = ?').pluck();
     this.confirmStmt = db.prepare(
@@ -104,6 +107,10 @@ export class RequestRepository {
     this.outcomeStmt = db.prepare('UPDATE requests SET outcome = ?, outcome_enc = ? WHERE group_id = ? AND number = ?');
     this.placeStmt = db.prepare(
       "UPDATE requests SET place_enc = ?, updated_at = ? WHERE group_id = ? AND number = ? AND state IN ('open', 'claimed')",
+    );
+    // only what is given replaces what was noted before
+    this.handoverStmt = db.prepare(
+      'UPDATE requests SET handover_enc = coalesce(?, handover_enc), receipt = coalesce(?, receipt) WHERE group_id = ? AND number = ?',
     );
     this.moveStmt = db.prepare(
       "UPDATE requests SET due_at = ?, confirmed_at = NULL, updated_at = ? WHERE group_id = ? AND number = ? AND state IN ('open', 'claimed')",
@@ -165,14 +172,24 @@ export class RequestRepository {
 
   /** Records how a visit went (with an optional reason, sealed). */
   setOutcome(group: GroupId, number: number, outcome: 'done' | 'refused', note: string | undefined): void {
-    const sealed = note ? this.vault.seal(this.keyOf(group, number, this.selectKey.get(group, number) as Uint8Array | null), ad('outcome', group, number), note) : null;
+    const sealed = note ? this.sealField(group, number, 'outcome', note) : null;
     this.outcomeStmt.run(outcome, sealed, group, number);
+  }
+
+  /** One field written after creation, sealed under the request's own key like the others. */
+  private sealField(group: GroupId, number: number, field: string, value: string): Uint8Array {
+    return this.vault.seal(this.keyOf(group, number, this.selectKey.get(group, number) as Uint8Array | null), ad(field, group, number), value);
   }
 
   /** A new meeting point for an active request, sealed like the first one (under its own key). */
   setPlace(group: GroupId, number: number, place: string, now: number): boolean {
-    const sealed = this.vault.seal(this.keyOf(group, number, this.selectKey.get(group, number) as Uint8Array | null), ad('place', group, number), place);
-    return this.placeStmt.run(sealed, now, group, number).changes === 1;
+    return this.placeStmt.run(this.sealField(group, number, 'place', place), now, group, number).changes === 1;
+  }
+
+  /** What was handed over for a package or credit (sealed under the request's key) and the receipt. */
+  setHandover(group: GroupId, number: number, items: string | undefined, receipt: 'yes' | 'no' | undefined): void {
+    const sealed = items ? this.sealField(group, number, 'handover', items) : null;
+    this.handoverStmt.run(sealed, receipt ?? null, group, number);
   }
 
   /** A new time for an active request; any confirmation must be given again. */
@@ -211,7 +228,7 @@ export class RequestRepository {
 
   private toRequest(row: RequestRow, withDetails = true): Request {
     const group = groupId(row.group_id);
-    const sealedAny = withDetails && (row.place_enc || row.items_enc || row.detainee_enc || row.note_enc || row.outcome_enc);
+    const sealedAny = withDetails && (row.place_enc || row.items_enc || row.detainee_enc || row.note_enc || row.outcome_enc || row.handover_enc);
     const key = sealedAny ? this.keyOf(group, row.number, row.key_wrapped) : undefined;
     const details: { -readonly [K in keyof RequestDetails]: string } = {};
     for (const field of withDetails ? SEALED : []) {
@@ -234,6 +251,8 @@ export class RequestRepository {
       ...(row.confirmed_at !== null ? { confirmedAt: row.confirmed_at } : {}),
       ...(row.outcome !== null ? { outcome: row.outcome } : {}),
       ...(row.outcome_enc && key ? { outcomeNote: this.vault.open(key, ad('outcome', group, row.number), row.outcome_enc) } : {}),
+      ...(row.handover_enc && key ? { handedOver: this.vault.open(key, ad('handover', group, row.number), row.handover_enc) } : {}),
+      ...(row.receipt !== null ? { receipt: row.receipt } : {}),
     };
   }
 }

@@ -51,6 +51,7 @@ const PERFORM: Record<string, { action: Action; run: (c: Cell) => Promise<unknow
   '`/mine`': { action: 'mine', run: (c) => say(c, '/mes') },
   '`/visit`': { action: 'visit', run: (c) => say(c, '/visite 06/12 15h') },
   '`/package`': { action: 'package', run: (c) => say(c, '/colis 06/12 pull') },
+  '`/credit`': { action: 'credit', run: (c) => say(c, '/recharge 06/12 carte 10 € R-1') },
   '`/lawyer`': { action: 'lawyer', run: (c) => say(c, '/avocat 48h R-1') },
   '`/claim N`': { action: 'claim', run: (c) => say(c, `/prendre ${c.n}`) },
   '`/join N`': { action: 'join', run: (c) => say(c, `/rejoindre ${c.n}`) },
@@ -73,6 +74,8 @@ const PERFORM: Record<string, { action: Action; run: (c: Cell) => Promise<unknow
   '`/details`': { action: 'details', run: (c) => say(c, '/details R-1') },
   // Asking only: the bot answers with the confirmation word, nothing is destroyed.
   '`/wipe`': { action: 'wipe', run: (c) => say(c, '/effacer') },
+  // Reads only: a held member and a stranger in a direct chat get the procedure too.
+  '`/missing`': { action: 'missing', run: (c) => say(c, '/disparu') },
   // Rita's case R-90: the first alert posts, later ones answer that it was already alerted.
   '`/flight`': { action: 'flight', run: (c) => say(c, '/vol R-90 20/12 7h15 CDG AF1234') },
   '`/network on`': { action: 'network', run: (c) => say(c, '/reseau oui') },

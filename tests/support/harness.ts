@@ -90,6 +90,8 @@ export async function startHarness(
     local?: LocalTransport;
     reminders?: number[];
     verifyIdentity?: IdentityVerifier;
+    /** Another set of centres (e.g. the real config/centres.yaml); default: the test centres. */
+    centres?: CentreDirectory;
     limits?: Limits;
     /** A clock shared with transports or fakes that pace by time (created here when absent). */
     clock?: ManualClock;
@@ -105,7 +107,7 @@ export async function startHarness(
   const logger = memoryLogger();
   const service = await startService({
     store,
-    centres,
+    centres: options.centres ?? centres,
     transports: [local, ...(options.transports ?? [])],
     clock,
     logger,

@@ -50,6 +50,14 @@ function renderAll(catalogue: Record<string, (p: never) => string>, seats: numbe
     fields: [{ field: 'registeredName', value: 'Zorbanek' }], field: 'registeredName', step: 1, total: 8, first: true, count: 7, outcome: 'transferred', note: 'Lesquin', hearings: [],
     word: 'xyz', max: 2000, names: ['Alex', 'Sam'], was: when, asks: true, command: 'prendre', centre: 'CRA de Test', link: 'https://t.me/ParloirBot?start=x', tag: 'ab12', sources: false,
     centres: ['CRA de Test', 'Centre fermé de Test'], text: 'Noté.', from: 'CRA de Coquelles', until: when, days: 23,
+    // /missing (src/i18n/missing-*.ts)
+    view: {
+      centres: [{ name: 'CRA de Coquelles', abroad: false }, { name: 'CRA de Lille-Lesquin', km: 0, abroad: false }, { name: 'Centre fermé de Bruges', km: 100, abroad: true, phone: '+32 2 488 74 40' }],
+      fr: true, be: true, association: 'Association d’Essai', unmatched: true,
+    },
+    example: 'coquelles',
+    // the handed-over record of a package or credit
+    record: { handedOver: 'pull, carte 10 €', receipt: 'yes' }, hint: true,
     // flights and the network (src/i18n/flights-*.ts)
     flight: { departs: when, airport: 'CDG', number: 'AF1234' }, meet: when, alerted: when, network: { coordinators: 2, groups: 1 }, fineEur: 1500,
     checked: '2026-11-30', error: 'when-past', on: true,
