@@ -1,17 +1,18 @@
 // /case R-12 transferred vincennes (#16): the case follows the person. When this instance has a
 // group linked to the new centre, that group gets the case with its events (so the legal clock
-// keeps running) and the case's open tasks; never its history, its details or the chatter. The
-// old group is told where it went. With no such group, the same group keeps following the case,
+// keeps running), the case's open tasks and its flight (transfer-tasks.ts); never its history, its
+// details or the chatter. The old group is told where it went. With no such group, the same group keeps following the case,
 // now counted at the new centre (moveCase).
 
 import type { Centre, CentreDirectory } from '../core/centres.js';
 import type { Group } from '../core/domain.js';
 import { actingMember } from '../commands/context.js';
-import { announce, answer, changed, post, type Reply } from '../commands/reply.js';
+import { announce, answer, type Reply } from '../commands/reply.js';
 import { msg } from '../i18n/index.js';
 import type { CaseRecord } from './case.js';
 import type { CaseContext } from './execute.js';
 import { closeCase, moveCase } from './lifecycle.js';
+import { moveTasks } from './transfer-tasks.js';
 import { caseView } from './view.js';
 
 /** Lowercase words without accents: "Paris-Vincennes" → ["paris", "vincennes"]. */
@@ -66,41 +67,11 @@ function handOver(ctx: CaseContext, record: CaseRecord, target: Group, centre: C
     { ref: record.ref, centreId: centre.id, events: record.events, secondMeasure: record.secondMeasure, opener: record.opener },
     now,
   );
-  // Open tasks (nobody has taken them yet) go with the case; a task someone took stays with
-  // them in the old group, where they answer its reminders.
-  const inTarget: Reply[] = [];
-  const inOld: Reply[] = [];
-  for (const role of ['lawyer', 'hearing'] as const) {
-    for (const n of store.cases.requestsOf(group.id, record.id, role)) {
-      const request = store.requests.get(group.id, n);
-      if (!request || request.state !== 'open') continue;
-      const number = store.groups.takeRequestNumber(target.id);
-      store.requests.create(
-        target.id,
-        number,
-        {
-          kind: request.kind,
-          dueAt: request.dueAt,
-          seats: request.seats,
-          ...(request.place ? { place: request.place } : {}),
-          ...(request.items ? { items: request.items } : {}),
-          ...(request.detainee ? { detainee: request.detainee } : {}),
-          ...(request.note ? { note: request.note } : {}),
-        },
-        request.requester,
-        now,
-      );
-      store.cases.attach(target.id, moved.id, number, role);
-      if (role === 'hearing') store.cases.addHearing(target.id, moved.id, request.dueAt, request.place, number, now);
-      store.requests.close(group.id, n, 'cancelled', now);
-      inTarget.push(post(number), { kind: 'replan', group: target.id, number });
-      inOld.push(...changed(group.id, n));
-    }
-  }
+  const { inTarget, inOld, count } = moveTasks(ctx, record, target, moved.id, centre.name);
   closeCase(store, group.id, record.id, 'transferred', centre.name, now, from);
   const targetCtx = { ...ctx, group: target, centre, lang: target.lang, chat: target.chat };
   return [
-    answer(msg('caseTransferredOut', { ref: record.ref, centre: centre.name, n: inTarget.length / 2 })),
+    answer(msg('caseTransferredOut', { ref: record.ref, centre: centre.name, n: count })),
     { kind: 'replan-case', group: group.id, caseId: record.id },
     ...inOld,
     {

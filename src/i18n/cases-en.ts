@@ -122,6 +122,8 @@ export const casesEn = {
     `📁 Case ${p.ref} transferred to ${p.centre}. No group here follows that centre: the case stays with this group, its deadlines now counted at ${p.centre}.`,
   caseTransferredOut: (p: { ref: string; centre: string; n: number }) =>
     `📁 Case ${p.ref} transferred to ${p.centre}: the group following that centre now has it, with its deadlines${p.n > 0 ? ` and ${p.n} open task${p.n === 1 ? '' : 's'}` : ''}. Its reminders here are stopped.`,
+  caseTransferTaskReleased: (p: { ref: string; n: number; centre: string }) =>
+    `📁 Case ${p.ref} was transferred to ${p.centre}: task #${p.n}, which you were on, went with it to the group that follows that centre. You are released from it; thank you.`,
   caseTransferredIn: (p: { ref: string; from: string }) =>
     `📁 Case ${p.ref} arrives here by transfer from ${p.from}. Its deadlines keep running; its confidential details stayed with the old group.`,
   caseCloseNotAllowed: (p: { ref: string }) => `Only whoever opened case ${p.ref} or a coordinator can close it.`,

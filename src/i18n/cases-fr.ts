@@ -121,6 +121,8 @@ export const casesFr: CaseMessages = {
     `📁 Dossier ${p.ref} transféré au ${p.centre}. Aucun groupe ici ne suit ce centre : le dossier reste dans ce groupe, ses délais comptés désormais au ${p.centre}.`,
   caseTransferredOut: (p) =>
     `📁 Dossier ${p.ref} transféré au ${p.centre} : le groupe qui suit ce centre le reprend, avec ses délais${p.n > 0 ? ` et ${p.n} tâche${p.n === 1 ? '' : 's'} ouverte${p.n === 1 ? '' : 's'}` : ''}. Ses rappels ici sont arrêtés.`,
+  caseTransferTaskReleased: (p) =>
+    `📁 Le dossier ${p.ref} est transféré au ${p.centre} : la tâche #${p.n}, sur laquelle tu étais, est partie avec lui au groupe qui suit ce centre. Tu en es libéré·e ; merci.`,
   caseTransferredIn: (p) =>
     `📁 Le dossier ${p.ref} arrive ici par transfert depuis le ${p.from}. Ses délais continuent de courir ; ses informations confidentielles sont restées là-bas.`,
   caseCloseNotAllowed: (p) => `Seule la personne qui a ouvert le dossier ${p.ref} ou un·e coordinateur·ice peut le clore.`,

@@ -57,12 +57,15 @@ export class FlightRepository {
     return { departsAt: row.departs_at, airport: sealed.airport, ...(sealed.number ? { number: sealed.number } : {}), alertedAt: row.alerted_at, tasks };
   }
 
-  /** Records the flight just alerted (replacing an earlier one of the case). */
-  save(group: GroupId, caseId: number, flight: Flight, tasks: FlightTasks, now: number): void {
+  /**
+   * Records the flight just alerted (replacing an earlier one of the case); `alertedAt`, when the
+   * flight was alerted earlier (a transferred case's flight, carried to its new group).
+   */
+  save(group: GroupId, caseId: number, flight: Flight, tasks: FlightTasks, now: number, alertedAt = now): void {
     const key = this.caseKey(group, caseId);
     if (!key) throw new Error(`no key for case ${caseId} (code CASE_KEY_MISSING)`);
     const sealed = this.vault.seal(key, ad(group, caseId), JSON.stringify({ airport: flight.airport, ...(flight.number ? { number: flight.number } : {}) }));
-    this.upsert.run(group, caseId, flight.departsAt, sealed, now, tasks.lawyer ?? null, tasks.airport ?? null, now);
+    this.upsert.run(group, caseId, flight.departsAt, sealed, alertedAt, tasks.lawyer ?? null, tasks.airport ?? null, now);
   }
 
   private caseKey(group: GroupId, caseId: number): SealingKey | undefined {

@@ -200,6 +200,59 @@ describe('/flight', () => {
     expect(textsTo(h, dm('mia')).some((t) => t.includes('⏰'))).toBe(false);
   });
 
+  it('follows its case on a transfer: the new group gets the flight and the airport task open; who joined it in the old group is told and released', async () => {
+    h = await threeGroups();
+    await say(h, 'lou', '/network on', { group: 'fiche-group' });
+    await say(h, 'sam', '/vol R-12 25/11 7h15 CDG AF1234');
+    await say(h, 'lea', '/prendre 1'); // the lawyer task, taken: it stays with Lea
+    await say(h, 'kim', '/prendre 2');
+    await say(h, 'mia', '/rejoindre 2');
+    const a = groupOf(h);
+    const b = groupOf(h, B);
+    const seenB = textsTo(h, B).length;
+    const alertsToLou = textsTo(h, dm('lou')).length;
+
+    expect(await say(h, 'sam', '/dossier R-12 transféré fiche')).toBe(
+      '📁 Dossier R-12 transféré au CRA de la Fiche : le groupe qui suit ce centre le reprend, avec ses délais et 1 tâche ouverte. Ses rappels ici sont arrêtés.',
+    );
+    // The old group: the airport task cancelled with its reminders; Kim and Mia told in private.
+    expect(h.store.requests.get(a.id, 2)?.state).toBe('cancelled');
+    expect(h.store.schedule.pending(a.id, 2)).toEqual([]);
+    for (const member of ['kim', 'mia']) {
+      expect(textsTo(h, dm(member)).at(-1)).toBe(
+        '📁 Le dossier R-12 est transféré au CRA de la Fiche : la tâche #2, sur laquelle tu étais, est partie avec lui au groupe qui suit ce centre. Tu en es libéré·e ; merci.',
+      );
+    }
+    expect(h.store.requests.get(a.id, 1)).toMatchObject({ state: 'claimed' });
+
+    // The new group: the flight, and the airport task open, nobody on it, at the same time.
+    const moved = h.store.cases.findOpen(b.id, 'R-12')!;
+    const flight = h.store.flights.get(b.id, moved.id)!;
+    expect([flight.departsAt, flight.airport, flight.number, flight.tasks]).toEqual([parisTime('2026-11-25T07:15'), 'CDG', 'AF1234', { airport: 1 }]);
+    expect(h.store.cases.requestsOf(b.id, moved.id, 'airport')).toEqual([1]);
+    const task = h.store.requests.get(b.id, 1)!;
+    expect([task.kind, task.state, task.dueAt, task.seats, task.claimer, task.passengers]).toEqual(['visit', 'open', parisTime('2026-11-25T05:15'), 8, undefined, []]);
+    const inB = textsTo(h, B).slice(seenB);
+    expect(inB).toHaveLength(3); // arrival, the case, the airport task's post
+    expect(inB[1]).toContain('\n✈ Deportation flight: Wed 25 Nov, 07:15 from CDG, flight AF1234 (airport: #1)');
+    expect(inB[2]).toMatch(/^#1 Airport — Wed 25 Nov, 05:15 — CDG, flight AF1234, departs Wed 25 Nov, 07:15\n/);
+    // Nothing about the old group's people or the case's details reaches it.
+    for (const word of ['Kim', 'Mia', 'Lea', 'Zorbanek']) expect(inB.join('\n')).not.toContain(word);
+    expect(await say(h, 'lou', '/case R-12', { group: 'fiche-group' })).toContain('(airport: #1)');
+
+    // Already alerted: the network is not alerted again, neither by the transfer nor by the same flight.
+    expect(textsTo(h, dm('lou'))).toHaveLength(alertsToLou);
+    expect(await say(h, 'lou', '/flight R-12 2026-11-25 07:15 CDG AF1234', { group: 'fiche-group' })).toMatch(/^This flight of R-12 .* was already alerted on Mon 23 Nov, 10:00/);
+
+    // Whoever joins it in the new group is reminded; the released are not.
+    await say(h, 'ana', '/join 1', { group: 'fiche-group' });
+    h.clock.set(parisTime('2026-11-24T05:16'));
+    h.service.scheduler.tick();
+    await h.settle();
+    expect(textsTo(h, dm('ana')).at(-1)).toMatch(/^⏰ Reminder — #1 Airport/);
+    for (const member of ['kim', 'mia']) expect(textsTo(h, dm(member)).some((t) => t.includes('⏰'))).toBe(false);
+  });
+
   it('refuses impossible input with a short answer in the command\'s language, and alerts nobody', async () => {
     h = await threeGroups();
     await say(h, 'lou', '/network on', { group: 'fiche-group' });

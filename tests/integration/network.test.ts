@@ -80,6 +80,29 @@ describe('a transfer between two linked groups', () => {
     expect(inB[2]).toContain('R-12');
   });
 
+  it('moves an open hearing task without the people who joined it: they are told and released, the other group never sees them', async () => {
+    h = await twoGroups();
+    const a = groupOf(h);
+    const b = groupOf(h, OTHER);
+    await say(h, 'sam', '/dossier R-12 placé 22/11 9h30');
+    await say(h, 'sam', '/audience R-12 26/11 14h TJ Meaux');
+    await say(h, 'mia', '/rejoindre 1');
+    expect(h.store.requests.get(a.id, 1)).toMatchObject({ state: 'open', passengers: [expect.any(String)] });
+    const seenByB = textsTo(h, OTHER).length;
+
+    await say(h, 'sam', '/dossier R-12 transféré fiche');
+    expect(h.store.requests.get(a.id, 1)?.state).toBe('cancelled');
+    expect(h.local.messages.filter((m) => m.from === 'bot' && m.to === 'local:mia').at(-1)?.text).toBe(
+      '📁 Le dossier R-12 est transféré au CRA de la Fiche : la tâche #1, sur laquelle tu étais, est partie avec lui au groupe qui suit ce centre. Tu en es libéré·e ; merci.',
+    );
+    const moved = h.store.cases.findOpen(b.id, 'R-12')!;
+    const [n] = h.store.cases.requestsOf(b.id, moved.id, 'hearing');
+    expect(h.store.requests.get(b.id, n!)).toMatchObject({ kind: 'visit', state: 'open', passengers: [] });
+    const inB = textsTo(h, OTHER).slice(seenByB);
+    expect(inB).toHaveLength(3);
+    expect(inB.join('\n')).not.toContain('Mia');
+  });
+
   it('keeps the case in the group when no group follows the new centre, and tells it', async () => {
     h = await twoGroups();
     const a = groupOf(h);
