@@ -133,7 +133,7 @@ export const en = {
       'See: /list · /mine · /info (/info sources for the links)',
       'Request N: /claim N · /join N · /release N · /done N · /cancel N · /move N friday 10:00 (or meet <place>) · /refused N reason',
       'Group: /digest 08:30 (or /digest off) · /lang fr · /coord (coordinators) · /link CODE · /verify 60 digits (Signal) · /wipe (destroy all of the group\'s data)',
-      'To take a request, reply to its post with "I\'ll take it" (or "join" for a seat on a visit). On Telegram you can also press the button under it.',
+      'To take a request, reply to its post with "I\'ll take it" (or "join" for a seat on a visit). On Telegram you can also press the button under it. A 👍 on the post takes it too (on Telegram only where the bot is a group admin).',
       'Never write a detainee\'s name: use a reference such as R-12.',
     ].join('\n'),
   helpUnlinked: () =>

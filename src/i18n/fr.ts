@@ -137,7 +137,7 @@ export const fr: Messages = {
       'Voir : /liste · /mes · /info (/info sources pour les liens)',
       'Demande N : /prendre N · /rejoindre N · /lacher N · /fait N · /annuler N · /decaler N vendredi 10h (ou rdv <lieu>) · /refuse N raison',
       'Groupe : /resume 08:30 (ou /resume non) · /langue en · /coord (coordinateur·ices) · /lier CODE · /verifier 60 chiffres (Signal) · /effacer (détruire toutes les données du groupe)',
-      'Pour prendre une demande, réponds à son message par « je prends » (ou « je viens » pour une place dans une visite). Sur Telegram, tu peux aussi appuyer sur le bouton en dessous.',
+      'Pour prendre une demande, réponds à son message par « je prends » (ou « je viens » pour une place dans une visite). Sur Telegram, tu peux aussi appuyer sur le bouton en dessous. Un 👍 sur le message la prend aussi (sur Telegram, seulement si le bot est admin du groupe).',
       'N’écris jamais le nom d’une personne retenue : utilise une référence comme R-12.',
     ].join('\n'),
   helpUnlinked: () =>
