@@ -1,8 +1,8 @@
 // Telegram updates in, core events out. Pure: no I/O, so every update kind is easy to test.
 // Only what the core needs crosses: addresses, the text of messages addressed to the bot,
-// and button presses. Everything else is ignored with a reason code (never its content).
+// button presses and, where the bot is an admin, reactions. Everything else is ignored with a reason code (never its content).
 
-import type { Chat, ChatMember, ChatMemberUpdated, Message, Update, User } from 'grammy/types';
+import type { Chat, ChatMember, ChatMemberUpdated, Message, MessageReactionUpdated, ReactionType, Update, User } from 'grammy/types';
 import { chatAddress, memberAddress, messageRef } from '../../src/core/ids.js';
 import type { ButtonAction, InboundEvent, MemberMention } from '../../src/core/transport.js';
 
@@ -64,6 +64,7 @@ export function mapUpdate(update: Update, botUsername: string): MappedUpdate {
       },
     };
   }
+  if (update.message_reaction) return mapReaction(update.message_reaction, dedupeKey);
   if (update.chat_member) return mapChatMember(update.chat_member, dedupeKey);
   if (update.my_chat_member) return mapMembership(update.my_chat_member, dedupeKey);
   if (update.edited_message) return { kind: 'ignored', reason: 'edited' };
@@ -116,6 +117,43 @@ function mapMessage(message: Message, dedupeKey: string, botUsername: string): M
       ...(replyTo !== undefined ? { replyTo: messageRef(replyTo) } : {}),
       // Replying to a member's message points at that member (/coord add); a bot is nobody.
       ...(author && !author.is_bot ? { replyToAuthor: mentionOf(author) } : {}),
+    },
+  };
+}
+
+/**
+ * A member's reactions to a message changed. Telegram sends this only to a bot that is an admin
+ * of the chat and asked for it (allowed_updates), never for bots' reactions. It carries the whole
+ * before and after, not one emoji: an emoji added is a reaction, as on Signal (the core decides
+ * which ones claim); when none was added, one taken away is a removal. Custom and paid reactions
+ * are not emoji: nothing.
+ */
+function mapReaction(update: MessageReactionUpdated, dedupeKey: string): MappedUpdate {
+  const chatKind = kindOf(update.chat);
+  if (!chatKind) return { kind: 'ignored', reason: 'channel' };
+  // An anonymous admin reacts as the chat (actor_chat): nobody the task could go to.
+  if (!update.user) return { kind: 'ignored', reason: 'no-sender' };
+  if (update.user.is_bot) return { kind: 'ignored', reason: 'from-bot' };
+  const emoji = (list: readonly ReactionType[]) => list.flatMap((r) => (r.type === 'emoji' ? [r.emoji] : []));
+  const before = emoji(update.old_reaction);
+  const after = emoji(update.new_reaction);
+  const added = after.find((e) => !before.includes(e));
+  const taken = before.find((e) => !after.includes(e));
+  const changed = added ?? taken;
+  if (changed === undefined) return { kind: 'ignored', reason: 'other-update' };
+  return {
+    kind: 'event',
+    event: {
+      kind: 'reaction',
+      dedupeKey,
+      transport: 'telegram',
+      chat: chatAddress('telegram', String(update.chat.id)),
+      chatKind,
+      sender: memberAddress('telegram', String(update.user.id)),
+      ...nameOf(update.user),
+      emoji: changed,
+      target: messageRef(update.message_id),
+      removed: added === undefined,
     },
   };
 }

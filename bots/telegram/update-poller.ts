@@ -16,8 +16,9 @@ import type { Logger } from '../../src/logger.js';
 import { backoff, sleep, type TelegramTiming } from './timing.js';
 
 /** The update kinds Parloir reads; Telegram stops sending the others. */
-// chat_member reaches only bots that are administrators; left_chat_member messages reach all.
-export const ALLOWED_UPDATES = ['message', 'callback_query', 'my_chat_member', 'chat_member'] as const;
+// chat_member and message_reaction reach only bots that are administrators; left_chat_member
+// messages reach all. Where the bot is an admin, a 👍 on a post claims it, as on Signal.
+export const ALLOWED_UPDATES = ['message', 'callback_query', 'my_chat_member', 'chat_member', 'message_reaction'] as const;
 
 export interface UpdatePollerOptions {
   readonly api: Api;

@@ -157,34 +157,52 @@ export function refused(ctx: GroupContext, number: number, reason: string | unde
   return [answer(msg('refused', { n: number })), ...changed(ctx.group.id, number)];
 }
 
-/** A new time for a request: its reminders follow, the card is shown again, everyone on it is told. */
-export function move(ctx: GroupContext, number: number, dueAt: number): Reply[] {
+/** What `/decaler` changes: the time, the meeting point, or both. */
+export interface RequestChange {
+  readonly dueAt?: number;
+  readonly place?: string;
+}
+
+/**
+ * A new time or meeting point for a request: its reminders follow, the card is shown again,
+ * everyone on it is told.
+ */
+export function move(ctx: GroupContext, number: number, change: RequestChange): Reply[] {
   const found = find(ctx, number);
   if (Array.isArray(found)) return found;
   const me = actingMember(ctx);
-  ctx.store.requests.move(ctx.group.id, number, dueAt, ctx.now);
-  const moved = ctx.store.requests.get(ctx.group.id, number) ?? { ...found, dueAt };
+  const place = change.place === undefined ? undefined : cleanText(change.place) || undefined;
+  if (change.place !== undefined && place === undefined && change.dueAt === undefined) return [answer(msg('placeMissing'))];
+  if (place !== undefined && found.kind !== 'visit') return [answer(msg('placeNotVisit', { n: number }))];
+  if (change.dueAt !== undefined) ctx.store.requests.move(ctx.group.id, number, change.dueAt, ctx.now);
+  if (place !== undefined) ctx.store.requests.setPlace(ctx.group.id, number, place, ctx.now);
+  const moved = ctx.store.requests.get(ctx.group.id, number) ?? found;
+  const label = requestLabel(ctx, moved);
   return [
-    answer(msg('moved', { r: requestLabel(ctx, moved) })),
+    ...(change.dueAt !== undefined ? [answer(msg('moved', { r: label }))] : []),
+    ...(place !== undefined ? [answer(msg('placeMoved', { r: label, place }))] : []),
     ...changed(ctx.group.id, number, { repost: true }),
-    ...toldOfMove(ctx, found, moved, me),
+    ...toldOfMove(ctx, found, moved, me, { time: change.dueAt !== undefined, place: place !== undefined }),
   ];
 }
 
 /**
  * Whoever is on the request (driver or courier, passengers) and whoever asked for it, except the
- * member who moved it, hear of the new time in private; those going are asked to confirm again.
+ * member who moved it, hear of the new time or meeting point in private; those going are asked to
+ * confirm again when the time moved (a new meeting point alone does not undo a confirmation).
  */
-function toldOfMove(ctx: GroupContext, before: Request, moved: Request, mover: Member): Reply[] {
+function toldOfMove(ctx: GroupContext, before: Request, moved: Request, mover: Member, what: { time: boolean; place: boolean }): Reply[] {
   const going = [...(moved.claimer ? [moved.claimer] : []), ...moved.passengers];
   const everyone = [...new Set([...going, moved.requester])].filter((key) => key !== mover.key);
   const view = requestView(ctx, moved);
   const was = { at: before.dueAt, zone: ctx.centre.timezone };
+  const wasPlace = before.place;
   return everyone.flatMap((key): Reply[] => {
     const member = ctx.store.members.get(ctx.group.id, key);
     if (!member) return [];
-    const asks = going.includes(key);
-    return [{ kind: 'direct', member: member.address, msg: msg('movedDirect', { request: view, was, asks }), about: moved.number, asks }];
+    const asks = what.time && going.includes(key);
+    const text = msg('movedDirect', { request: view, ...(what.time ? { was } : {}), ...(what.place ? { placeChanged: true, ...(wasPlace ? { wasPlace } : {}) } : {}), asks });
+    return [{ kind: 'direct', member: member.address, msg: text, about: moved.number, asks }];
   });
 }
 

@@ -33,7 +33,8 @@ export type Command =
   /** `assumption`: how an ambiguous date was read, to be stated in the answer. */
   | { readonly name: 'visit' | 'package' | 'lawyer' | 'credit'; readonly draft: RequestDraft; readonly assumption?: Assumption }
   | { readonly name: 'refused'; readonly number: number; readonly reason?: string }
-  | { readonly name: 'move'; readonly number: number; readonly dueAt: number; readonly assumption?: Assumption }
+  /** A new time, a new meeting point, or both (`/decaler 4 samedi 14h rdv gare de Lille`). */
+  | { readonly name: 'move'; readonly number: number; readonly dueAt?: number; readonly place?: string; readonly assumption?: Assumption }
   /** `safetyNumber` holds the 60 digits, or is undefined when they could not be read. */
   | { readonly name: 'verify'; readonly safetyNumber?: string }
   /** `at` is 'HH:MM', or undefined for "off"; `valid` false when the time could not be read. */
@@ -152,10 +153,17 @@ export function parseCommand(text: string, ctx: ParseContext): ParseResult {
       const match = /^#?(\d{1,6})\b\s*([\s\S]*)$/.exec(rest);
       if (!match) return withLang({ ok: false, error: { code: 'number-missing', word: split.word.toLowerCase() } });
       const tokens = tokenize(match[2] ?? '');
-      const when = parseWhen(tokens, { now: ctx.now, zone: ctx.zone, requireTime: false, bareHoursAreDuration: false, ...(lang ? { lang } : {}) });
+      // Everything after "rdv"/"meet"/"depuis" is the new meeting point (it may carry its own
+      // time, "rdv 12h30 gare"); only the words before it are read as the new date.
+      const placeAt = tokens.findIndex((t) => PLACE_WORDS.has(normaliseWords(t)));
+      const place = placeAt < 0 ? '' : joinWords(tokens.slice(placeAt + 1));
+      const dateWords = placeAt < 0 ? tokens : tokens.slice(0, placeAt);
+      const number = Number(match[1]);
+      if (place !== '' && dateWords.length === 0) return withLang({ ok: true, command: { name: 'move', number, place } });
+      const when = parseWhen(dateWords, { now: ctx.now, zone: ctx.zone, requireTime: false, bareHoursAreDuration: false, ...(lang ? { lang } : {}) });
       if (!when.ok) return withLang({ ok: false, error: whenError(when, 'visit') });
       const assumption = when.assumption ? { assumption: when.assumption } : {};
-      return withLang({ ok: true, command: { name: 'move', number: Number(match[1]), dueAt: when.at, ...assumption } });
+      return withLang({ ok: true, command: { name: 'move', number, dueAt: when.at, ...(place !== '' ? { place } : {}), ...assumption } });
     }
     case 'digest':
       return withLang({ ok: true, command: parseDigest(rest) });

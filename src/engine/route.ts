@@ -346,7 +346,10 @@ function run(ctx: GroupContext, command: Command, who: MemberMention | undefined
     case 'refused':
       return refused(ctx, command.number, command.reason);
     case 'move':
-      return [...move(ctx, command.number, command.dueAt), ...stated(command.number, command.dueAt, ctx.centre.timezone, command.assumption)];
+      return [
+        ...move(ctx, command.number, { ...(command.dueAt !== undefined ? { dueAt: command.dueAt } : {}), ...(command.place !== undefined ? { place: command.place } : {}) }),
+        ...(command.dueAt !== undefined ? stated(command.number, command.dueAt, ctx.centre.timezone, command.assumption) : []),
+      ];
     case 'digest':
       return setDigest(ctx, command.at, command.valid);
     case 'coord':

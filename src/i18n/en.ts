@@ -131,9 +131,9 @@ export const en = {
       'Someone has gone missing: /missing (what to do, which centres to call; nothing is stored)',
       '/flight R-12 2026-12-03 07:15 CDG AF1234 — a deportation flight: the group and the network are alerted · /network on (coordinators: other groups\' flight alerts)',
       'See: /list · /mine · /info (/info sources for the links)',
-      'Request N: /claim N · /join N · /release N · /done N · /cancel N · /move N friday 10:00 · /refused N reason',
+      'Request N: /claim N · /join N · /release N · /done N · /cancel N · /move N friday 10:00 (or meet <place>) · /refused N reason',
       'Group: /digest 08:30 (or /digest off) · /lang fr · /coord (coordinators) · /link CODE · /verify 60 digits (Signal) · /wipe (destroy all of the group\'s data)',
-      'To take a request, reply to its post with "I\'ll take it" (or "join" for a seat on a visit). On Telegram you can also press the button under it.',
+      'To take a request, reply to its post with "I\'ll take it" (or "join" for a seat on a visit). On Telegram you can also press the button under it. A 👍 on the post takes it too (on Telegram only where the bot is a group admin).',
       'Never write a detainee\'s name: use a reference such as R-12.',
     ].join('\n'),
   helpUnlinked: () =>
@@ -318,9 +318,13 @@ export const en = {
   digestOff: () => 'Daily summary turned off. /digest 09:00 turns it back on.',
   digestUsage: () => 'Send /digest 08:30 (a local time) or /digest off.',
   moved: (p: { r: RequestLabel }) => `#${p.r.n} now takes place ${formatWhen('en', p.r.when)}. Reminders follow the new time.`,
-  movedDirect: (p: { request: RequestView; was: When; asks: boolean }) =>
+  placeMoved: (p: { r: RequestLabel; place: string }) => `#${p.r.n}: new meeting point “${p.place}”. Everyone on it is told.`,
+  placeMissing: () => 'Give the new meeting point after “meet”, e.g. /move 4 meet 12:30 Calais station',
+  placeNotVisit: (p: { n: number }) => `#${p.n} is not a visit: it has no meeting point.`,
+  movedDirect: (p: { request: RequestView; was?: When; placeChanged?: boolean; wasPlace?: string; asks: boolean }) =>
     [
-      `🕑 New time for ${label(p.request)}: it was ${formatWhen('en', p.was)}.`,
+      ...(p.was ? [`🕑 New time for ${label(p.request)}: it was ${formatWhen('en', p.was)}.`] : []),
+      ...(p.placeChanged ? [`📍 New meeting point for ${label(p.request)}${p.wasPlace ? ` (it was “${p.wasPlace}”)` : ''}.`] : []),
       ...[meetingLine(p.request)].filter((x): x is string => x !== undefined),
       ...(p.asks ? ['Still on? Reply OK, or RELEASE if you can no longer do it.'] : []),
     ].join('\n'),

@@ -135,9 +135,9 @@ export const fr: Messages = {
       'Une personne a disparu : /disparu (que faire, quels centres appeler ; rien n’est enregistré)',
       '/vol R-12 03/12 7h15 CDG AF1234 — un vol d’expulsion : alerte au groupe et au réseau · /reseau oui (référent·es : alertes de vol des autres groupes)',
       'Voir : /liste · /mes · /info (/info sources pour les liens)',
-      'Demande N : /prendre N · /rejoindre N · /lacher N · /fait N · /annuler N · /decaler N vendredi 10h · /refuse N raison',
+      'Demande N : /prendre N · /rejoindre N · /lacher N · /fait N · /annuler N · /decaler N vendredi 10h (ou rdv <lieu>) · /refuse N raison',
       'Groupe : /resume 08:30 (ou /resume non) · /langue en · /coord (coordinateur·ices) · /lier CODE · /verifier 60 chiffres (Signal) · /effacer (détruire toutes les données du groupe)',
-      'Pour prendre une demande, réponds à son message par « je prends » (ou « je viens » pour une place dans une visite). Sur Telegram, tu peux aussi appuyer sur le bouton en dessous.',
+      'Pour prendre une demande, réponds à son message par « je prends » (ou « je viens » pour une place dans une visite). Sur Telegram, tu peux aussi appuyer sur le bouton en dessous. Un 👍 sur le message la prend aussi (sur Telegram, seulement si le bot est admin du groupe).',
       'N’écris jamais le nom d’une personne retenue : utilise une référence comme R-12.',
     ].join('\n'),
   helpUnlinked: () =>
@@ -308,9 +308,13 @@ export const fr: Messages = {
   digestOff: () => 'Résumé quotidien désactivé. /resume 09:00 le réactive.',
   digestUsage: () => 'Envoie /resume 08:30 (heure locale) ou /resume non.',
   moved: (p) => `#${p.r.n} a maintenant lieu ${formatWhen('fr', p.r.when)}. Les rappels suivent la nouvelle heure.`,
+  placeMoved: (p) => `#${p.r.n} : nouveau lieu de rendez-vous « ${p.place} ». Toutes les personnes inscrites sont prévenues.`,
+  placeMissing: () => 'Donne le nouveau lieu de rendez-vous après « rdv », par ex. /decaler 4 rdv 12h30 gare de Calais',
+  placeNotVisit: (p) => `#${p.n} n’est pas une visite : elle n’a pas de lieu de rendez-vous.`,
   movedDirect: (p) =>
     [
-      `🕑 Nouvelle heure pour ${label(p.request)} : c’était ${formatWhen('fr', p.was)}.`,
+      ...(p.was ? [`🕑 Nouvelle heure pour ${label(p.request)} : c’était ${formatWhen('fr', p.was)}.`] : []),
+      ...(p.placeChanged ? [`📍 Nouveau lieu de rendez-vous pour ${label(p.request)}${p.wasPlace ? ` (c’était « ${p.wasPlace} »)` : ''}.`] : []),
       ...[meetingLine(p.request)].filter((x): x is string => x !== undefined),
       ...(p.asks ? ['Toujours bon ? Réponds OK, ou LÂCHER si tu ne peux plus.'] : []),
     ].join('\n'),

@@ -60,6 +60,7 @@ export class RequestRepository {
   private readonly outcomeStmt;
   private readonly handoverStmt;
   private readonly moveStmt;
+  private readonly placeStmt;
 
   constructor(
     db: Db,
@@ -104,6 +105,9 @@ export class RequestRepository {
       "UPDATE requests SET confirmed_at = ? WHERE group_id = ? AND number = ? AND state = 'claimed' AND claimer_bidx = ?",
     );
     this.outcomeStmt = db.prepare('UPDATE requests SET outcome = ?, outcome_enc = ? WHERE group_id = ? AND number = ?');
+    this.placeStmt = db.prepare(
+      "UPDATE requests SET place_enc = ?, updated_at = ? WHERE group_id = ? AND number = ? AND state IN ('open', 'claimed')",
+    );
     // only what is given replaces what was noted before
     this.handoverStmt = db.prepare(
       'UPDATE requests SET handover_enc = coalesce(?, handover_enc), receipt = coalesce(?, receipt) WHERE group_id = ? AND number = ?',
@@ -168,13 +172,23 @@ export class RequestRepository {
 
   /** Records how a visit went (with an optional reason, sealed). */
   setOutcome(group: GroupId, number: number, outcome: 'done' | 'refused', note: string | undefined): void {
-    const sealed = note ? this.vault.seal(this.keyOf(group, number, this.selectKey.get(group, number) as Uint8Array | null), ad('outcome', group, number), note) : null;
+    const sealed = note ? this.sealField(group, number, 'outcome', note) : null;
     this.outcomeStmt.run(outcome, sealed, group, number);
+  }
+
+  /** One field written after creation, sealed under the request's own key like the others. */
+  private sealField(group: GroupId, number: number, field: string, value: string): Uint8Array {
+    return this.vault.seal(this.keyOf(group, number, this.selectKey.get(group, number) as Uint8Array | null), ad(field, group, number), value);
+  }
+
+  /** A new meeting point for an active request, sealed like the first one (under its own key). */
+  setPlace(group: GroupId, number: number, place: string, now: number): boolean {
+    return this.placeStmt.run(this.sealField(group, number, 'place', place), now, group, number).changes === 1;
   }
 
   /** What was handed over for a package or credit (sealed under the request's key) and the receipt. */
   setHandover(group: GroupId, number: number, items: string | undefined, receipt: 'yes' | 'no' | undefined): void {
-    const sealed = items ? this.vault.seal(this.keyOf(group, number, this.selectKey.get(group, number) as Uint8Array | null), ad('handover', group, number), items) : null;
+    const sealed = items ? this.sealField(group, number, 'handover', items) : null;
     this.handoverStmt.run(sealed, receipt ?? null, group, number);
   }
 

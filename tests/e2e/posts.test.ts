@@ -188,4 +188,73 @@ describe('posts stay current where the platform cannot edit them', () => {
     );
     expect(lastBot(h)).toMatch(/^#1 Package — by Sat 28 Nov, 12:00 — CRA de la Fiche\n/);
   });
+  it('a new meeting point: card re-posted once, everyone on it told privately, a confirmation stands (FR)', async () => {
+    h = await startHarness();
+    await h.link('sam', CARD_CENTRE.id);
+    await h.local.say('noor', '/visite 25/11 14h places 2 rdv 12h gare de Calais');
+    await h.local.say('alex', '/prendre 1');
+    await h.local.say('lou', '/rejoindre 1');
+    await h.local.say('noor', '/decaler 1 25/11 14h'); // asks those going to confirm…
+    await h.settle();
+    await h.local.say('alex', 'OK', { direct: true }); // …and Alex does
+    await h.settle();
+    const group = h.store.groups.findByChat(h.local.chat)!.id;
+    expect(h.store.requests.get(group, 1)?.confirmedAt).toBeDefined();
+    const before = h.local.messages.length;
+
+    await h.local.say('noor', '/decaler 1 rdv 12h30 parking Auchan Coquelles');
+    await h.settle();
+    const after = h.local.messages.slice(before + 1).filter((m) => m.from === 'bot');
+    const inGroup = after.filter((m) => m.to === h.local.chat).map((m) => m.text);
+    expect(inGroup.map((t) => t.split('\n')[0])).toEqual([
+      '#1 : nouveau lieu de rendez-vous « 12h30 parking Auchan Coquelles ». Toutes les personnes inscrites sont prévenues.',
+      '#1 Visite — mer. 25 nov. à 14h00 — CRA de la Fiche',
+    ]);
+    expect(inGroup[1]).toContain('\nRDV 12h30 parking Auchan Coquelles → visite 14h00\n');
+    const direct = (member: string) => after.filter((m) => m.to === `local:${member}`).map((m) => m.text);
+    const news =
+      '📍 Nouveau lieu de rendez-vous pour #1 (visite mer. 25 nov. à 14h00) (c’était « 12h gare de Calais »).\nRDV 12h30 parking Auchan Coquelles → visite 14h00';
+    // The time did not move: nobody is asked to confirm again, and the confirmation stands.
+    expect(direct('alex')).toEqual([news]);
+    expect(direct('lou')).toEqual([news]);
+    expect(direct('noor')).toEqual([]); // changed it
+    expect(h.store.requests.get(group, 1)?.confirmedAt).toBeDefined();
+    expect(h.store.requests.get(group, 1)?.place).toBe('12h30 parking Auchan Coquelles');
+
+    // Time and place at once: one answer each, one card, one direct message naming both.
+    await h.local.say('noor', '/decaler 1 26/11 15h rdv 13h gare de Calais');
+    await h.settle();
+    expect(direct('alex').length).toBe(1);
+    const both = dms(h, 'alex').at(-1)!;
+    expect(both.split('\n').slice(0, 3)).toEqual([
+      '🕑 Nouvelle heure pour #1 (visite jeu. 26 nov. à 15h00) : c’était mer. 25 nov. à 14h00.',
+      '📍 Nouveau lieu de rendez-vous pour #1 (visite jeu. 26 nov. à 15h00) (c’était « 12h30 parking Auchan Coquelles »).',
+      'RDV 13h00 gare de Calais → visite 15h00',
+    ]);
+    expect(both).toContain('Toujours bon ?');
+
+    // Bad input: a package has no meeting point; someone else may not move it.
+    await h.local.say('noor', '/colis 27/11 pull');
+    await h.local.say('noor', '/decaler 2 rdv gare');
+    await h.settle();
+    expect(lastBot(h)).toBe('#2 n’est pas une visite : elle n’a pas de lieu de rendez-vous.');
+    await h.local.say('alex', '/decaler 1 rdv ailleurs');
+    await h.settle();
+    expect(h.store.requests.get(group, 1)?.place).toBe('13h gare de Calais');
+  });
+
+  it('in English: /move N meet <place>', async () => {
+    h = await startHarness();
+    await h.link('sam', CARD_CENTRE.id);
+    await h.local.say('sam', '/lang en');
+    await h.local.say('noor', '/visit 2026-11-27 14:00 seats 1 meet 12:00 Calais station');
+    await h.local.say('alex', '/join 1');
+    await h.local.say('sam', '/move 1 meet 12:15 Auchan car park');
+    await h.settle();
+    expect(h.botTexts().at(-2)).toBe('#1: new meeting point “12:15 Auchan car park”. Everyone on it is told.');
+    expect(dms(h, 'alex').at(-1)).toBe(
+      '📍 New meeting point for #1 (visit Fri 27 Nov, 14:00) (it was “12:00 Calais station”).\nMeet 12:15 Auchan car park → visit 14:00',
+    );
+    expect(dms(h, 'noor').at(-1)).toMatch(/^📍 New meeting point for #1/);
+  });
 });

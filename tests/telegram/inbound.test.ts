@@ -34,7 +34,7 @@ describe('telegram inbound', () => {
     const order = fake.calls.map((c) => c.method);
     expect(order.slice(0, 6)).toEqual(['getMe', 'setMyCommands', 'setMyCommands', 'setMyCommands', 'deleteWebhook', 'getUpdates']);
     expect(fake.sent('deleteWebhook')[0]).toMatchObject({ drop_pending_updates: false });
-    expect(fake.callsTo('getUpdates')[0]?.params).toMatchObject({ allowed_updates: ['message', 'callback_query', 'my_chat_member', 'chat_member'], timeout: 5 });
+    expect(fake.callsTo('getUpdates')[0]?.params).toMatchObject({ allowed_updates: ['message', 'callback_query', 'my_chat_member', 'chat_member', 'message_reaction'], timeout: 5 });
   });
 
   it('maps a group message to a MessageEvent', async () => {

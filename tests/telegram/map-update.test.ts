@@ -25,6 +25,21 @@ describe('stripBotMention', () => {
 describe('mapUpdate', () => {
   const base = { message_id: 5, date: 1_790_000_000, chat: chats.collective, from: people.sam };
 
+  it('maps a reaction change (admin bots only) to the emoji added, else the one taken back; custom emoji, anonymous admins and bots to nothing', () => {
+    const emoji = (...list: string[]) => list.map((e) => ({ type: 'emoji', emoji: e }));
+    const reaction = (extra: object) => ({ update_id: 30, message_reaction: { chat: chats.collective, message_id: 8, date: 1_790_000_000, user: people.sam, ...extra } }) as Update;
+    expect(mapUpdate(reaction({ old_reaction: [], new_reaction: emoji('👍') }), 'ParloirBot')).toMatchObject({
+      kind: 'event',
+      event: { kind: 'reaction', emoji: '👍', removed: false, target: '8', sender: `telegram:${people.sam.id}`, chatKind: 'group' },
+    });
+    expect(mapUpdate(reaction({ old_reaction: emoji('👍'), new_reaction: emoji('❤') }), 'ParloirBot')).toMatchObject({ event: { emoji: '❤', removed: false } });
+    expect(mapUpdate(reaction({ old_reaction: emoji('❤', '👍'), new_reaction: emoji('❤') }), 'ParloirBot')).toMatchObject({ event: { emoji: '👍', removed: true } });
+    const custom = [{ type: 'custom_emoji', custom_emoji_id: '5368324170671202286' }];
+    expect(mapUpdate(reaction({ old_reaction: [], new_reaction: custom }), 'ParloirBot')).toEqual({ kind: 'ignored', reason: 'other-update' });
+    expect(mapUpdate(reaction({ user: undefined, actor_chat: chats.collective, old_reaction: [], new_reaction: emoji('👍') }), 'ParloirBot')).toEqual({ kind: 'ignored', reason: 'no-sender' });
+    expect(mapUpdate(reaction({ user: people.otherBot, old_reaction: [], new_reaction: emoji('👍') }), 'ParloirBot')).toEqual({ kind: 'ignored', reason: 'from-bot' });
+  });
+
   it('keeps a first name alone when there is no last name, and reply_to_message as replyTo', () => {
     const update = { update_id: 9, message: { ...base, text: 'me', reply_to_message: { ...base, message_id: 3, text: 'x' } } } as Update;
     expect(mapUpdate(update, 'ParloirBot')).toMatchObject({ kind: 'event', event: { senderName: 'Sam', replyTo: '3', messageRef: '5' } });

@@ -49,7 +49,7 @@ describe('telegram webhook mode', () => {
       {
         url: 'https://bot.example.org/telegram',
         secret_token: SECRET,
-        allowed_updates: ['message', 'callback_query', 'my_chat_member', 'chat_member'],
+        allowed_updates: ['message', 'callback_query', 'my_chat_member', 'chat_member', 'message_reaction'],
         drop_pending_updates: false,
       },
     ]);

@@ -244,6 +244,28 @@ export class FakeTelegram {
     return this.message({ text: payload ? `/start ${payload}` : '/start', from, chat: privateChatOf(from) });
   }
 
+  /**
+   * A member's reactions to a message change from `old` to `now` (emoji). The update's shape
+   * follows telegram-bot-api/Client.cpp JsonMessageReactionUpdated: chat, message_id, `user` or,
+   * for an anonymous admin, `actor_chat` (json_store_message_sender writes one of the two), date,
+   * and the whole old_reaction / new_reaction lists of JsonReactionType { type: 'emoji', emoji }.
+   * Telegram's servers send it only to a bot that is an administrator of the chat (Bot API,
+   * Update.message_reaction: "The bot must be an administrator in the chat"; the Bot API server
+   * merely forwards td's updateMessageReaction, Client.cpp add_update_message_reaction), and
+   * only when asked for in allowed_updates (DEFAULT_EXCLUDED_UPDATES). Returns the update_id,
+   * or -1 when Telegram would not deliver it.
+   */
+  react(chatId: number, messageId: number, options: { from?: User; anonymous?: boolean; old?: readonly string[]; now?: readonly string[] }): number {
+    const message = this.model.find(chatId, messageId)?.message;
+    if (!message) throw new Error(`fake: no message ${messageId} in that chat`);
+    if (!(this.model.admins.get(chatId) ?? []).some((user) => user.id === this.me.id)) return -1;
+    const emoji = (list: readonly string[] = []) => list.map((e) => ({ type: 'emoji', emoji: e }));
+    const actor = options.anonymous === true ? { actor_chat: message.chat } : { user: options.from ?? people.sam };
+    return this.enqueue({
+      message_reaction: { chat: message.chat, message_id: messageId, ...actor, date: Math.floor(Date.now() / 1000), old_reaction: emoji(options.old), new_reaction: emoji(options.now) },
+    } as Omit<Update, 'update_id'>);
+  }
+
   /** A member presses an inline button under a bot message. Returns the callback query id too. */
   pressButton(chatId: number, messageId: number, data: string, from: User = people.sam): { updateId: number; queryId: string } {
     const message = this.model.find(chatId, messageId)?.message;
