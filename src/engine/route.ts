@@ -59,9 +59,17 @@ export function routeMessage(deps: RouteDeps, event: MessageEvent, now: number):
   if (!outsider || routed.replies.length === 0) return routed;
   // A code that linked the group is always answered: the chat is no longer outside.
   if (event.chatKind === 'group' && deps.store.groups.findByChat(event.chat)) return routed;
+  // A code that did not link is said so, once a minute at most: whoever sets the group up must
+  // know a typo failed, and with 50-bit codes the answer helps no one guess.
+  if (event.chatKind === 'group' && routed.replies.some(isLinkCodeAnswer)) {
+    return deps.store.limits.mayAnswerStranger(event.chat, now, LINK_CODE_RETRY_MS, 'link-code') ? routed : { ...routed, replies: [] };
+  }
   // An unlinked chat or a stranger's direct chat: one answer per window, then silence.
   return deps.store.limits.mayAnswerStranger(event.chat, now, deps.limits.strangerMs) ? routed : { ...routed, replies: [] };
 }
+
+const LINK_CODE_RETRY_MS = 60_000;
+const isLinkCodeAnswer = (reply: Reply): boolean => reply.kind === 'answer' && (reply.msg.key === 'linkUnknown' || reply.msg.key === 'linkUsage');
 
 function routeMessageIn(deps: RouteDeps, event: MessageEvent, now: number): Routed {
   const group = event.chatKind === 'group' ? deps.store.groups.findByChat(event.chat) : undefined;

@@ -45,10 +45,11 @@ export class LimitRepository {
 
   /**
    * True (and remembered) when this chat outside any group was not answered within `quietMs`;
-   * false means: say nothing this time.
+   * false means: say nothing this time. `about: 'link-code'` keeps a count of its own, so
+   * answers to link codes do not spend the chat's other answer (nor the other way round).
    */
-  mayAnswerStranger(chat: ChatAddress, now: number, quietMs: number): boolean {
-    const bidx = this.vault.blindIndex('chat', chat);
+  mayAnswerStranger(chat: ChatAddress, now: number, quietMs: number, about: 'any' | 'link-code' = 'any'): boolean {
+    const bidx = this.vault.blindIndex('chat', about === 'any' ? chat : `link-code:${chat}`);
     const last = this.answeredAt.get(bidx) as number | undefined;
     if (last !== undefined && now - last < quietMs) return false;
     this.answer.run(bidx, now);

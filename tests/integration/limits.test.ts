@@ -5,6 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../../src/core/limits.js';
 import { purgeExpired } from '../../src/engine/housekeeping.js';
+import { fr } from '../../src/i18n/fr.js';
 import { type Harness, startHarness } from '../support/harness.js';
 
 describe('limits', () => {
@@ -56,17 +57,30 @@ describe('limits', () => {
     for (const text of ['/aide', '/visite demain 14h', '/n_importe_quoi', '/lier FAUX-CODE']) await h.local.say('una', text, { group: 'elsewhere' });
     for (const text of ['/aide', '/mes', 'ok', '/visite demain 14h']) await h.local.say('sue', text, { direct: true });
     await h.settle();
-    expect(answersIn('local:elsewhere')).toHaveLength(1);
+    // /aide spent the daily answer; the mistyped code is still told (its own allowance).
+    expect(answersIn('local:elsewhere')).toHaveLength(2);
+    expect(answersIn('local:elsewhere').at(-1)).toBe(fr.linkUnknown());
     expect(answersIn('local:sue')).toHaveLength(1);
     // Sam belongs to a group: his direct chat is no stranger's.
     for (const text of ['/aide', '/visite demain 14h']) await h.local.say('sam', text, { direct: true });
     await h.settle();
     expect(answersIn('local:sam')).toHaveLength(2);
+    // At most once a minute, though; a minute later the next typo is told, /aide still not.
+    await h.local.say('una', '/lier AUTRE-FAUX', { group: 'elsewhere' });
+    await h.local.say('una', '/lier ENCORE-FAUX', { group: 'elsewhere' });
+    await h.settle();
+    expect(answersIn('local:elsewhere')).toHaveLength(2);
+    h.clock.advance(60_000);
+    await h.local.say('una', '/lier TOUJOURS-FAUX', { group: 'elsewhere' });
+    await h.local.say('una', '/aide', { group: 'elsewhere' });
+    await h.settle();
+    expect(answersIn('local:elsewhere')).toHaveLength(3);
+    expect(answersIn('local:elsewhere').at(-1)).toBe(fr.linkUnknown());
     // A real code links the unlinked group, and says so, whatever the limit.
     const { code } = h.store.write(() => h.store.invites.create('test-centre', h.clock.now()));
     await h.local.say('una', `/lier ${code}`, { group: 'elsewhere' });
     await h.settle();
-    expect(answersIn('local:elsewhere')).toHaveLength(2);
+    expect(answersIn('local:elsewhere')).toHaveLength(4);
     expect(answersIn('local:elsewhere').at(-1)).toMatch(/CRA de Test/);
     // A day later the stranger is answered once again, then not.
     h.clock.advance(24 * 3_600_000);
@@ -76,7 +90,7 @@ describe('limits', () => {
     expect(answersIn('local:sue')).toHaveLength(2);
     // Housekeeping forgets the chats answered more than a day ago (a blind index and a time).
     h.clock.advance(24 * 3_600_000 + 1);
-    expect(h.store.db.prepare('SELECT COUNT(*) FROM quiet_chats').pluck().get()).toBe(2);
+    expect(h.store.db.prepare('SELECT COUNT(*) FROM quiet_chats').pluck().get()).toBe(3);
     purgeExpired(h.store, h.clock.now(), 30);
     expect(h.store.db.prepare('SELECT COUNT(*) FROM quiet_chats').pluck().get()).toBe(0);
   });
