@@ -8,12 +8,9 @@ import { statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readCentres } from '../../src/bootstrap.js';
 import { parseSettings, type Settings } from '../../src/config.js';
-import { systemClock } from '../../src/core/clock.js';
 import { memoryLogger } from '../../src/logger.js';
 import { type Controlled, startSealed } from '../../src/sealed-start.js';
-import { startService } from '../../src/service.js';
 import { loadMasterKey, writeSecretFile } from '../../src/store/key-file.js';
 import { migrationsDir } from '../../src/paths.js';
 import { currentVersion, readMigrations } from '../../src/store/migrate.js';
@@ -22,9 +19,9 @@ import { openStore } from '../../src/store/store.js';
 import { FakeTelegram } from '../fakes/telegram/fake-telegram.js';
 import { chats, people } from '../fakes/telegram/objects.js';
 import { textsTo } from '../telegram/core-support.js';
-import { makeTransport } from '../telegram/support.js';
 import { parloirCli, parloirHealth } from '../support/cli.js';
 import { tempDir } from '../support/harness.js';
+import { serviceOverFakeTelegram } from '../support/sealed-service.js';
 import { eventually } from '../support/wait.js';
 
 const PASSPHRASE = 'invented passphrase for tests';
@@ -70,21 +67,7 @@ describe('sealed start', () => {
       pause: async () => {
         pauses += 1;
       },
-      start: async (store) => {
-        const { transport } = makeTransport(fake);
-        const service = await startService({
-          store,
-          centres: readCentres(settings),
-          transports: [transport],
-          clock: systemClock,
-          logger,
-          lang: 'fr',
-          retentionDays: 30,
-          reminders: settings.reminders,
-          outboxPollMs: 50,
-        });
-        return { store, stop: () => service.stop() };
-      },
+      start: serviceOverFakeTelegram(fake, settings, logger),
     });
     undo.push(() => sealed.stop());
     expect(logger.lines.join('\n')).toContain('"code":"SEALED"');

@@ -9,22 +9,19 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sodium from 'libsodium-wrappers-sumo';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readCentres } from '../../src/bootstrap.js';
 import { parseSettings } from '../../src/config.js';
-import { systemClock } from '../../src/core/clock.js';
 import { sendControl } from '../../src/control-socket.js';
 import { memoryLogger } from '../../src/logger.js';
 import { startSealed } from '../../src/sealed-start.js';
-import { startService } from '../../src/service.js';
 import { loadMasterKey, writeSecretFile } from '../../src/store/key-file.js';
 import { createSharedKey, decodeShare, parseSharedKey, SHARE_WINDOW_MS, ShareCollector, ShareError } from '../../src/store/shared-key.js';
 import { openStore } from '../../src/store/store.js';
 import { FakeTelegram } from '../fakes/telegram/fake-telegram.js';
 import { chats, people } from '../fakes/telegram/objects.js';
 import { textsTo } from '../telegram/core-support.js';
-import { makeTransport } from '../telegram/support.js';
 import { parloirCli } from '../support/cli.js';
 import { tempDir } from '../support/harness.js';
+import { serviceOverFakeTelegram } from '../support/sealed-service.js';
 import { rawBytes } from '../support/raw-scan.js';
 import { eventually } from '../support/wait.js';
 
@@ -108,21 +105,7 @@ describe('k-of-n key shares', () => {
       pause: async () => {
         pauses += 1;
       },
-      start: async (store) => {
-        const { transport } = makeTransport(fake);
-        const service = await startService({
-          store,
-          centres: readCentres(settings),
-          transports: [transport],
-          clock: systemClock,
-          logger,
-          lang: 'fr',
-          retentionDays: 30,
-          reminders: settings.reminders,
-          outboxPollMs: 50,
-        });
-        return { store, stop: () => service.stop() };
-      },
+      start: serviceOverFakeTelegram(fake, settings, logger),
     });
     undo.push(() => sealed.stop());
     fake.groupMessage(`/lier ${code}`, { chat: chats.collective, from: people.alex });
